@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// esafety: a terminal application that runs a UK school's online-safety policy.
+// Dependencies point one way: esafety -> ESafetyApp -> {TerminalUI, ESafetyCore}; TerminalUI -> CNcursesw.
+let package = Package(
+    name: "esafety",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "esafety", targets: ["esafety"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "ESafetyCore", targets: ["ESafetyCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // The only C surface: ncursesw with wide characters on and macros exposed as functions.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
+                       providers: [.apt(["libncurses-dev"])]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+
+        // Defaults from Resources/ are embedded in the binary at build time, so it finds them
+        // wherever it is run from (swift run, the build folder, or a copy elsewhere).
+        .executableTarget(name: "EmbedResourcesTool", path: "Sources/EmbedResourcesTool"),
+        .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(),
+                dependencies: ["EmbedResourcesTool"], path: "Sources/EmbedResourcesPlugin"),
+        .target(name: "ESafetyCore", plugins: ["EmbedResourcesPlugin"]),
+
+        .target(name: "ESafetyApp", dependencies: ["TerminalUI", "ESafetyCore"]),
+        .executableTarget(name: "esafety", dependencies: [
+            "ESafetyApp", "ESafetyCore", "TerminalUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ESafetyCoreTests", dependencies: ["ESafetyCore"]),
+        .testTarget(name: "ESafetyAppTests", dependencies: ["ESafetyApp", "TerminalUI", "ESafetyCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["esafety"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

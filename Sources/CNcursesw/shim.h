@@ -1,0 +1,62 @@
+// The only C surface of esafety. SwiftPM drops the -D flags that pkg-config gives, so the wide
+// character API is switched on here, and the macros Swift cannot import are wrapped as functions.
+#ifndef ESAFETY_CNCURSESW_SHIM_H
+#define ESAFETY_CNCURSESW_SHIM_H
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#define NCURSES_WIDECHAR 1
+
+#include <locale.h>
+#include <wchar.h>
+#include <stdio.h>
+#include <ncurses.h>
+#include <term.h>
+#include <unistd.h>
+
+extern int wcwidth(wchar_t c);
+
+static inline WINDOW *esafety_stdscr(void) { return stdscr; }
+static inline int esafety_lines(void) { return LINES; }
+static inline int esafety_cols(void) { return COLS; }
+static inline int esafety_colors(void) { return COLORS; }
+static inline int esafety_err(void) { return ERR; }
+static inline int esafety_ok(void) { return OK; }
+static inline int esafety_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int esafety_key_f(int n) { return KEY_F(n); }
+
+static inline attr_t esafety_a_normal(void) { return A_NORMAL; }
+static inline attr_t esafety_a_bold(void) { return A_BOLD; }
+static inline attr_t esafety_a_reverse(void) { return A_REVERSE; }
+static inline attr_t esafety_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t esafety_a_dim(void) { return A_DIM; }
+static inline attr_t esafety_color_pair(int n) { return COLOR_PAIR(n); }
+
+/// Writes one cell: a base character (and up to four combining characters) with attributes and a colour pair.
+static inline int esafety_put_cell(int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, chars, attrs, pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cell);
+}
+
+/// Reads back the characters of one cell (for headless tests of the real backend).
+static inline int esafety_read_cell(int y, int x, wchar_t *out, int capacity) {
+    cchar_t cell;
+    attr_t attrs; short pair;
+    if (mvin_wch(y, x, &cell) == ERR) return ERR;
+    wchar_t buf[CCHARW_MAX + 1];
+    if (getcchar(&cell, buf, &attrs, &pair, NULL) == ERR) return ERR;
+    int i = 0;
+    for (; i < capacity - 1 && buf[i] != 0; i++) out[i] = buf[i];
+    out[i] = 0;
+    return OK;
+}
+
+/// True when the terminal described by TERM can address the cursor (has `cup`).
+static inline int esafety_terminal_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
+#endif

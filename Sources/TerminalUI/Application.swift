@@ -1,0 +1,254 @@
+/// Runs a stack of screens on a terminal: the breadcrumb line at the top, the screen in the
+/// middle, a status line and the function-key bar at the bottom; help, confirmation dialogs,
+/// "terminal too small", resizes and the idle timeout are handled here once for every screen.
+@MainActor
+public final class Application {
+    /// The smallest terminal the application draws on; below it, it says so instead.
+    public var minimumSize = Size(width: 60, height: 16)
+    /// The name shown at the left of the top line.
+    public var name: String
+    /// Text shown at the right of the top line (who is signed in, for instance).
+    public var statusText: @MainActor () -> String = { "" }
+    /// Milliseconds without a key after which `onIdle` is called; nil for never.
+    public var idleTimeoutMilliseconds: Int?
+    /// Called after the idle timeout; may return a screen to push (a lock screen).
+    public var onIdle: (@MainActor () -> (any Screen)?)?
+
+    public private(set) var stack: [any Screen]
+    public private(set) var isRunning = false
+    private let terminal: any Terminal
+    private var overlay: Overlay?
+    private var message: (text: String, kind: MessageKind)?
+
+    private enum Overlay {
+        case help(HelpOverlay)
+        case confirm(Confirmation, ConfirmDialog)
+    }
+
+    /// The actions every screen has: help, back and quit.
+    public static let globalActions = ActionTable([
+        Action("help", keys: [.function(1), .character("?")], label: "Help", help: "Show the keys of this screen", inBar: true),
+        Action("back", keys: [.escape], label: "Back", help: "Go back to the previous screen (asks before discarding changes)", inBar: true),
+        Action("quit", keys: [.function(10), .control("c")], label: "Quit", help: "Quit esafety from anywhere (asks before discarding changes)", inBar: true),
+        Action("redraw", keys: [.control("l")], label: "Redraw", help: "Redraw the whole screen"),
+    ])
+
+    public init(name: String, terminal: any Terminal, root: any Screen) {
+        self.name = name
+        self.terminal = terminal
+        self.stack = [root]
+    }
+
+    /// The screen on top of the stack.
+    public var top: any Screen { stack[stack.count - 1] }
+
+    /// The breadcrumb: each screen's title from the root to the top.
+    public var breadcrumb: String { stack.map(\.title).joined(separator: " › ") }
+
+    /// The actions in force on the top screen: its own, then the global ones.
+    public var currentActions: ActionTable { top.actions.merged(with: Self.globalActions) }
+
+    /// Runs until the user quits or the input ends.
+    public func run() {
+        isRunning = true
+        render()
+        while isRunning {
+            let event = terminal.nextEvent(timeoutMilliseconds: idleTimeoutMilliseconds)
+            process(event)
+            if isRunning { render() }
+        }
+    }
+
+    /// Handles one event; exposed so tests can drive the application a step at a time.
+    public func process(_ event: InputEvent) {
+        switch event {
+        case .key(let key):
+            message = nil
+            handle(key)
+        case .resize:
+            break
+        case .timeout:
+            if let screen = onIdle?() {
+                overlay = nil
+                push(screen)
+            }
+        case .endOfInput:
+            preserveWorkAndStop()
+        }
+    }
+
+    /// Asks every screen to keep its drafts and stops the loop (for signals and lost terminals).
+    public func preserveWorkAndStop() {
+        for screen in stack.reversed() { screen.preserveWork() }
+        isRunning = false
+    }
+
+    /// Pushes a screen on top, outside of a key press (a lock screen, for example).
+    public func push(_ screen: any Screen) {
+        stack.append(screen)
+        screen.willAppear()
+    }
+
+    // MARK: Keys
+
+    private func handle(_ key: Key) {
+        if let overlay {
+            handleOverlay(overlay, key: key)
+            return
+        }
+        if isTooSmall {
+            if let action = Self.globalActions.action(for: key), action.id == "quit" { apply(.quit) }
+            return
+        }
+        let response = top.handle(key: key)
+        if case .unhandled = response {
+            if let action = top.actions.action(for: key) {
+                apply(top.perform(action.id))
+            } else if let action = Self.globalActions.action(for: key) {
+                performGlobal(action.id)
+            }
+        } else {
+            apply(response)
+        }
+    }
+
+    private func handleOverlay(_ overlay: Overlay, key: Key) {
+        switch overlay {
+        case .help:
+            self.overlay = nil
+        case .confirm(let confirmation, var dialog):
+            switch dialog.handle(key) {
+            case .confirmed:
+                self.overlay = nil
+                apply(confirmation.onConfirm())
+            case .cancelled:
+                self.overlay = nil
+            case .pending:
+                self.overlay = .confirm(confirmation, dialog)
+            }
+        }
+    }
+
+    private func performGlobal(_ id: ActionID) {
+        switch id {
+        case "help":
+            overlay = .help(HelpOverlay(title: "Help: " + top.title, text: top.helpText, table: currentActions))
+        case "back":
+            apply(.pop)
+        case "quit":
+            apply(.quit)
+        default:
+            break
+        }
+    }
+
+    /// Carries out a screen's response.
+    public func apply(_ response: ScreenResponse) {
+        switch response {
+        case .unhandled, .handled:
+            break
+        case .push(let screen):
+            push(screen)
+        case .pop:
+            guard stack.count > 1 else {
+                message = ("This is the first screen. Press F10 to quit.", .info)
+                return
+            }
+            if top.hasUnsavedChanges {
+                ask(Confirmation(title: "Discard changes?", message: "\(top.title) has changes that are not saved. Leave and discard them?",
+                                 confirmLabel: "Discard", cancelLabel: "Stay") { .popDiscarding })
+            } else {
+                apply(.popDiscarding)
+            }
+        case .popDiscarding:
+            guard stack.count > 1 else { return }
+            stack.removeLast()
+            top.willAppear()
+        case .replace(let screen):
+            stack[stack.count - 1] = screen
+            screen.willAppear()
+        case .quit:
+            if stack.contains(where: { $0.hasUnsavedChanges }) {
+                ask(Confirmation(title: "Quit?", message: "There are changes that are not saved. Quit and discard them?",
+                                 confirmLabel: "Quit", cancelLabel: "Stay") { [weak self] in
+                    self?.isRunning = false
+                    return .handled
+                })
+            } else {
+                isRunning = false
+            }
+        case .message(let text, let kind):
+            message = (text, kind)
+        case .confirm(let confirmation):
+            ask(confirmation)
+        }
+    }
+
+    private func ask(_ confirmation: Confirmation) {
+        overlay = .confirm(confirmation, ConfirmDialog(title: confirmation.title, message: confirmation.message,
+                                                        confirmLabel: confirmation.confirmLabel, cancelLabel: confirmation.cancelLabel))
+    }
+
+    // MARK: Drawing
+
+    private var isTooSmall: Bool {
+        terminal.size.width < minimumSize.width || terminal.size.height < minimumSize.height
+    }
+
+    /// Draws the whole application into a canvas of the terminal's size.
+    public func draw() -> Canvas {
+        var canvas = Canvas(size: terminal.size)
+        if isTooSmall {
+            drawTooSmall(into: &canvas)
+            return canvas
+        }
+        let bounds = canvas.bounds
+        let header = bounds.top(1)
+        canvas.writeLine(" " + name + " │ " + breadcrumb, in: header, style: .title)
+        let status = statusText()
+        if !status.isEmpty {
+            let width = DisplayWidth.of(status) + 1
+            canvas.write(status, at: Point(x: bounds.maxX - width, y: 0), style: .title)
+        }
+        let body = bounds.inset(top: 1, bottom: 2)
+        top.draw(into: &canvas, rect: body)
+        let statusLine = bounds.row(bounds.height - 2)
+        if let message {
+            canvas.writeLine(" " + message.text, in: statusLine, style: message.kind.style)
+        } else if top.hasUnsavedChanges {
+            canvas.writeLine(" Unsaved changes", in: statusLine, style: .warning)
+        } else {
+            canvas.fill(statusLine)
+        }
+        FunctionKeyBar(table: currentActions).draw(into: &canvas, rect: bounds.bottom(1))
+        switch overlay {
+        case .help(let help)?:
+            help.draw(into: &canvas, rect: body)
+            canvas.cursor = nil
+        case .confirm(_, let dialog)?:
+            dialog.draw(into: &canvas, rect: body)
+            canvas.cursor = nil
+        case nil:
+            break
+        }
+        return canvas
+    }
+
+    private func drawTooSmall(into canvas: inout Canvas) {
+        let size = terminal.size
+        let lines = [
+            "Terminal too small",
+            "\(size.width)x\(size.height), needs \(minimumSize.width)x\(minimumSize.height)",
+            "Enlarge the window, or F10 to quit",
+        ]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let shown = DisplayWidth.truncate(line, to: size.width)
+            let x = max(0, (size.width - DisplayWidth.of(shown)) / 2)
+            canvas.write(shown, at: Point(x: x, y: top + index), style: index == 0 ? .error : .normal)
+        }
+        canvas.cursor = nil
+    }
+
+    private func render() { terminal.present(draw()) }
+}

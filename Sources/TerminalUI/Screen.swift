@@ -1,0 +1,85 @@
+/// What a screen asks the application to do after a key or an action.
+@MainActor
+public enum ScreenResponse {
+    /// The screen did not use the key; the action tables get it next.
+    case unhandled
+    /// Done; redraw.
+    case handled
+    /// Open another screen on top of this one.
+    case push(any Screen)
+    /// Close this screen (asking first if it has unsaved changes).
+    case pop
+    /// Close this screen without asking.
+    case popDiscarding
+    /// Replace this screen with another.
+    case replace(any Screen)
+    /// Quit the application (asking first if any screen has unsaved changes).
+    case quit
+    /// Show a message in the status line until the next key.
+    case message(String, MessageKind)
+    /// Ask a yes/no question; on yes the closure's response is applied.
+    case confirm(Confirmation)
+}
+
+/// The tone of a status-line message.
+public enum MessageKind: Sendable {
+    case info, success, warning, error
+
+    var style: Style {
+        switch self {
+        case .info: return .normal
+        case .success: return .success
+        case .warning: return .warning
+        case .error: return .error
+        }
+    }
+}
+
+/// A yes/no question shown in a dialog over the current screen.
+@MainActor
+public struct Confirmation {
+    public var title: String
+    public var message: String
+    public var confirmLabel: String
+    public var cancelLabel: String
+    public var onConfirm: @MainActor () -> ScreenResponse
+
+    public init(title: String, message: String, confirmLabel: String = "Yes", cancelLabel: String = "No",
+                onConfirm: @escaping @MainActor () -> ScreenResponse) {
+        self.title = title; self.message = message
+        self.confirmLabel = confirmLabel; self.cancelLabel = cancelLabel
+        self.onConfirm = onConfirm
+    }
+}
+
+/// One screen of an application: it draws itself from state and turns keys into responses.
+/// Each screen is a draw function plus a key function, in the manner of ncdu.
+@MainActor
+public protocol Screen: AnyObject {
+    /// The screen's name in the breadcrumb.
+    var title: String { get }
+    /// What the user can do here. Merged with the application's global actions.
+    var actions: ActionTable { get }
+    /// A paragraph about this screen for the help overlay.
+    var helpText: String { get }
+    /// True while there is typed work that leaving would lose.
+    var hasUnsavedChanges: Bool { get }
+    /// Draws the screen's content into `rect`; set `canvas.cursor` to show a cursor.
+    func draw(into canvas: inout Canvas, rect: Rect)
+    /// Gets each key first, so a focused text field can take printable keys.
+    func handle(key: Key) -> ScreenResponse
+    /// Carries out one of the screen's actions.
+    func perform(_ action: ActionID) -> ScreenResponse
+    /// Called when the screen comes to the top of the stack again: refresh from state.
+    func willAppear()
+    /// Called before the application ends for a signal or a closed terminal: keep drafts.
+    func preserveWork()
+}
+
+extension Screen {
+    public var helpText: String { "" }
+    public var hasUnsavedChanges: Bool { false }
+    public func handle(key: Key) -> ScreenResponse { .unhandled }
+    public func willAppear() {}
+    public func preserveWork() {}
+}

@@ -1,0 +1,15 @@
+/// A place to show a `Canvas` and read keys from. Two backends: `CursesTerminal` for real
+/// terminals and `VirtualTerminal` for tests. All calls happen on the main actor.
+@MainActor
+public protocol Terminal: AnyObject {
+    /// The current size in cells.
+    var size: Size { get }
+    /// The colours the terminal offers (already lowered for `NO_COLOR`).
+    var colorCapability: ColorCapability { get }
+    /// Shows a canvas drawn at the current size, with its cursor.
+    func present(_ canvas: Canvas)
+    /// Waits for the next event; `timeoutMilliseconds` nil waits for ever.
+    func nextEvent(timeoutMilliseconds: Int?) -> InputEvent
+    /// Gives the terminal back to the shell in the state it was found in.
+    func shutdown()
+}
