@@ -181,6 +181,8 @@ public final class Application {
             message = (text, kind)
         case .confirm(let confirmation):
             ask(confirmation)
+        case .sequence(let responses):
+            for response in responses { apply(response) }
         }
     }
 

@@ -19,6 +19,8 @@ public enum ScreenResponse {
     case message(String, MessageKind)
     /// Ask a yes/no question; on yes the closure's response is applied.
     case confirm(Confirmation)
+    /// Several responses, carried out in order (close a picker, then show a message).
+    case sequence([ScreenResponse])
 }
 
 /// The tone of a status-line message.

@@ -1,0 +1,12 @@
+import ESafetyCore
+import TerminalUI
+
+/// Settings: the school profile, the external contacts, and facts about the store.
+@MainActor
+func settingsScreen(context: AppContext) -> MenuScreen {
+    MenuScreen(title: "Settings", helpText: context.help("settings"), entries: [
+        .init(title: "School profile", detail: "name, address, local authority, report copies") { .push(ProfileFormScreen(context: context)) },
+        .init(title: "External contacts", detail: "police, LADO, advisers and helplines") { .push(ContactsScreen(context: context)) },
+        .init(title: "About this store", detail: "where the data is kept and its audit log") { .push(StoreInfoScreen(context: context)) },
+    ])
+}

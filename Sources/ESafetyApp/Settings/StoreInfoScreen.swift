@@ -1,0 +1,61 @@
+import ESafetyCore
+import TerminalUI
+
+/// Where the data lives, its format, and the latest entries of the audit log.
+@MainActor
+final class StoreInfoScreen: Screen {
+    private let context: AppContext
+    private var entries: [AuditEntry] = []
+    private var loadError: String?
+
+    init(context: AppContext) {
+        self.context = context
+        willAppear()
+    }
+
+    let title = "About this store"
+    var helpText: String { context.help("store-info") }
+    var actions: ActionTable { ActionTable() }
+
+    func willAppear() {
+        do {
+            entries = try context.workspace.store.auditEntries()
+            loadError = nil
+        } catch {
+            loadError = String(describing: error)
+        }
+    }
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        let inner = rect.inset(top: 1, left: 2, right: 2)
+        let store = context.workspace.store
+        var y = inner.y
+        let facts = [
+            ("Folder", store.directory.path),
+            ("Format", "esafety store, format version \(Store.formatVersion): JSON files you can read"),
+            ("Access", store.access == .readOnly ? "read-only (another esafety has it open, or --read-only)" : "read and write"),
+            ("Audit log", "\(entries.count) entries in audit.jsonl"),
+        ]
+        for (label, value) in facts {
+            canvas.write(DisplayWidth.pad(label, to: 11), at: Point(x: inner.x, y: y), style: .dim, clip: inner)
+            canvas.write(value, at: Point(x: inner.x + 11, y: y), clip: inner)
+            y += 1
+        }
+        y += 1
+        if let loadError {
+            for line in TextWrap.wrap(loadError, width: inner.width) where y < inner.maxY {
+                canvas.write(line, at: Point(x: inner.x, y: y), style: .error, clip: inner); y += 1
+            }
+            return
+        }
+        canvas.write("Latest changes", at: Point(x: inner.x, y: y), style: .heading, clip: inner)
+        y += 1
+        for entry in entries.suffix(max(0, inner.maxY - y)).reversed() where y < inner.maxY {
+            let line = "\(AuditFormatting.timestamp(entry.at))  \(entry.actor.name): \(entry.summary)"
+            canvas.write(line, at: Point(x: inner.x, y: y), clip: inner)
+            y += 1
+        }
+    }
+
+    func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
+}

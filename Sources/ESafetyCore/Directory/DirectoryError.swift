@@ -1,0 +1,21 @@
+/// A change to the role directory that was refused, with a message for the person at the terminal.
+public enum DirectoryError: Error, Equatable, CustomStringConvertible {
+    case emptyName
+    case unknownPerson(String)
+    case unknownRole(String)
+    case duplicateRole(String)
+    case protectedRole(String)
+    case alreadyHolds(person: String, role: String)
+
+    public var description: String {
+        switch self {
+        case .emptyName: return "A name is required."
+        case .unknownPerson(let id): return "There is no person with id \(id) in the directory."
+        case .unknownRole(let id): return "There is no role with id \(id) in the directory."
+        case .duplicateRole(let name): return "A role called \(name) already exists."
+        case .protectedRole(let name):
+            return "\(name) cannot be removed: the response flowchart and the reporting lines rely on it. Remove its holders instead."
+        case .alreadyHolds(let person, let role): return "\(person) already holds the role \(role)."
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Writes RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled,
+/// lines end in CRLF. A field that starts with `=`, `+`, `-` or `@` is prefixed with `'` so a
+/// spreadsheet does not run it as a formula (CSV injection).
+public enum CSVWriter {
+    public static func field(_ value: String) -> String {
+        var text = value
+        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
+        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+
+    public static func document(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+}

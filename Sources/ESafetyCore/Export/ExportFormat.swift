@@ -1,0 +1,4 @@
+/// The formats records can be exported in.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case json, csv
+}

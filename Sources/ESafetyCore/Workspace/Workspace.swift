@@ -1,0 +1,160 @@
+import Foundation
+
+/// An open store with its documents loaded: the one place through which the app and the
+/// command line read and change the school's records. Every change is validated in the domain
+/// value first, then saved atomically with an audit entry, and only then made visible, so a
+/// failed save never leaves memory and disk disagreeing.
+public final class Workspace {
+    public let store: Store
+    /// Who changes are recorded as, in the audit log.
+    public var actor: AuditActor
+    public private(set) var profile: SchoolProfile
+    public private(set) var directory: RoleDirectory
+    public private(set) var reportingLines: [ReportingLine]
+
+    private init(store: Store, actor: AuditActor) throws {
+        self.store = store
+        self.actor = actor
+        profile = try store.load(SchoolProfile.self, from: DocumentName.profile)
+            ?? DefaultResources.decode(SchoolProfile.self, from: "defaults/profile.json")
+        directory = try store.load(DirectoryDocument.self, from: DocumentName.directory)?.directory
+            ?? Self.defaultDirectory()
+        reportingLines = try (store.load(ReportingLinesDocument.self, from: DocumentName.reportingLines)
+            ?? DefaultResources.decode(ReportingLinesDocument.self, from: "defaults/reporting-lines.json")).reportingLines
+    }
+
+    /// Opens an existing store.
+    public static func open(at directory: URL, access: StoreAccess = .readWrite, actor: AuditActor) throws -> Workspace {
+        try Workspace(store: Store.open(at: directory, access: access), actor: actor)
+    }
+
+    /// Creates a store with the defaults from `Resources/` (and fictional sample data for a demo).
+    public static func create(at directory: URL, actor: AuditActor, demo: Bool = false) throws -> Workspace {
+        let store = try Store.create(at: directory) { store in
+            var roles = try defaultDirectory()
+            var profile = try DefaultResources.decode(SchoolProfile.self, from: "defaults/profile.json")
+            if demo {
+                roles = try DemoData.directory(startingFrom: roles)
+                profile = DemoData.profile(from: profile, directory: roles)
+            }
+            let lines = try DefaultResources.decode(ReportingLinesDocument.self, from: "defaults/reporting-lines.json")
+            let what = demo ? "fictional demo data" : "the defaults"
+            try store.save(profile, to: DocumentName.profile, actor: actor, action: "store.create", recordID: nil,
+                           summary: "Created the school profile from \(what)")
+            try store.save(DirectoryDocument(roles), to: DocumentName.directory, actor: actor, action: "store.create", recordID: nil,
+                           summary: "Created the role directory from \(what)")
+            try store.save(lines, to: DocumentName.reportingLines, actor: actor, action: "store.create", recordID: nil,
+                           summary: "Created the reporting lines from the defaults")
+        }
+        return try Workspace(store: store, actor: actor)
+    }
+
+    /// Opens the store, creating it with the defaults if there is none there yet.
+    public static func openOrCreate(at directory: URL, access: StoreAccess = .readWrite, actor: AuditActor) throws -> Workspace {
+        if Store.exists(at: directory) || access == .readOnly {
+            return try open(at: directory, access: access, actor: actor)
+        }
+        return try create(at: directory, actor: actor)
+    }
+
+    static func defaultDirectory() throws -> RoleDirectory {
+        try DefaultResources.decode(DirectoryDocument.self, from: "defaults/roles.json").directory
+    }
+
+    // MARK: Role directory
+
+    /// Applies a change to a copy of the directory, saves it, then keeps it.
+    @discardableResult
+    private func changeDirectory<T>(action: String, recordID: String?, summary: (T) -> String,
+                                    _ change: (inout RoleDirectory) throws -> T) throws -> T {
+        var copy = directory
+        let result = try change(&copy)
+        try store.save(DirectoryDocument(copy), to: DocumentName.directory, actor: actor, action: action,
+                       recordID: recordID, summary: summary(result))
+        directory = copy
+        return result
+    }
+
+    @discardableResult
+    public func addPerson(fullName: String, title: String = "", phone: String = "", email: String = "", notes: String = "") throws -> Person {
+        try changeDirectory(action: "person.add", recordID: nil, summary: { (person: Person) in "Added \(person.fullName) (\(person.id))" }) {
+            try $0.addPerson(fullName: fullName, title: title, phone: phone, email: email, notes: notes)
+        }
+    }
+
+    public func updatePerson(_ person: Person) throws {
+        try changeDirectory(action: "person.update", recordID: person.id, summary: { (_: Void) in "Changed the details of \(person.fullName) (\(person.id))" }) {
+            try $0.updatePerson(person)
+        }
+    }
+
+    public func removePerson(_ id: String) throws {
+        let name = directory.person(id)?.fullName ?? id
+        try changeDirectory(action: "person.remove", recordID: id, summary: { (roles: [String]) in
+            roles.isEmpty ? "Removed \(name) (\(id))" : "Removed \(name) (\(id)), who held: \(roles.joined(separator: "; "))"
+        }) { try $0.removePerson(id) }
+    }
+
+    @discardableResult
+    public func addRole(name: String, summary: String = "", responsibilities: [String] = []) throws -> Role {
+        try changeDirectory(action: "role.add", recordID: nil, summary: { (role: Role) in "Added the role \(role.name) (\(role.id))" }) {
+            try $0.addRole(name: name, summary: summary, responsibilities: responsibilities)
+        }
+    }
+
+    public func updateRole(_ role: Role) throws {
+        try changeDirectory(action: "role.update", recordID: role.id, summary: { (_: Void) in "Changed the role \(role.name)" }) {
+            try $0.updateRole(role)
+        }
+    }
+
+    public func removeRole(_ id: String) throws {
+        let name = directory.role(id)?.name ?? id
+        try changeDirectory(action: "role.remove", recordID: id, summary: { (_: Void) in "Removed the role \(name)" }) {
+            try $0.removeRole(id)
+        }
+    }
+
+    public func assign(personID: String, to roleID: String) throws {
+        let person = directory.person(personID)?.fullName ?? personID
+        let role = directory.role(roleID)?.name ?? roleID
+        try changeDirectory(action: "role.assign", recordID: roleID, summary: { (_: Void) in "Made \(person) (\(personID)) a holder of \(role)" }) {
+            try $0.assign(personID: personID, to: roleID)
+        }
+    }
+
+    public func unassign(personID: String, from roleID: String) throws {
+        let person = directory.person(personID)?.fullName ?? personID
+        let role = directory.role(roleID)?.name ?? roleID
+        try changeDirectory(action: "role.unassign", recordID: roleID, summary: { (_: Void) in "Took \(person) (\(personID)) out of \(role)" }) {
+            try $0.unassign(personID: personID, from: roleID)
+        }
+    }
+
+    // MARK: Profile
+
+    /// Saves new school details and external contacts.
+    public func updateProfile(_ updated: SchoolProfile) throws {
+        try store.save(updated, to: DocumentName.profile, actor: actor, action: "profile.update", recordID: nil,
+                       summary: "Changed the school profile")
+        profile = updated
+    }
+
+    /// Saves one external contact's details (matched by id).
+    public func updateExternalContact(_ contact: ExternalContact) throws {
+        var updated = profile
+        guard let index = updated.externalContacts.firstIndex(where: { $0.id == contact.id }) else {
+            throw ProfileError.unknownContact(contact.id)
+        }
+        updated.externalContacts[index] = contact
+        try store.save(updated, to: DocumentName.profile, actor: actor, action: "contact.update", recordID: contact.id,
+                       summary: "Changed the contact details for \(contact.service)")
+        profile = updated
+    }
+
+    /// The person who is the e-safety contact officer: the one chosen in the profile, else the
+    /// first holder of the e-safety lead role.
+    public var esafetyContact: Person? {
+        profile.esafetyContactPersonID.flatMap(directory.person) ?? directory.holders(of: Role.WellKnown.esafetyLead).first
+    }
+}
