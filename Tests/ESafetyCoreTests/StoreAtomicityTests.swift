@@ -49,6 +49,7 @@ final class StoreAtomicityTests: StoreTestCase {
     func testDiskErrorJustBeforeRenameLeavesOldFileAndNoTemporaryFile() throws {
         let store = try makeStore()
         let before = try bytes("people.json")
+        let auditBefore = try bytes("audit.jsonl")
         var reachedRename = false
         store.beforeRenameHook = {
             reachedRename = true
@@ -67,6 +68,7 @@ final class StoreAtomicityTests: StoreTestCase {
         XCTAssertEqual(try bytes("people.json"), before)
         XCTAssertEqual(temporaryFiles(), [])
         XCTAssertEqual(try store.load(TestPeople.self, from: "people"), TestPeople.sample)
+        XCTAssertEqual(try bytes("audit.jsonl"), auditBefore, "no audit entry for a change that did not happen")
     }
 
     /// A real failing `write(2)`: the file-size limit makes the kernel refuse with EFBIG part-way.

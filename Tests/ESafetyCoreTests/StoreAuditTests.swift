@@ -67,6 +67,16 @@ final class StoreAuditTests: StoreTestCase {
         XCTAssertEqual(store.check().filter { $0.file == "audit.jsonl" }.count, 1, "\(store.check())")
     }
 
+    func testAStoreWhoseAuditLogIsMissingIsNotOpenedForWriting() throws {
+        try makeStore().close()
+        XCTAssertEqual(unlink(path("audit.jsonl")), 0)
+        let error = storeError { _ = try Store.open(at: storeURL) }
+        XCTAssertEqual(error, .missingAuditLog(directory: storeURL.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("audit.jsonl")), "no new history was started")
+        XCTAssertNoThrow(try Store.open(at: storeURL, access: .readOnly))
+        XCTAssertTrue(Store.check(at: storeURL).contains { $0.file == "audit.jsonl" && $0.problem.hasPrefix("missing") })
+    }
+
     func testSequenceIsFoundFromTheEndOfALongLog() throws {
         let store = try makeStore()
         let filler = String(repeating: "x", count: 300)

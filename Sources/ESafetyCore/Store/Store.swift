@@ -98,7 +98,7 @@ public final class Store {
                                                     steps: migrations, now: Date())
             }
             let store = Store(directory: directory, access: .readWrite, lock: lock)
-            store.auditLog = try StoreAuditLog(directory: path)
+            store.auditLog = try StoreAuditLog(directory: path, create: false)
             if let backup {
                 try store.appendAudit(actor: .system, action: "store.migrate", document: "manifest", recordID: nil,
                                       summary: "Upgraded the store from format version \(manifest.formatVersion) "
@@ -149,7 +149,7 @@ public final class Store {
             store.createdPaths?.append((path as NSString).appendingPathComponent(StoreManifest.fileName))
             try StoreManifest.new(now: store.now()).write(directory: path)
             store.createdPaths?.append((path as NSString).appendingPathComponent(StoreAuditLog.fileName))
-            store.auditLog = try StoreAuditLog(directory: path)
+            store.auditLog = try StoreAuditLog(directory: path, create: true)
             try store.appendAudit(actor: .system, action: "store.create", document: "manifest", recordID: nil,
                                   summary: "Created the store (format version \(formatVersion))")
             try seed(store)

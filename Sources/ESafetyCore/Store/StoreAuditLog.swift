@@ -22,9 +22,15 @@ final class StoreAuditLog {
     /// The sequence number of the last entry in the log, 0 if there is none.
     private(set) var lastSequence: Int
 
-    /// Opens (creating if needed) the log in `directory` for appending.
-    init(directory: String) throws {
+    /// Opens the log in `directory` for appending.
+    /// - Parameter create: true only for a new store. An existing store whose log has gone is
+    ///   refused with ``StoreError/missingAuditLog(directory:)`` rather than silently starting a
+    ///   new history at sequence 1.
+    init(directory: String, create: Bool) throws {
         path = (directory as NSString).appendingPathComponent(Self.fileName)
+        if !create, !StoreFileIO.isRegularFile(path) {
+            throw StoreError.missingAuditLog(directory: directory)
+        }
         do {
             fd = try StoreFileIO.openOwnerOnly(path, flags: O_WRONLY | O_APPEND)
         } catch let failure as StoreIOFailure {

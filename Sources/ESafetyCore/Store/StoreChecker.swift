@@ -120,6 +120,12 @@ enum StoreChecker {
         } catch {
             return ([StoreProblem(file: file, problem: "cannot be read: \(error)")], nil)
         }
+        if !StoreFileIO.isRegularFile((directory as NSString).appendingPathComponent(file)) {
+            guard StoreFileIO.isRegularFile((directory as NSString).appendingPathComponent(StoreManifest.fileName))
+            else { return ([], nil) }  // not a store at all: the manifest problem says so
+            return ([StoreProblem(file: file, problem: "missing: the record of every change to this store is gone; "
+                + "restore it from a backup")], nil)
+        }
         var problems: [StoreProblem] = []
         var lastChange: [String: Date] = [:]
         var previous = 0

@@ -17,6 +17,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case locked(owner: StoreLockOwner)
     /// A save was attempted on a store opened read-only.
     case readOnly(file: String)
+    /// The store's audit log (`audit.jsonl`) is missing, so a read-write open was refused.
+    case missingAuditLog(directory: String)
     /// A save or load was attempted after ``Store/close()``.
     case closed(directory: String)
     /// A document name that the store cannot use as a file name.
@@ -58,6 +60,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case let .readOnly(file):
             return "The store was opened read-only, so \(file) was not saved. Nothing was changed. "
                 + "Close esafety and open the store without --read-only to make changes."
+        case let .missingAuditLog(directory):
+            return "The store at \(directory) has no audit log (audit.jsonl), the record of every change. "
+                + "esafety will not start a new history over a lost one. Restore audit.jsonl from a backup, "
+                + "or use --read-only to look without changing anything. Nothing was changed."
         case let .closed(directory):
             return "The store at \(directory) has been closed, so nothing more can be read or saved. "
                 + "Nothing was changed."
