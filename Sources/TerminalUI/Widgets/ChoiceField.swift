@@ -1,0 +1,79 @@
+/// A single choice among labelled options, drawn radio style: `(•) In school  ( ) Outside school`.
+///
+/// Keys: ←/→ choose the previous/next option, Space chooses the next (wrapping round), the
+/// digits 1 to 9 choose that option, Del or Backspace clear the choice. ↑/↓, Tab and Enter are
+/// left to the form. Options too wide for one line are drawn one a row (`isVertical`).
+@MainActor
+public final class ChoiceField<Value: Hashable>: Widget, FormControl {
+    /// The options, in order.
+    public let options: [FieldOption<Value>]
+    /// The chosen value, or nil when none is chosen yet.
+    public var selection: Value?
+    /// Draw the options one a row instead of on one line. Chosen in `init` from their width.
+    public var isVertical: Bool
+
+    public init(options: [FieldOption<Value>], selection: Value? = nil) {
+        self.options = options
+        self.selection = selection
+        let width = options.reduce(0) { $0 + DisplayWidth.of($1.label) + 6 }
+        self.isVertical = width > 56
+    }
+
+    /// Options from `(label, value)` pairs.
+    public convenience init(options: [(label: String, value: Value)], selection: Value? = nil) {
+        self.init(options: options.map { FieldOption($0.label, value: $0.value) }, selection: selection)
+    }
+
+    /// The position of the chosen option, or nil.
+    public var selectedIndex: Int? { selection.flatMap { value in options.firstIndex { $0.value == value } } }
+
+    public var isEmpty: Bool { selectedIndex == nil }
+    public var validationMessage: String? { nil }
+    public var preferredHeight: Int { isVertical ? max(1, options.count) : 1 }
+
+    public func handle(key: Key) -> WidgetResponse {
+        guard !options.isEmpty else { return .unhandled }
+        let current = selectedIndex
+        var next: Int?
+        switch key {
+        case .right, .character(" "): next = current.map { ($0 + 1) % options.count } ?? 0
+        case .left: next = current.map { ($0 + options.count - 1) % options.count } ?? options.count - 1
+        case .delete, .backspace:
+            guard current != nil else { return .handled }
+            selection = nil
+            return .changed
+        case .character(let character):
+            guard character.isASCII, let digit = character.wholeNumberValue, (1...min(9, options.count)).contains(digit) else {
+                return .unhandled
+            }
+            next = digit - 1
+        default:
+            return .unhandled
+        }
+        guard let next, next != current else { return .handled }
+        selection = options[next].value
+        return .changed
+    }
+
+    public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
+        guard !rect.isEmpty else { return }
+        canvas.fill(rect)
+        let chosen = selectedIndex
+        var x = rect.x, y = rect.y
+        for (index, option) in options.enumerated() {
+            let text = (index == chosen ? "(•) " : "( ) ") + option.label
+            let width = DisplayWidth.of(text)
+            if isVertical {
+                if index > 0 { y += 1; x = rect.x }
+            } else if x > rect.x && x + width > rect.maxX {
+                y += 1; x = rect.x
+            }
+            guard y < rect.maxY else { break }
+            let isFocus = focused && index == (chosen ?? 0)
+            let style: Style = isFocus ? .fieldFocused : (index == chosen ? .emphasis : .normal)
+            canvas.write(text, at: Point(x: x, y: y), style: style, clip: rect)
+            if isFocus { canvas.cursor = Point(x: x + 1, y: y) }
+            x += width + 2
+        }
+    }
+}

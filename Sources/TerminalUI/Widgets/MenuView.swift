@@ -1,0 +1,85 @@
+/// A numbered menu, drawn one item a row as `1  Title      detail`.
+///
+/// Keys: ↑/↓ or `k`/`j` move, Home/End go to the ends, Enter activates the selected item, and
+/// the digits 1 to 9 select that item and activate it at once. Disabled items are drawn dimmed
+/// and can still be selected and activated; the owner checks `selectedItem.enabled`.
+@MainActor
+public final class MenuView: Widget {
+    /// The items. Setting them keeps the selected position where it can.
+    public var items: [MenuItem] {
+        didSet { selectedIndex = min(selectedIndex, max(0, items.count - 1)) }
+    }
+    /// The selected position (0 when the menu is empty).
+    public var selectedIndex: Int {
+        didSet { selectedIndex = items.isEmpty ? 0 : max(0, min(items.count - 1, selectedIndex)) }
+    }
+    private var scrollTop = 0
+
+    public init(items: [MenuItem]) {
+        self.items = items
+        self.selectedIndex = 0
+    }
+
+    /// The selected item, or nil when the menu is empty.
+    public var selectedItem: MenuItem? { items.isEmpty ? nil : items[selectedIndex] }
+
+    public func handle(key: Key) -> WidgetResponse {
+        switch key {
+        case .up, .character("k"): selectedIndex -= 1
+        case .down, .character("j"): selectedIndex += 1
+        case .home: selectedIndex = 0
+        case .end: selectedIndex = items.count - 1
+        case .enter:
+            return items.isEmpty ? .unhandled : .activated
+        case .character(let character):
+            guard let digit = character.wholeNumberValue, character.isASCII, (1...9).contains(digit),
+                  digit <= items.count else { return .unhandled }
+            selectedIndex = digit - 1
+            return .activated
+        default:
+            return .unhandled
+        }
+        return .handled
+    }
+
+    /// The text of one item's row, without highlighting: number, title and detail in columns.
+    public func rowText(_ index: Int) -> String {
+        let numberWidth = String(items.count).count
+        let titleWidth = items.map { DisplayWidth.of($0.title) }.max() ?? 0
+        let number = String(index + 1)
+        let item = items[index]
+        let head = String(repeating: " ", count: numberWidth - number.count) + number + "  "
+        if item.detail.isEmpty { return head + item.title }
+        return head + DisplayWidth.pad(item.title, to: titleWidth) + "    " + item.detail
+    }
+
+    public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
+        guard !rect.isEmpty else { return }
+        canvas.fill(rect)
+        if selectedIndex < scrollTop { scrollTop = selectedIndex }
+        if selectedIndex >= scrollTop + rect.height { scrollTop = selectedIndex - rect.height + 1 }
+        scrollTop = max(0, min(scrollTop, items.count - rect.height))
+        let overflows = items.count > rect.height
+        let textArea = overflows ? rect.inset(right: 1) : rect
+        for row in 0..<min(rect.height, items.count - scrollTop) {
+            let index = scrollTop + row
+            let item = items[index]
+            let line = textArea.row(row)
+            if index == selectedIndex {
+                canvas.writeLine(rowText(index), in: line, style: focused ? .selected : .selectedInactive)
+                continue
+            }
+            let text = rowText(index)
+            let titleEnd = text.count - item.detail.count
+            canvas.writeLine(String(text.prefix(titleEnd)), in: line, style: item.enabled ? .normal : .dim)
+            if !item.detail.isEmpty {
+                let x = line.x + DisplayWidth.of(String(text.prefix(titleEnd)))
+                canvas.write(item.detail, at: Point(x: x, y: line.y), style: .dim, clip: line)
+            }
+        }
+        if overflows {
+            ScrollIndicator.draw(into: &canvas, column: Rect(x: rect.maxX - 1, y: rect.y, width: 1, height: rect.height),
+                                 total: items.count, shown: rect.height, offset: scrollTop)
+        }
+    }
+}

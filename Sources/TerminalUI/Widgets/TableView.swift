@@ -1,0 +1,86 @@
+/// A table with a heading row, a selected row, scrolling and the same incremental `/` filter
+/// as `ListView` (the filter matches the text of every cell of a row). Column widths are in
+/// display columns, so wide characters such as 李 take two, and long cells end in "…".
+@MainActor
+public final class TableView<Row>: Widget {
+    /// The columns, left to right.
+    public var columns: [TableColumn]
+    /// The rows. Setting them keeps the filter and keeps the selection near where it was.
+    public var rows: [Row] {
+        didSet { reload(previous: oldValue) }
+    }
+    /// The text of each cell of a row, one per column.
+    public let cells: (Row) -> [String]
+    /// Blank columns between table columns.
+    public var columnSpacing = 2
+    /// The line shown when there are no rows at all.
+    public var emptyText = "(empty)"
+    private var state: FilteredRows
+
+    public init(columns: [TableColumn], rows: [Row], cells: @escaping (Row) -> [String]) {
+        self.columns = columns
+        self.rows = rows
+        self.cells = cells
+        self.state = FilteredRows(keys: rows.map { Self.searchText(cells($0)) })
+    }
+
+    private static func searchText(_ cells: [String]) -> String { cells.joined(separator: "\u{1F}") }
+
+    /// The rows the filter lets through, in order.
+    public var filteredRows: [Row] { state.visible.map { rows[$0] } }
+    /// The same as `filteredRows`, named as in `ListView`.
+    public var filteredItems: [Row] { filteredRows }
+
+    /// The selected row, or nil when no row is shown.
+    public var selectedRow: Row? { state.selectedIndex.map { rows[$0] } }
+    /// The same as `selectedRow`, named as in `ListView`.
+    public var selectedItem: Row? { selectedRow }
+
+    /// The position in `rows` of the selected row, or nil when no row is shown.
+    public var selectedIndex: Int? {
+        get { state.selectedIndex }
+        set { if let newValue { state.select(index: newValue) } }
+    }
+
+    /// True while the user is typing a filter (the prompt is drawn on the last row).
+    public var isFiltering: Bool { state.isFiltering }
+    /// The filter typed or kept; empty when the table is not filtered.
+    public var filterText: String { state.filterText }
+
+    private func reload(previous: [Row]) {
+        var preferred = state.selectedIndex ?? 0
+        if let old = state.selectedIndex, old < previous.count {
+            let oldCells = cells(previous[old])
+            if !(old < rows.count && cells(rows[old]) == oldCells),
+               let found = rows.firstIndex(where: { cells($0) == oldCells }) {
+                preferred = found
+            }
+        }
+        state.setKeys(rows.map { Self.searchText(cells($0)) }, preferredIndex: preferred)
+    }
+
+    public func handle(key: Key) -> WidgetResponse { state.handle(key) }
+
+    /// One line of the table: each cell formatted to its column's width.
+    private func line(_ texts: [String], widths: [Int]) -> String {
+        var line = ""
+        for (index, column) in columns.enumerated() {
+            if index > 0 { line += String(repeating: " ", count: columnSpacing) }
+            line += column.format(index < texts.count ? texts[index] : "", width: widths[index])
+        }
+        return line
+    }
+
+    public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
+        guard !rect.isEmpty else { return }
+        canvas.fill(rect)
+        let (body, prompt) = state.split(rect)
+        let area = body.inset(top: 1)
+        state.scrollToSelection(rows: area.height)
+        let overflows = state.overflows(rows: area.height)
+        let widths = TableColumn.layout(columns, available: body.width - (overflows ? 1 : 0), spacing: columnSpacing)
+        canvas.writeLine(line(columns.map(\.title), widths: widths), in: body.row(0), style: .heading)
+        state.drawRows(into: &canvas, area: area, focused: focused, emptyText: emptyText) { line(cells(rows[$0]), widths: widths) }
+        if let prompt { state.drawPrompt(into: &canvas, rect: prompt, focused: focused) }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import XCTest
+@testable import ESafetyCore
+
+final class StoreAuditTests: StoreTestCase {
+    func testEverySaveAppendsOneEntryWithActorActionAndSequence() throws {
+        let fixed = Date(timeIntervalSince1970: 1_795_000_000.75)
+        let store = try makeStore()
+        store.now = { fixed }
+        try store.save(TestPeople(people: []), to: "people", actor: sam, action: "person.remove", recordID: "p1",
+                       summary: "Removed Zoë Ōkubo")
+        try store.save(["x": 1], to: "incidents/2026", actor: .system, action: "incident.add", recordID: nil,
+                       summary: "Recorded an incident")
+        let entries = try store.auditEntries()
+        XCTAssertEqual(entries.map(\.sequence), [1, 2, 3, 4])
+        XCTAssertEqual(entries.map(\.action), ["store.create", "people.seed", "person.remove", "incident.add"])
+        XCTAssertEqual(entries.map(\.document), ["manifest", "people", "people", "incidents/2026"])
+        XCTAssertEqual(entries[2], AuditEntry(sequence: 3, at: Date(timeIntervalSince1970: 1_795_000_000),
+                                              actor: sam, action: "person.remove", document: "people",
+                                              recordID: "p1", summary: "Removed Zoë Ōkubo"))
+        XCTAssertEqual(entries[3].actor, .system)
+        XCTAssertNil(entries[3].recordID)
+    }
+
+    func testLogIsOneCompactSortedLinePerEntry() throws {
+        let store = try makeStore()
+        store.now = { Date(timeIntervalSince1970: 1_795_000_000) }
+        try store.save(1, to: "one", actor: sam, action: "a/b", recordID: "r", summary: "line\nbreak")
+        let lines = String(decoding: try bytes("audit.jsonl"), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertEqual(String(lines[2]),
+                       #"{"action":"a/b","actor":{"id":"staff-7","name":"Sam Patel"},"at":"2026-11-18T11:06:40Z","#
+                       + #""document":"one","recordID":"r","sequence":3,"summary":"line\nbreak"}"#)
+    }
+
+    func testSequenceContinuesAfterReopeningAndNothingIsRewritten() throws {
+        let store = try makeStore()
+        store.close()
+        let before = try bytes("audit.jsonl")
+        let reopened = try Store.open(at: storeURL)
+        try reopened.save(1, to: "one", actor: sam, action: "x", recordID: nil, summary: "s")
+        let after = try bytes("audit.jsonl")
+        XCTAssertEqual(after.prefix(before.count), before, "earlier entries are untouched")
+        XCTAssertEqual(try reopened.auditEntries().map(\.sequence), [1, 2, 3])
+    }
+
+    func testAPartialLastLineIsSealedNotRewrittenAndSequenceContinues() throws {
+        try makeStore().close()
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path("audit.jsonl")))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"action":"person.ad"#.utf8))  // esafety died mid-write
+        try handle.close()
+        let damaged = try bytes("audit.jsonl")
+
+        let store = try Store.open(at: storeURL)
+        try store.save(1, to: "one", actor: sam, action: "x", recordID: nil, summary: "s")
+        let after = try bytes("audit.jsonl")
+        XCTAssertEqual(after.prefix(damaged.count), damaged)
+        let lines = String(decoding: after, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines[2], #"{"action":"person.ad"#)
+        XCTAssertTrue(lines[3].contains("\"sequence\":3"), String(lines[3]))
+        // Reading the log strictly names the damaged line; check() reports it.
+        guard case .corrupt(file: "audit.jsonl", let reason)? = storeError({ _ = try store.auditEntries() }) else {
+            return XCTFail()
+        }
+        XCTAssertTrue(reason.hasPrefix("line 3 is not a valid audit entry"), reason)
+        XCTAssertEqual(store.check().filter { $0.file == "audit.jsonl" }.count, 1, "\(store.check())")
+    }
+
+    func testAStoreWhoseAuditLogIsMissingIsNotOpenedForWriting() throws {
+        try makeStore().close()
+        XCTAssertEqual(unlink(path("audit.jsonl")), 0)
+        let error = storeError { _ = try Store.open(at: storeURL) }
+        XCTAssertEqual(error, .missingAuditLog(directory: storeURL.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("audit.jsonl")), "no new history was started")
+        XCTAssertNoThrow(try Store.open(at: storeURL, access: .readOnly))
+        XCTAssertTrue(Store.check(at: storeURL).contains { $0.file == "audit.jsonl" && $0.problem.hasPrefix("missing") })
+    }
+
+    func testSequenceIsFoundFromTheEndOfALongLog() throws {
+        let store = try makeStore()
+        let filler = String(repeating: "x", count: 300)
+        for index in 0..<400 {  // ~170 KB: more than one tail window
+            try store.save(index, to: "counter", actor: sam, action: "count", recordID: nil, summary: filler)
+        }
+        store.close()
+        let reopened = try Store.open(at: storeURL)
+        try reopened.save(0, to: "counter", actor: sam, action: "count", recordID: nil, summary: "last")
+        let entries = try reopened.auditEntries()
+        XCTAssertEqual(entries.last?.sequence, 403)
+        XCTAssertEqual(entries.map(\.sequence), Array(1...403))
+    }
+}

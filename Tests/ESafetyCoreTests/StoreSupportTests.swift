@@ -1,0 +1,98 @@
+import Foundation
+import XCTest
+@testable import ESafetyCore
+
+/// A person record, standing in for the domain models in these tests.
+struct TestPerson: Codable, Equatable {
+    var id: String
+    var name: String
+    var yearGroup: Int
+    var born: Date?
+}
+
+/// A document of people, as the app might store it.
+struct TestPeople: Codable, Equatable {
+    var people: [TestPerson]
+
+    static let sample = TestPeople(people: [
+        TestPerson(id: "p1", name: "Zoë Ōkubo", yearGroup: 4, born: Date(timeIntervalSince1970: 1_400_000_000)),
+        TestPerson(id: "p2", name: "李 Wei", yearGroup: 6, born: nil),
+    ])
+}
+
+/// A value whose encoding always fails, to test that a failed save changes nothing.
+struct UnencodableDocument: Encodable {
+    struct Refused: Error {}
+    func encode(to encoder: any Encoder) throws { throw Refused() }
+}
+
+/// Base class for store tests: a fresh temporary folder per test, removed afterwards.
+class StoreTestCase: XCTestCase {
+    /// A fresh folder for this test; the store goes in `root/store`.
+    var root: URL!
+    let sam = AuditActor(id: "staff-7", name: "Sam Patel")
+
+    var storeURL: URL { root.appendingPathComponent("store").standardizedFileURL }
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        var template = Array((NSTemporaryDirectory() + "/esafety-store-tests-XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        guard let made else { throw StoreIOFailure(operation: "mkdtemp", path: NSTemporaryDirectory(), code: errno) }
+        root = URL(fileURLWithPath: String(cString: made), isDirectory: true).standardizedFileURL
+    }
+
+    override func tearDownWithError() throws {
+        if let root { try? FileManager.default.removeItem(at: root) }
+        try super.tearDownWithError()
+    }
+
+    /// The path of a file relative to the store folder.
+    func path(_ relative: String) -> String { storeURL.appendingPathComponent(relative).path }
+
+    /// The exact bytes of a file in the store.
+    func bytes(_ relative: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path(relative))) }
+
+    /// Writes raw bytes into the store folder, as a person or another program might.
+    func put(_ data: Data, at relative: String) throws {
+        try data.write(to: URL(fileURLWithPath: path(relative)))
+    }
+
+    /// Permission bits of a file or folder (0o777 part).
+    func mode(_ absolutePath: String) -> mode_t {
+        var info = stat()
+        XCTAssertEqual(lstat(absolutePath, &info), 0, "stat \(absolutePath)")
+        return info.st_mode & 0o777
+    }
+
+    /// Every file whose name marks it as a temporary file, anywhere in the store.
+    func temporaryFiles() -> [String] {
+        let walker = FileManager.default.enumerator(atPath: storeURL.path)
+        var found: [String] = []
+        while let name = walker?.nextObject() as? String {
+            if (name as NSString).lastPathComponent.contains(".tmp-") { found.append(name) }
+        }
+        return found
+    }
+
+    /// Creates a store holding `TestPeople.sample` in "people".
+    func makeStore() throws -> Store {
+        try Store.create(at: storeURL) { store in
+            try store.save(TestPeople.sample, to: "people", actor: .system, action: "people.seed",
+                           recordID: nil, summary: "Added the sample people")
+        }
+    }
+
+    /// Runs `body`, which must throw a StoreError, and returns it.
+    func storeError(_ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> StoreError? {
+        do {
+            try body()
+            XCTFail("expected a StoreError, but nothing was thrown", file: file, line: line)
+        } catch let error as StoreError {
+            return error
+        } catch {
+            XCTFail("expected a StoreError, got \(error)", file: file, line: line)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,145 @@
+import XCTest
+import TerminalUI
+
+@MainActor
+final class ListViewTests: XCTestCase {
+    private let names = ["Adam Smith", "Zoë Ōkubo", "李小龍", "Zoe Brown", "Chloé Martin", "Ben Zoellner"]
+
+    private func makeList() -> ListView<String> { ListView(items: names) { $0 } }
+
+    func testDrawsRowsWithWideCharacters() async {
+        let canvas = render(makeList(), width: 20, height: 6)
+        XCTAssertEqual(canvas.text, """
+            Adam Smith
+            Zoë Ōkubo
+            李小龍
+            Zoe Brown
+            Chloé Martin
+            Ben Zoellner
+            """)
+        XCTAssertEqual(canvas[1, 2].text, "", "李 takes two columns")
+    }
+
+    func testFilterIsCaseAndDiacriticInsensitive() async {
+        let list = makeList()
+        XCTAssertEqual(list.handle(key: .character("/")), .handled)
+        XCTAssertTrue(list.isFiltering)
+        type("zoe", into: list)
+        XCTAssertEqual(list.filterText, "zoe")
+        XCTAssertEqual(list.filteredItems, ["Zoë Ōkubo", "Zoe Brown", "Ben Zoellner"])
+        XCTAssertEqual(list.selectedItem, "Zoë Ōkubo")
+        type(" o", into: list)
+        XCTAssertEqual(list.filteredItems, ["Zoë Ōkubo"], "Ō matches o")
+        press(.backspace, .backspace, on: list)
+        XCTAssertEqual(list.filteredItems.count, 3, "Backspace widens the filter again")
+    }
+
+    func testFilterDrawsPromptOnLastRowWhileFiltering() async {
+        let list = makeList()
+        press(.character("/"), on: list)
+        type("ZOË", into: list)
+        let canvas = render(list, width: 24, height: 5)
+        XCTAssertEqual(canvas.text, """
+            Zoë Ōkubo
+            Zoe Brown
+            Ben Zoellner
+
+            /ZOË              3 of 6
+            """)
+        XCTAssertEqual(canvas.cursor, Point(x: 4, y: 4))
+    }
+
+    func testEnterKeepsFilterEscClearsIt() async {
+        let list = makeList()
+        press(.character("/"), on: list)
+        type("chlo", into: list)
+        XCTAssertEqual(list.handle(key: .enter), .handled)
+        XCTAssertFalse(list.isFiltering)
+        XCTAssertEqual(list.filterText, "chlo")
+        XCTAssertEqual(list.filteredItems, ["Chloé Martin"])
+        XCTAssertEqual(list.handle(key: .enter), .activated)
+        XCTAssertEqual(list.selectedItem, "Chloé Martin")
+        XCTAssertEqual(list.handle(key: .escape), .handled, "Esc first clears a kept filter")
+        XCTAssertEqual(list.filteredItems.count, 6)
+        XCTAssertEqual(list.selectedItem, "Chloé Martin", "the selection survives clearing the filter")
+        XCTAssertEqual(list.handle(key: .escape), .unhandled, "with no filter Esc goes to the screen")
+    }
+
+    func testEscInFilterModeClearsAndReturnsHandled() async {
+        let list = makeList()
+        press(.character("/"), on: list)
+        type("xyz", into: list)
+        XCTAssertEqual(list.filteredItems, [])
+        XCTAssertEqual(list.selectedItem, nil)
+        XCTAssertEqual(render(list, width: 30, height: 3).line(0), "No match for 'xyz'")
+        XCTAssertEqual(list.handle(key: .escape), .handled)
+        XCTAssertFalse(list.isFiltering)
+        XCTAssertEqual(list.filterText, "")
+        XCTAssertEqual(list.filteredItems.count, 6)
+    }
+
+    func testNextAndPreviousMatchWrapOnlyWhileFiltered() async {
+        let list = makeList()
+        XCTAssertEqual(list.handle(key: .character("n")), .unhandled, "without a filter n is the screen's")
+        press(.character("/"), on: list)
+        type("zoe", into: list)
+        press(.enter, on: list)
+        XCTAssertEqual(list.handle(key: .character("n")), .handled)
+        XCTAssertEqual(list.selectedItem, "Zoe Brown")
+        press(.character("n"), .character("n"), on: list)
+        XCTAssertEqual(list.selectedItem, "Zoë Ōkubo", "n wraps round")
+        press(.character("N"), on: list)
+        XCTAssertEqual(list.selectedItem, "Ben Zoellner")
+    }
+
+    func testEmptyListSaysSo() async {
+        let list = ListView<String>(items: []) { $0 }
+        XCTAssertEqual(render(list, width: 20, height: 2).text, "(empty)\n")
+        XCTAssertEqual(list.handle(key: .enter), .unhandled)
+        XCTAssertNil(list.selectedIndex)
+    }
+
+    func testMovementKeysAndScrollIndicator() async {
+        let list = ListView(items: Array(1...100)) { "Row \($0)" }
+        press(.down, .character("j"), on: list)
+        XCTAssertEqual(list.selectedItem, 3)
+        press(.character("k"), on: list)
+        XCTAssertEqual(list.selectedItem, 2)
+        _ = render(list, width: 12, height: 10)
+        press(.pageDown, on: list)
+        XCTAssertEqual(list.selectedItem, 11, "PgDn moves a page less one row")
+        press(.end, on: list)
+        let canvas = render(list, width: 12, height: 10)
+        XCTAssertEqual(list.selectedIndex, 99)
+        XCTAssertEqual(canvas.line(9), "Row 100    █", "the thumb is at the bottom")
+        XCTAssertEqual(canvas.line(0), "Row 91     │")
+        press(.home, on: list)
+        XCTAssertEqual(render(list, width: 12, height: 10).line(0), "Row 1      █")
+    }
+
+    func testSettingItemsKeepsTheSelectedRow() async {
+        let list = makeList()
+        list.selectedIndex = 4
+        XCTAssertEqual(list.selectedItem, "Chloé Martin")
+        list.items = ["Aaron Ash"] + names
+        XCTAssertEqual(list.selectedItem, "Chloé Martin")
+        list.items = ["Aaron Ash", "Ben Zoellner"]
+        XCTAssertEqual(list.selectedIndex, 1, "a removed row's selection stays near its place")
+    }
+
+    func testFilteringAHundredThousandRowsIsFast() async {
+        let items = (0..<100_000).map { "Pupil \($0) Zoë Ōkubo-\($0 % 97) Year \($0 % 7)" }
+        let list = ListView(items: items) { $0 }
+        press(.character("/"), on: list)
+        let clock = ContinuousClock()
+        var slowest = Duration.zero
+        for character in "okubo-42" {
+            let elapsed = clock.measure { _ = list.handle(key: .character(character)) }
+            slowest = max(slowest, elapsed)
+        }
+        let widening = clock.measure { _ = list.handle(key: .backspace) }
+        XCTAssertEqual(list.filteredItems.count, items.filter { $0.contains("Ōkubo-4") }.count)
+        // The budget is 16 ms per key in a release build; debug builds are several times slower.
+        XCTAssertLessThan(max(slowest, widening), .milliseconds(250), "slowest key \(slowest), widening \(widening)")
+    }
+}
