@@ -18,24 +18,26 @@ let package = Package(
         // The only C surface: ncursesw with wide characters on and macros exposed as functions.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw",
                        providers: [.apt(["libncurses-dev"])]),
-        .target(name: "TerminalUI", dependencies: ["CNcursesw"]),
+        // Calendar dates and clock times with no time zone, shared by the UI kit and the domain.
+        .target(name: "CivilTime"),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "CivilTime"]),
 
         // Defaults from Resources/ are embedded in the binary at build time, so it finds them
         // wherever it is run from (swift run, the build folder, or a copy elsewhere).
         .executableTarget(name: "EmbedResourcesTool", path: "Sources/EmbedResourcesTool"),
         .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(),
                 dependencies: ["EmbedResourcesTool"], path: "Sources/EmbedResourcesPlugin"),
-        .target(name: "ESafetyCore", plugins: ["EmbedResourcesPlugin"]),
+        .target(name: "ESafetyCore", dependencies: ["CivilTime"], plugins: ["EmbedResourcesPlugin"]),
 
-        .target(name: "ESafetyApp", dependencies: ["TerminalUI", "ESafetyCore"]),
+        .target(name: "ESafetyApp", dependencies: ["TerminalUI", "ESafetyCore", "CivilTime"]),
         .executableTarget(name: "esafety", dependencies: [
             "ESafetyApp", "ESafetyCore", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "ESafetyCoreTests", dependencies: ["ESafetyCore"]),
-        .testTarget(name: "ESafetyAppTests", dependencies: ["ESafetyApp", "TerminalUI", "ESafetyCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CivilTime"]),
+        .testTarget(name: "ESafetyCoreTests", dependencies: ["ESafetyCore", "CivilTime"]),
+        .testTarget(name: "ESafetyAppTests", dependencies: ["ESafetyApp", "TerminalUI", "ESafetyCore", "CivilTime"]),
         .testTarget(name: "EndToEndTests", dependencies: ["esafety"]),
     ],
     swiftLanguageModes: [.v6]

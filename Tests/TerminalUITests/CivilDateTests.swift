@@ -1,5 +1,6 @@
 import XCTest
 import TerminalUI
+import CivilTime
 
 final class CivilDateTests: XCTestCase {
     private func parse(_ text: String) -> CivilDate? { try? CivilDate.parse(text).get() }

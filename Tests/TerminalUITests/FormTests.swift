@@ -1,5 +1,6 @@
 import XCTest
 import TerminalUI
+import CivilTime
 
 @MainActor
 final class FormTests: XCTestCase {

@@ -31,13 +31,13 @@ final class WhoToTellScreen: Screen {
 
     private func drawDetail(_ line: ReportingLine, into canvas: inout Canvas, rect: Rect) {
         let workspace = context.workspace
-        var rows: [(String, Style)] = []
+        var rows: [(String, Style)] = [(line.situation, .emphasis)]
         for (index, roleID) in line.tellRoleIDs.enumerated() {
             guard let role = workspace.directory.role(roleID) else { continue }
             let holders = workspace.directory.holders(of: roleID)
             rows.append(("\(index == 0 ? "Tell" : "or") \(role.name):", .heading))
             if holders.isEmpty { rows.append(("  nobody holds this role yet: set it in the role directory", .warning)) }
-            for person in holders { rows.append(("  \(person.fullName)  \(person.contactLine)", .normal)) }
+            for person in holders { rows.append(("  \(person.fullName): \(person.contactLine)", .normal)) }
         }
         for id in line.externalContactIDs {
             guard let contact = workspace.profile.contact(id) else { continue }
@@ -48,8 +48,9 @@ final class WhoToTellScreen: Screen {
         rows.append(("Source: " + line.source, .dim))
         var y = rect.y
         for (text, style) in rows {
-            for part in TextWrap.wrap(text, width: rect.width) where y < rect.maxY {
-                canvas.write(part, at: Point(x: rect.x, y: y), style: style, clip: rect)
+            let indent = text.prefix { $0 == " " }.count
+            for part in TextWrap.wrap(String(text.dropFirst(indent)), width: rect.width - indent) where y < rect.maxY {
+                canvas.write(part, at: Point(x: rect.x + indent, y: y), style: style, clip: rect)
                 y += 1
             }
         }

@@ -1,3 +1,4 @@
+import CivilTime
 import Foundation
 
 /// An open store with its documents loaded: the one place through which the app and the
@@ -11,6 +12,13 @@ public final class Workspace {
     public private(set) var profile: SchoolProfile
     public private(set) var directory: RoleDirectory
     public private(set) var reportingLines: [ReportingLine]
+    /// The clock: what "now" and "today" mean for new records and due dates (tests fix it).
+    public var now: () -> Date = { Date() }
+    /// The time zone the school's calendar days are counted in.
+    public var timeZone: TimeZone = .current
+
+    /// Today's date at the school.
+    public var today: CivilDate { CivilDate.today(at: now(), in: timeZone) }
 
     private init(store: Store, actor: AuditActor) throws {
         self.store = store

@@ -1,4 +1,5 @@
 import Foundation
+import CivilTime
 
 /// A field for a date typed as `dd/mm/yyyy` (UK order; `d/m/yyyy` and `yyyy-mm-dd` are also
 /// read). It edits like a `TextField`; beside it, the date it read is shown in words

@@ -1,4 +1,5 @@
 import Foundation
+import CivilTime
 
 /// A field for a time typed as `HH:MM` on the 24-hour clock (`H:MM` and `HHMM` are also read).
 /// It edits like a `TextField`; "25:00" is refused with a message saying why.

@@ -93,9 +93,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Today's date in a time zone (the system's by default).
     public static func today(in timeZone: TimeZone = .current) -> CivilDate {
+        today(at: Date(), in: timeZone)
+    }
+
+    /// The calendar day that an instant falls on in a time zone.
+    public static func today(at instant: Date, in timeZone: TimeZone = .current) -> CivilDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
         return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
             ?? CivilDate(year: 1970, month: 1, day: 1)!
     }

@@ -1,0 +1,48 @@
+import ESafetyApp
+import ESafetyCore
+import Foundation
+import TerminalUI
+import XCTest
+
+/// Runs the real esafety screens on a `VirtualTerminal` over a real store in a temporary
+/// folder. Test methods are `async` because synchronous `@MainActor` XCTest methods crash the
+/// Linux test runner.
+@MainActor
+class AppTestCase: XCTestCase {
+    var storeURL: URL!
+    var workspace: Workspace!
+    var terminal: VirtualTerminal!
+    var app: Application!
+    let actor = AuditActor(id: "test", name: "Test Office")
+
+    /// Opens the app on a new store (demo data if asked) at the given size.
+    func launch(demo: Bool = false, size: Size = Size(width: 80, height: 24)) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("esafety-app-\(UUID().uuidString)")
+        storeURL = url
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        workspace = try Workspace.create(at: storeURL, actor: actor, demo: demo)
+        terminal = VirtualTerminal(size: size)
+        app = ESafetyApplication.make(terminal: terminal, workspace: workspace)
+    }
+
+    /// Presses keys one by one and returns the screen as text.
+    @discardableResult
+    func press(_ keys: Key...) -> String {
+        for key in keys { app.process(.key(key)) }
+        return app.draw().text
+    }
+
+    /// Types text into whatever has the focus and returns the screen as text.
+    @discardableResult
+    func type(_ text: String) -> String {
+        for character in text { app.process(.key(.character(character))) }
+        return app.draw().text
+    }
+
+    var screen: String { app.draw().text }
+
+    func assertScreen(contains text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let shown = screen
+        XCTAssertTrue(shown.contains(text), "expected \"\(text)\" on screen:\n\(shown)", file: file, line: line)
+    }
+}
