@@ -249,6 +249,8 @@ final class CursesTerminalTests: XCTestCase {
         let started = clock.now
         XCTAssertEqual(terminal.nextEvent(timeoutMilliseconds: nil), .endOfInput)
         XCTAssertLessThan(clock.now - started, .seconds(2), "a closed input is noticed at once")
+        XCTAssertTrue(terminal.lostTerminal)
+        XCTAssertEqual(terminal.nextEvent(timeoutMilliseconds: nil), .endOfInput)
     } }
 
     // MARK: Signals
@@ -268,6 +270,7 @@ final class CursesTerminalTests: XCTestCase {
         XCTAssertEqual(terminal.nextEvent(timeoutMilliseconds: nil), .endOfInput)
         XCTAssertLessThan(clock.now - started, .seconds(2))
         XCTAssertEqual(TerminalLifecycle.receivedTerminationSignal, SIGTERM)
+        XCTAssertFalse(terminal.lostTerminal)
         XCTAssertEqual(TerminalLifecycle.exitStatus(for: SIGTERM), 143)
         // Further reads end at once too, so the application's loop finishes.
         XCTAssertEqual(terminal.nextEvent(timeoutMilliseconds: 5000), .endOfInput)

@@ -30,6 +30,9 @@ public final class CursesTerminal: Terminal {
     public let colorCapability: ColorCapability
     /// True for a terminal made by `headless(size:)`: output goes nowhere, no signal handlers.
     public let isHeadless: Bool
+    /// True once `nextEvent` decided the terminal has gone (end of file, hang-up, I/O errors):
+    /// the executable may exit with a failure status after saving.
+    public private(set) var lostTerminal = false
     /// How many cells the last `present` wrote to curses (0 when nothing changed).
     public private(set) var lastPresentCellWrites = 0
     /// The longest single wait inside `nextEvent`, so a termination signal is seen promptly even
@@ -258,7 +261,7 @@ public final class CursesTerminal: Terminal {
     }
 
     public func nextEvent(timeoutMilliseconds: Int?) -> InputEvent {
-        guard !isShutDown, let screen, let window else { return .endOfInput }
+        guard !isShutDown, !lostTerminal, let screen, let window else { return .endOfInput }
         _ = set_term(screen)
         let clock = ContinuousClock()
         let deadline = timeoutMilliseconds.map { clock.now.advanced(by: .milliseconds(max(0, $0))) }
@@ -292,7 +295,10 @@ public final class CursesTerminal: Terminal {
             if TerminalLifecycle.receivedTerminationSignal != nil { return .endOfInput }
             if slice >= 10, clock.now - started < .milliseconds(slice / 2) {
                 immediateFailures += 1
-                if immediateFailures >= Self.immediateFailureLimit { return .endOfInput }
+                if immediateFailures >= Self.immediateFailureLimit {
+                    lostTerminal = true
+                    return .endOfInput
+                }
             } else {
                 immediateFailures = 0
             }
