@@ -34,9 +34,11 @@ static inline attr_t esafety_a_dim(void) { return A_DIM; }
 static inline attr_t esafety_color_pair(int n) { return COLOR_PAIR(n); }
 
 /// Writes one cell: a base character (and up to four combining characters) with attributes and a colour pair.
+/// Returns -2 when `setcchar` refuses the characters; otherwise what `mvadd_wch` returns (ERR in the
+/// bottom-right corner, where the character is written but the cursor cannot advance).
 static inline int esafety_put_cell(int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
     cchar_t cell;
-    if (setcchar(&cell, chars, attrs, pair, NULL) != OK) return ERR;
+    if (setcchar(&cell, chars, attrs, pair, NULL) != OK) return -2;
     return mvadd_wch(y, x, &cell);
 }
 
@@ -57,6 +59,44 @@ static inline int esafety_read_cell(int y, int x, wchar_t *out, int capacity) {
 static inline int esafety_terminal_can_address_cursor(void) {
     const char *cup = tigetstr("cup");
     return cup != NULL && cup != (char *)-1;
+}
+
+static inline FILE *esafety_stdin(void) { return stdin; }
+static inline FILE *esafety_stdout(void) { return stdout; }
+static inline int esafety_color_pairs(void) { return COLOR_PAIRS; }
+static inline int esafety_key_resize(void) { return KEY_RESIZE; }
+
+/// Reads back one cell with its attributes and colour pair (for headless tests of the real backend).
+static inline int esafety_read_cell_styled(int y, int x, wchar_t *out, int capacity, attr_t *attrs, short *pair) {
+    cchar_t cell;
+    if (mvin_wch(y, x, &cell) == ERR) return ERR;
+    wchar_t buf[CCHARW_MAX + 1];
+    if (getcchar(&cell, buf, attrs, pair, NULL) == ERR) return ERR;
+    *attrs &= ~A_COLOR;
+    int i = 0;
+    for (; i < capacity - 1 && buf[i] != 0; i++) out[i] = buf[i];
+    out[i] = 0;
+    return OK;
+}
+
+/// Looks a terminal type up in terminfo without initialising curses and without exiting on failure.
+/// Returns 0 when the terminal is usable, 1 when terminfo has no entry for it (or it is generic),
+/// 2 when no terminfo database was found, 3 for a hardcopy terminal, 4 when it cannot address the
+/// cursor (no `cup`). The terminfo entry loaded for the check is freed again.
+static inline int esafety_probe_terminal(const char *term) {
+    int status = 0;
+    TERMINAL *previous = cur_term;
+    if (setupterm((char *)term, STDOUT_FILENO, &status) != OK) {
+        set_curterm(previous);
+        if (status == 1) return 3;
+        if (status == -1) return 2;
+        return 1;
+    }
+    const char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (char *)-1;
+    TERMINAL *loaded = set_curterm(previous);
+    if (loaded != previous) del_curterm(loaded);
+    return usable ? 0 : 4;
 }
 
 #endif
