@@ -45,6 +45,18 @@ public final class Application {
     /// The breadcrumb: each screen's title from the root to the top.
     public var breadcrumb: String { stack.map(\.title).joined(separator: " › ") }
 
+    /// The breadcrumb cut to a width: leading screens give way to "…" first, so the screen you
+    /// are on stays readable.
+    public func fittedBreadcrumb(width: Int) -> String {
+        var titles = stack.map(\.title)
+        var text = titles.joined(separator: " › ")
+        while DisplayWidth.of(text) > width && titles.count > 1 {
+            titles.removeFirst()
+            text = (["…"] + titles).joined(separator: " › ")
+        }
+        return DisplayWidth.truncate(text, to: max(0, width))
+    }
+
     /// The actions in force on the top screen: its own, then the global ones.
     public var currentActions: ActionTable { top.actions.merged(with: Self.globalActions) }
 
@@ -206,11 +218,13 @@ public final class Application {
         }
         let bounds = canvas.bounds
         let header = bounds.top(1)
-        canvas.writeLine(" " + name + " │ " + breadcrumb, in: header, style: .title)
-        let status = statusText()
+        let status = DisplayWidth.truncate(statusText(), to: max(0, bounds.width / 3))
+        let statusWidth = status.isEmpty ? 0 : DisplayWidth.of(status) + 2
+        let prefix = " " + name + " │ "
+        let room = bounds.width - DisplayWidth.of(prefix) - statusWidth - 1
+        canvas.writeLine(prefix + fittedBreadcrumb(width: room), in: header, style: .title)
         if !status.isEmpty {
-            let width = DisplayWidth.of(status) + 1
-            canvas.write(status, at: Point(x: bounds.maxX - width, y: 0), style: .title)
+            canvas.write(status, at: Point(x: bounds.maxX - statusWidth + 1, y: 0), style: .title)
         }
         let body = bounds.inset(top: 1, bottom: 2)
         top.draw(into: &canvas, rect: body)

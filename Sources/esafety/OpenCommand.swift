@@ -21,20 +21,31 @@ struct OpenCommand: ParsableCommand {
         if case .failure(let reason) = TerminalCheck.verify(environment: environment) {
             throw UserFacingError(reason)
         }
-        let workspace: Workspace
-        do {
-            workspace = try Workspace.openOrCreate(at: options.location, access: readOnly ? .readOnly : .readWrite, actor: options.actor)
-        } catch {
-            throw UserFacingError(error)
-        }
-        let signal: Int32? = try MainActor.assumeIsolated {
+        let location = options.location
+        let actor = options.actor
+        let access: StoreAccess = readOnly ? .readOnly : .readWrite
+        // The whole application lives on the main actor, which this thread is.
+        let exitStatus: Int32? = try MainActor.assumeIsolated {
+            let workspace: Workspace
+            do {
+                workspace = try Workspace.openOrCreate(at: location, access: access, actor: actor)
+            } catch {
+                throw UserFacingError(error)
+            }
+            defer { workspace.store.close() }
             let terminal = try CursesTerminal.start(environment: environment)
             let app = ESafetyApplication.make(terminal: terminal, workspace: workspace)
             app.run()
             terminal.shutdown()
-            return TerminalLifecycle.receivedTerminationSignal
+            if let signal = TerminalLifecycle.receivedTerminationSignal {
+                return TerminalLifecycle.exitStatus(for: signal)
+            }
+            if terminal.lostTerminal {
+                FileHandle.standardError.write(Data("esafety: the terminal went away; work in progress was kept.\n".utf8))
+                return 1
+            }
+            return nil
         }
-        workspace.store.close()
-        if let signal { throw ExitCode(128 + signal) }
+        if let exitStatus { throw ExitCode(exitStatus) }
     }
 }

@@ -14,7 +14,7 @@ struct StoreOptions: ParsableArguments {
 
     /// Who changes made from this process are recorded as, until people sign in.
     var actor: AuditActor {
-        let user = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName
         return AuditActor(id: "os:\(user)", name: "\(user) at the terminal")
     }
 }

@@ -31,6 +31,7 @@ enum DemoData {
         profile.address = "1 Example Lane, Exampleton EX1 2MP"
         profile.localAuthority = "Exampleshire County Council (fictional)"
         profile.reportCopyEmail = "esafety-officer@example.gov.uk"
+        profile.confirmed = true
         profile.esafetyContactPersonID = directory.holders(of: Role.WellKnown.esafetyLead).first?.id
         let demoNumbers = [
             ExternalContact.WellKnown.police: ("01632 960999", "police-cp@example.gov.uk"),
