@@ -39,11 +39,7 @@ final class PeopleScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        switch table.handle(key: key) {
-        case .activated: return perform("open")
-        case .handled, .changed: return .handled
-        case .unhandled: return .unhandled
-        }
+        table.handle(key: key).screenResponse { perform("open") }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
@@ -52,10 +48,10 @@ final class PeopleScreen: Screen {
             guard let person = table.selectedItem else { return .handled }
             return .push(PersonScreen(context: context, personID: person.id))
         case "add":
-            return .push(PersonFormScreen(context: context, person: nil) { person in .message("Saved \(person.fullName).", .success) })
+            return .push(PersonForm.screen(context: context, person: nil) { person in .message("Saved \(person.fullName).", .success) })
         case "edit":
             guard let person = table.selectedItem else { return .handled }
-            return .push(PersonFormScreen(context: context, person: person) { person in .message("Saved \(person.fullName).", .success) })
+            return .push(PersonForm.screen(context: context, person: person) { person in .message("Saved \(person.fullName).", .success) })
         case "remove":
             guard let person = table.selectedItem else { return .handled }
             return PersonScreen.confirmRemoval(of: person, context: context, then: .handled)

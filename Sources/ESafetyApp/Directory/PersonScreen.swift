@@ -53,11 +53,7 @@ final class PersonScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        switch roleList.handle(key: key) {
-        case .activated: return perform("open")
-        case .handled, .changed: return .handled
-        case .unhandled: return .unhandled
-        }
+        roleList.handle(key: key).screenResponse { perform("open") }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
@@ -67,7 +63,7 @@ final class PersonScreen: Screen {
             guard let role = roleList.selectedItem else { return .handled }
             return .push(RoleScreen(context: context, roleID: role.id))
         case "edit":
-            return .push(PersonFormScreen(context: context, person: person) { person in .message("Saved \(person.fullName).", .success) })
+            return .push(PersonForm.screen(context: context, person: person) { person in .message("Saved \(person.fullName).", .success) })
         case "add-role":
             let held = Set(context.workspace.directory.roles(heldBy: person.id).map(\.id))
             let choices = context.workspace.directory.roles.filter { !held.contains($0.id) }

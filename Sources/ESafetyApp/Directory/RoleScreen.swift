@@ -64,11 +64,7 @@ final class RoleScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        switch holderList.handle(key: key) {
-        case .activated: return perform("open")
-        case .handled, .changed: return .handled
-        case .unhandled: return .unhandled
-        }
+        holderList.handle(key: key).screenResponse { perform("open") }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
@@ -90,7 +86,7 @@ final class RoleScreen: Screen {
                 }
             })
         case "edit":
-            return .push(RoleFormScreen(context: context, role: role))
+            return .push(RoleForm.screen(context: context, role: role))
         default:
             return .unhandled
         }
@@ -109,7 +105,7 @@ final class RoleScreen: Screen {
         return PickerScreen(title: "Add a holder", helpText: context.help("pick-person"), items: candidates,
                             row: { person in person.title.isEmpty ? person.fullName : "\(person.fullName) — \(person.title)" },
                             newLabel: "NewPerson",
-                            onNew: { .push(PersonFormScreen(context: context, person: nil, onSaved: assign)) },
+                            onNew: { .push(PersonForm.screen(context: context, person: nil, onSaved: assign)) },
                             onPick: assign)
     }
 }

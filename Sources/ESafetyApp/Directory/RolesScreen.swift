@@ -39,11 +39,7 @@ final class RolesScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        switch table.handle(key: key) {
-        case .activated: return perform("open")
-        case .handled, .changed: return .handled
-        case .unhandled: return .unhandled
-        }
+        table.handle(key: key).screenResponse { perform("open") }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
@@ -52,10 +48,10 @@ final class RolesScreen: Screen {
             guard let role = table.selectedItem else { return .handled }
             return .push(RoleScreen(context: context, roleID: role.id))
         case "add":
-            return .push(RoleFormScreen(context: context, role: nil))
+            return .push(RoleForm.screen(context: context, role: nil))
         case "edit":
             guard let role = table.selectedItem else { return .handled }
-            return .push(RoleFormScreen(context: context, role: role))
+            return .push(RoleForm.screen(context: context, role: role))
         case "remove":
             guard let role = table.selectedItem else { return .handled }
             if RoleDirectory.protectedRoleIDs.contains(role.id) {

@@ -32,15 +32,11 @@ final class ContactsScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        switch table.handle(key: key) {
-        case .activated: return perform("edit")
-        case .handled, .changed: return .handled
-        case .unhandled: return .unhandled
-        }
+        table.handle(key: key).screenResponse { perform("edit") }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         guard action == "edit", let contact = table.selectedItem else { return .unhandled }
-        return .push(ContactFormScreen(context: context, contact: contact))
+        return .push(ContactForm.screen(context: context, contact: contact))
     }
 }

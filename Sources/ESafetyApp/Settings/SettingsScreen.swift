@@ -5,7 +5,7 @@ import TerminalUI
 @MainActor
 func settingsScreen(context: AppContext) -> MenuScreen {
     MenuScreen(title: "Settings", helpText: context.help("settings"), entries: [
-        .init(title: "School profile", detail: "name, address, local authority, report copies") { .push(ProfileFormScreen(context: context)) },
+        .init(title: "School profile", detail: "name, address, local authority, report copies") { .push(ProfileForm.screen(context: context)) },
         .init(title: "External contacts", detail: "police, LADO, advisers and helplines") { .push(ContactsScreen(context: context)) },
         .init(title: "About this store", detail: "where the data is kept and its audit log") { .push(StoreInfoScreen(context: context)) },
     ])

@@ -88,11 +88,7 @@ public final class HomeScreen: Screen {
     }
 
     public func handle(key: Key) -> ScreenResponse {
-        switch menu.handle(key: key) {
-        case .activated: return open(Area(rawValue: menu.selectedIndex))
-        case .handled, .changed: return .handled
-        case .unhandled: return .unhandled
-        }
+        menu.handle(key: key).screenResponse { open(Area(rawValue: menu.selectedIndex)) }
     }
 
     public func perform(_ action: ActionID) -> ScreenResponse {

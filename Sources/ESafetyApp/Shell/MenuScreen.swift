@@ -30,11 +30,7 @@ final class MenuScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        switch menu.handle(key: key) {
-        case .activated: return entries[menu.selectedIndex].open()
-        case .handled, .changed: return .handled
-        case .unhandled: return .unhandled
-        }
+        menu.handle(key: key).screenResponse { entries[menu.selectedIndex].open() }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {

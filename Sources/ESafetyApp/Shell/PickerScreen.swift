@@ -39,11 +39,7 @@ final class PickerScreen<Item>: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        switch list.handle(key: key) {
-        case .activated: return perform("pick")
-        case .handled, .changed: return .handled
-        case .unhandled: return .unhandled
-        }
+        list.handle(key: key).screenResponse { perform("pick") }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {

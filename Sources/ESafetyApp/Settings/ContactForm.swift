@@ -1,0 +1,31 @@
+import ESafetyCore
+import TerminalUI
+
+/// Edit one external contact and mark it as checked.
+@MainActor
+enum ContactForm {
+    static func screen(context: AppContext, contact original: ExternalContact) -> FormScreen {
+        let contactName = TextField(text: original.contactName, maxLength: 120, placeholder: "a named person, if you have one")
+        let phone = TextField(text: original.phone, maxLength: 40)
+        let email = TextField(text: original.email, maxLength: 160)
+        let purpose = TextArea(text: original.purpose)
+        let checked = ChoiceField(options: [(label: "Checked", value: true), (label: "Not yet", value: false)], selection: original.confirmed)
+        let form = Form(fields: [
+            Form.Field(label: "Contact name", widget: contactName),
+            Form.Field(label: "Phone", widget: phone),
+            Form.Field(label: "Email", widget: email),
+            Form.Field(label: "When to use it", widget: purpose),
+            Form.Field(label: "Details checked", widget: checked, help: "Mark as checked once you have confirmed these details are current"),
+        ])
+        return FormScreen(title: original.service, helpText: context.help("contact-form"), form: form) {
+            var contact = original
+            contact.contactName = contactName.text
+            contact.phone = phone.text
+            contact.email = email.text
+            contact.purpose = purpose.text
+            contact.confirmed = checked.selection ?? false
+            try context.workspace.updateExternalContact(contact)
+            return .message("Saved \(contact.service).", .success)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import TerminalUI
+
+/// A screen that is one `Form`: Tab between fields, F2 validates and saves, Esc asks before
+/// discarding typed changes. What saving means is the owner's closure, which returns the
+/// response to follow once the form has closed (a message, usually).
+@MainActor
+final class FormScreen: Screen {
+    let title: String
+    let helpText: String
+    private let hint: @MainActor () -> (String, Style)
+    private let form: Form
+    private let save: @MainActor () throws -> ScreenResponse
+
+    init(title: String, helpText: String, form: Form,
+         hint: @escaping @MainActor () -> (String, Style) = { ("Tab moves between fields; F2 saves; Esc cancels", .dim) },
+         save: @escaping @MainActor () throws -> ScreenResponse) {
+        self.title = title
+        self.helpText = helpText
+        self.form = form
+        self.hint = hint
+        self.save = save
+    }
+
+    var hasUnsavedChanges: Bool { form.isDirty }
+    var actions: ActionTable { ActionTable([CommonActions.save]) }
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        let (text, style) = hint()
+        canvas.write(text, at: Point(x: rect.x + 2, y: rect.y), style: style, clip: rect)
+        form.draw(into: &canvas, rect: rect.inset(top: 2, left: 2, right: 2), focused: true)
+    }
+
+    func handle(key: Key) -> ScreenResponse {
+        form.handle(key: key) == .unhandled ? .unhandled : .handled
+    }
+
+    func perform(_ action: ActionID) -> ScreenResponse {
+        guard action == "save" else { return .unhandled }
+        guard form.validate() else { return .message("Please correct the fields marked in red.", .error) }
+        do {
+            let next = try save()
+            form.markClean()
+            return .sequence([.popDiscarding, next])
+        } catch {
+            return .message(String(describing: error), .error)
+        }
+    }
+}
