@@ -296,6 +296,55 @@ public final class Store {
         try appendAudit(actor: actor, action: action, document: document.name, recordID: recordID, summary: summary)
     }
 
+    /// Atomically saves work in progress as `drafts/<name>`, with no audit entry: a draft is not a
+    /// record until it is submitted, and saving one on every key press would bury the log.
+    public func saveDraft<T: Encodable>(_ value: T, as name: String) throws {
+        let document = try StoreDocumentName(StoreDocumentName.draftsFolder + "/" + name)
+        guard access == .readWrite else { throw StoreError.readOnly(file: document.relativePath) }
+        guard !isClosed else { throw StoreError.closed(directory: path) }
+        var data: Data
+        do {
+            data = try encoder.encode(value)
+        } catch {
+            throw StoreError.encodingFailed(file: document.relativePath, reason: "\(error)")
+        }
+        data.append(0x0A)
+        do {
+            _ = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(StoreDocumentName.draftsFolder))
+            knownGood[document.name] = try StoreFileIO.replaceAtomically(filePath(document), with: data, beforeRename: beforeRenameHook)
+        } catch let failure as StoreAtomicWriteFailure {
+            throw StoreError.writeFailed(file: document.relativePath, reason: failure.underlying.reason, nothingChanged: !failure.committed)
+        } catch let failure as StoreIOFailure {
+            throw StoreError.writeFailed(file: document.relativePath, reason: failure.reason, nothingChanged: true)
+        }
+    }
+
+    /// Reads a draft saved by ``saveDraft(_:as:)``; nil if there is none.
+    public func loadDraft<T: Decodable>(_ type: T.Type, named name: String) throws -> T? {
+        try load(type, from: StoreDocumentName.draftsFolder + "/" + name)
+    }
+
+    /// Removes a draft once it has been submitted or discarded (no audit entry: the submission
+    /// itself is audited).
+    public func removeDraft(named name: String) throws {
+        let document = try StoreDocumentName(StoreDocumentName.draftsFolder + "/" + name)
+        guard access == .readWrite else { throw StoreError.readOnly(file: document.relativePath) }
+        if unlink(filePath(document)) != 0 && errno != ENOENT {
+            throw StoreError.writeFailed(file: document.relativePath, reason: String(cString: strerror(errno)), nothingChanged: true)
+        }
+        knownGood[document.name] = nil
+    }
+
+    /// The names of the documents in a folder (`"incidents"` gives `["incidents/2026-0001", …]`),
+    /// sorted; temporary files are not listed.
+    public func documentNames(in folder: String) throws -> [String] {
+        let folderPath = (path as NSString).appendingPathComponent(folder)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folderPath) else { return [] }
+        return entries.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .map { folder + "/" + String($0.dropLast(5)) }
+            .sorted()
+    }
+
     /// Appends the next entry to the audit log.
     private func appendAudit(actor: AuditActor, action: String, document: String, recordID: String?,
                              summary: String) throws {

@@ -153,7 +153,7 @@ enum StoreChecker {
     private static func checkDocumentsAgainstAudit(directory: String, documents: [StoreDocumentName],
                                                    lastChange: [String: Date]) -> [StoreProblem] {
         var problems: [StoreProblem] = []
-        for document in documents {
+        for document in documents where document.folder != StoreDocumentName.draftsFolder {
             let path = (directory as NSString).appendingPathComponent(document.relativePath)
             guard let fingerprint = try? StoreFileIO.fingerprint(path) else { continue }
             let modified = Date(timeIntervalSince1970: Double(fingerprint.modifiedSeconds))

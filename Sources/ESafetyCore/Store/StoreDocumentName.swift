@@ -12,6 +12,10 @@ struct StoreDocumentName: Equatable {
     /// The subfolder, relative to the store folder, if the name has one.
     let folder: String?
 
+    /// The folder for work in progress (an incident form half filled in), saved as the user
+    /// types without an audit entry each time: drafts are not records until submitted.
+    static let draftsFolder = "drafts"
+
     /// The names the store keeps for itself.
     static let reservedNames: Set<String> = ["manifest", "audit", "lock"]
 

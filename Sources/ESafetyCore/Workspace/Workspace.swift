@@ -17,6 +17,18 @@ public final class Workspace {
     /// The time zone the school's calendar days are counted in.
     public var timeZone: TimeZone = .current
 
+    private var loadedIncidents: IncidentLog?
+
+    /// The incident log, loaded the first time it is needed (not before the first screen).
+    /// - Throws: a `StoreError` naming an incident file that cannot be read.
+    public func incidents() throws -> IncidentLog {
+        if let loadedIncidents { return loadedIncidents }
+        let log = try IncidentLog(store: store, actor: { [unowned self] in self.actor }, now: { [unowned self] in self.now() },
+                                  timeZone: timeZone)
+        loadedIncidents = log
+        return log
+    }
+
     /// Today's date at the school.
     public var today: CivilDate { CivilDate.today(at: now(), in: timeZone) }
 
@@ -54,7 +66,9 @@ public final class Workspace {
             try store.save(lines, to: DocumentName.reportingLines, actor: actor, action: "store.create", recordID: nil,
                            summary: "Created the reporting lines from the defaults")
         }
-        return try Workspace(store: store, actor: actor)
+        let workspace = try Workspace(store: store, actor: actor)
+        if demo { try DemoData.addIncidents(to: workspace) }
+        return workspace
     }
 
     /// Opens the store, creating it with the defaults if there is none there yet.

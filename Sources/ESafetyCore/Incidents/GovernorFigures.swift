@@ -1,0 +1,40 @@
+import CivilTime
+
+/// What governors may see of incidents: counts by type and by term, never names or details.
+public struct GovernorFigures: Sendable, Equatable {
+    /// One row of counts with its label.
+    public struct Count: Sendable, Equatable {
+        public var label: String
+        public var count: Int
+    }
+
+    /// Incidents of each type of the form (an incident of two types counts in both), in form order.
+    public var byType: [Count]
+    /// Incidents in each term, oldest term first.
+    public var byTerm: [Count]
+    /// Incidents counted.
+    public var total: Int
+
+    /// Counts the given incidents. Only their types, dates and statuses are read.
+    public init(records: [IncidentRecord], form: IncidentFormDefinition, dateOf: (IncidentRecord) -> CivilDate,
+                term: (CivilDate) -> SchoolTermLabel) {
+        total = records.count
+        byType = form.incidentTypes.map { type in
+            Count(label: type.label, count: records.filter { $0.report.typeIDs.contains(type.id) }.count)
+        }
+        var terms: [SchoolTermLabel: Int] = [:]
+        for record in records { terms[term(dateOf(record)), default: 0] += 1 }
+        byTerm = terms.keys.sorted().map { Count(label: $0.description, count: terms[$0]!) }
+    }
+
+    /// A bar chart in text: label, bar of `█` scaled to `width`, count.
+    public static func barChart(_ counts: [Count], labelWidth: Int, barWidth: Int) -> [String] {
+        let highest = max(1, counts.map(\.count).max() ?? 1)
+        return counts.map { row in
+            var label = String(row.label.prefix(labelWidth))
+            label += String(repeating: " ", count: max(0, labelWidth - label.count))
+            let length = row.count == 0 ? 0 : max(1, row.count * barWidth / highest)
+            return "\(label) \(String(repeating: "█", count: length)) \(row.count)"
+        }
+    }
+}
