@@ -133,6 +133,9 @@ public final class Application {
             case .confirmed:
                 self.overlay = nil
                 apply(confirmation.onConfirm())
+            case .declined:
+                self.overlay = nil
+                if let onDecline = confirmation.onDecline { apply(onDecline()) }
             case .cancelled:
                 self.overlay = nil
             case .pending:

@@ -1,8 +1,9 @@
-/// A yes/no dialog: `y` or Enter on the confirm button confirms, `n` or Esc cancels, Tab or the
-/// arrows move between the two buttons. The safe answer (cancel) is chosen first.
+/// A yes/no dialog: `y` or Enter on the confirm button confirms, `n` or Enter on the other
+/// button declines, Esc cancels (closes the dialog with no answer). Tab or the arrows move
+/// between the two buttons. The safe answer (decline) is chosen first.
 public struct ConfirmDialog {
     /// What a key did to the dialog.
-    public enum Outcome: Equatable { case pending, confirmed, cancelled }
+    public enum Outcome: Equatable { case pending, confirmed, declined, cancelled }
 
     public var title: String
     public var message: String
@@ -19,12 +20,13 @@ public struct ConfirmDialog {
     public mutating func handle(_ key: Key) -> Outcome {
         switch key {
         case .character("y"), .character("Y"): return .confirmed
-        case .character("n"), .character("N"), .escape: return .cancelled
+        case .character("n"), .character("N"): return .declined
+        case .escape: return .cancelled
         case .tab, .backTab, .left, .right, .up, .down:
             confirmFocused.toggle()
             return .pending
         case .enter, .character(" "):
-            return confirmFocused ? .confirmed : .cancelled
+            return confirmFocused ? .confirmed : .declined
         default:
             return .pending
         }

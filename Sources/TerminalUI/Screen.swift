@@ -45,9 +45,13 @@ public struct Confirmation {
     public var confirmLabel: String
     public var cancelLabel: String
     public var onConfirm: @MainActor () -> ScreenResponse
+    /// What answering no does; nil (the usual) does nothing. Esc never runs it.
+    public var onDecline: (@MainActor () -> ScreenResponse)?
 
     public init(title: String, message: String, confirmLabel: String = "Yes", cancelLabel: String = "No",
-                onConfirm: @escaping @MainActor () -> ScreenResponse) {
+                onConfirm: @escaping @MainActor () -> ScreenResponse,
+                declined onDecline: (@MainActor () -> ScreenResponse)? = nil) {
+        self.onDecline = onDecline
         self.title = title; self.message = message
         self.confirmLabel = confirmLabel; self.cancelLabel = cancelLabel
         self.onConfirm = onConfirm

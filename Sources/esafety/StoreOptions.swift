@@ -19,6 +19,13 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+extension StoreOptions {
+    /// Runs work whose errors are meant for the user, wrapping them so they print plainly.
+    static func userFacing<T>(_ work: () throws -> T) throws -> T {
+        do { return try work() } catch let error as UserFacingError { throw error } catch { throw UserFacingError(error) }
+    }
+}
+
 /// A failure the user can act on: printed as "esafety: message" with exit status 1.
 struct UserFacingError: Error, CustomStringConvertible {
     var description: String

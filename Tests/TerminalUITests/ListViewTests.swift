@@ -138,3 +138,21 @@ final class ListViewTests: XCTestCase {
         XCTAssertEqual(list.filteredItems.count, items.filter { $0.contains("Ōkubo-4") }.count)
     }
 }
+
+@MainActor
+final class TextViewTests: XCTestCase {
+    func testWrapsKeepsIndentAndScrolls() async {
+        let view = TextView(text: "Title\n  [x] a long option that wraps onto the next line\nlast")
+        var canvas = Canvas(size: Size(width: 24, height: 3))
+        view.draw(into: &canvas, rect: canvas.bounds, focused: true)
+        XCTAssertEqual(canvas.line(0), "Title                  █")
+        XCTAssertEqual(canvas.line(1), "  [x] a long option    │")
+        XCTAssertFalse(view.hasReachedEnd)
+        XCTAssertEqual(view.handle(key: .end), .handled)
+        canvas = Canvas(size: Size(width: 24, height: 3))
+        view.draw(into: &canvas, rect: canvas.bounds, focused: true)
+        XCTAssertEqual(canvas.line(2), "last                   █")
+        XCTAssertTrue(view.hasReachedEnd)
+        XCTAssertEqual(view.handle(key: .tab), .unhandled)
+    }
+}

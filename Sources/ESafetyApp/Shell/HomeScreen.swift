@@ -22,7 +22,7 @@ public final class HomeScreen: Screen {
 
         var detail: String {
             switch self {
-            case .incidents: return "report form and incident log (not built yet)"
+            case .incidents: return "record an incident, the log, figures"
             case .flowchart: return "responding to incidents (not built yet)"
             case .directory: return "roles, people, who do I tell?"
             case .aup: return "who signed which AUP (not built yet)"
@@ -31,7 +31,7 @@ public final class HomeScreen: Screen {
             }
         }
 
-        var isBuilt: Bool { self == .directory || self == .settings }
+        var isBuilt: Bool { self == .incidents || self == .directory || self == .settings }
     }
 
     private let context: AppContext
@@ -102,6 +102,7 @@ public final class HomeScreen: Screen {
     private func open(_ area: Area?) -> ScreenResponse {
         guard let area else { return .handled }
         switch area {
+        case .incidents: return IncidentsMenu.screen(context: context)
         case .directory: return .push(directoryMenuScreen(context: context))
         case .settings: return .push(settingsScreen(context: context))
         default:

@@ -13,6 +13,8 @@ public final class CheckListField<Value: Hashable>: Widget, FormControl {
     public private(set) var highlightedIndex = 0
     /// The most rows the field asks a form for; more options scroll.
     public var maxVisibleRows = 8
+    /// Extra words shown dimmed after a ticked option's label, such as who did it and when.
+    public var detail: ((Value) -> String)?
     private var scrollTop = 0
 
     public init(options: [FieldOption<Value>], selection: Set<Value> = []) {
@@ -80,7 +82,10 @@ public final class CheckListField<Value: Hashable>: Widget, FormControl {
             let option = options[index]
             let text = (selection.contains(option.value) ? "[x] " : "[ ] ") + option.label
             let isFocus = focused && index == highlightedIndex
-            canvas.write(text, at: Point(x: area.x, y: area.y + row), style: isFocus ? .fieldFocused : .normal, clip: area)
+            let used = canvas.write(text, at: Point(x: area.x, y: area.y + row), style: isFocus ? .fieldFocused : .normal, clip: area)
+            if selection.contains(option.value), let extra = detail?(option.value), !extra.isEmpty {
+                canvas.write("  " + extra, at: Point(x: area.x + used, y: area.y + row), style: .dim, clip: area)
+            }
             if isFocus { canvas.cursor = Point(x: area.x + 1, y: area.y + row) }
         }
         if overflows {

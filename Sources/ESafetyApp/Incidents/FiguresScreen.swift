@@ -1,0 +1,34 @@
+import ESafetyCore
+import TerminalUI
+
+/// The governors' figures: incidents by type and by term as bar charts, with no names.
+@MainActor
+final class FiguresScreen: Screen {
+    private let context: AppContext
+    private let log: IncidentLog
+    private let view = TextView()
+
+    init(context: AppContext, log: IncidentLog) {
+        self.context = context
+        self.log = log
+    }
+
+    let title = "Governors' figures"
+    var helpText: String { context.help("figures") }
+    var actions: ActionTable { ActionTable() }
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        let figures = GovernorFigures(records: log.records, form: log.form, dateOf: { $0.date() }, term: SchoolTermLabel.usual)
+        let labelWidth = min(44, max(20, rect.width / 2 - 4))
+        let barWidth = max(10, rect.width - labelWidth - 12)
+        var lines = ["Incidents recorded: \(figures.total). No names or details are shown here.", "", "By type"]
+        lines += GovernorFigures.barChart(figures.byType, labelWidth: labelWidth, barWidth: barWidth).map { "  " + $0 }
+        lines += ["", "By term"]
+        lines += GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: barWidth).map { "  " + $0 }
+        view.text = lines.joined(separator: "\n")
+        view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 1), focused: true)
+    }
+
+    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
+    func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
+}

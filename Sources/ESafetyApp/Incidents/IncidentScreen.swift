@@ -1,0 +1,121 @@
+import CivilTime
+import ESafetyCore
+import TerminalUI
+
+/// One incident, read whole as the printed form, with what can be done to it: revise the
+/// report (the earlier revision is kept), close it (an outcome is required), no further action
+/// (a reason is required), reopen (a reason is required), and follow-up actions.
+@MainActor
+final class IncidentScreen: Screen {
+    private let context: AppContext
+    private let log: IncidentLog
+    private let id: String
+    private let view = TextView()
+
+    init(context: AppContext, log: IncidentLog, id: String) {
+        self.context = context
+        self.log = log
+        self.id = id
+        willAppear()
+    }
+
+    private var record: IncidentRecord? { log.record(id) }
+
+    var title: String { id }
+    var helpText: String { context.help("incident") }
+
+    var actions: ActionTable {
+        ActionTable([
+            Action("revise", keys: [.function(4), .character("e")], label: "Revise", help: "Change the report; the earlier version is kept with your reason", inBar: true),
+            Action("status", keys: [.function(6), .character("s")], label: "Status", help: "Close it (with the outcome), take no further action (with a reason), or reopen it (with a reason)", inBar: true),
+            Action("follow-up", keys: [.function(7), .character("f")], label: "FollowUp", help: "Add a follow-up action: what, who and by when", inBar: true),
+            Action("follow-up-done", keys: [.character("d")], label: "Done", help: "Mark the oldest open follow-up action as done today"),
+        ])
+    }
+
+    func willAppear() {
+        guard let record else { return }
+        view.text = IncidentReportText(record: record, form: log.form, profile: context.workspace.profile,
+                                       contactOfficer: context.workspace.esafetyContact).render(.text)
+    }
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        guard let record else { return }
+        let overdue = record.overdueFollowUps(today: context.workspace.today).count
+        var status = "Status: \(record.status.label)"
+        if overdue > 0 { status += " · \(overdue) follow-up\(overdue == 1 ? "" : "s") overdue" }
+        canvas.write(status, at: Point(x: rect.x + 2, y: rect.y), style: overdue > 0 ? .warning : .heading, clip: rect)
+        view.draw(into: &canvas, rect: rect.inset(top: 2, left: 2, right: 1), focused: true)
+    }
+
+    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
+
+    func perform(_ action: ActionID) -> ScreenResponse {
+        guard let record else { return .unhandled }
+        switch action {
+        case "revise":
+            return .push(IncidentFormScreen(context: context, log: log, mode: .revise(record), report: record.report))
+        case "status":
+            return .push(statusForm(record))
+        case "follow-up":
+            return .push(followUpForm(record))
+        case "follow-up-done":
+            guard let open = record.followUps.first(where: { !$0.isDone }) else { return .message("No follow-up action is open.", .info) }
+            return .confirm(Confirmation(title: "Done?", message: "Mark follow-up \(open.id), \"\(open.what)\", as done today?", confirmLabel: "Done", cancelLabel: "Not yet") { [context, log, id, weak self] in
+                do {
+                    try log.completeFollowUp(open.id, of: id, on: context.workspace.today)
+                    self?.willAppear()
+                    return .message("Follow-up \(open.id) done.", .success)
+                } catch { return .message(String(describing: error), .error) }
+            })
+        default:
+            return .unhandled
+        }
+    }
+
+    private func statusForm(_ record: IncidentRecord) -> FormScreen {
+        enum Change: Hashable { case close, noFurtherAction, reopen }
+        let choices: [(label: String, value: Change)] = record.status == .open
+            ? [(label: "Close (with the outcome)", value: .close), (label: "No further action (with a reason)", value: .noFurtherAction)]
+            : [(label: "Reopen (with a reason)", value: .reopen)]
+        let change = ChoiceField(options: choices, selection: choices.first?.value)
+        change.isVertical = true
+        let text = TextArea(text: record.status == .open ? record.report.outcome : "", visibleLines: 5)
+        let form = Form(fields: [
+            Form.Field(label: "Change", widget: change, required: true),
+            Form.Field(label: "Outcome or reason", widget: text, required: true, help: "Closing needs the outcome of the incident or investigation; the other changes need a reason, which is kept"),
+        ])
+        return FormScreen(title: "Status of \(record.id)", helpText: context.help("incident-status"), form: form) { [log, id, weak self] in
+            switch change.selection {
+            case .close?: try log.close(id, outcome: text.text)
+            case .noFurtherAction?: try log.markNoFurtherAction(id, reason: text.text)
+            case .reopen?: try log.reopen(id, reason: text.text)
+            case nil: return .handled
+            }
+            self?.willAppear()
+            return .message("\(id) is now \(log.record(id)?.status.label ?? "changed").", .success)
+        }
+    }
+
+    private func followUpForm(_ record: IncidentRecord) -> FormScreen {
+        let directory = context.workspace.directory
+        let what = TextField(maxLength: 200, placeholder: "what must be done")
+        let owners = directory.peopleByName
+        let owner = ChoiceField(options: owners.map { (label: $0.fullName, value: $0.id) }, selection: owners.first?.id)
+        owner.isVertical = true
+        let today = context.workspace.today
+        let due = DateField(date: today.adding(days: 7), earliest: today)
+        let form = Form(fields: [
+            Form.Field(label: "What", widget: what, required: true),
+            Form.Field(label: "Who", widget: owner, required: true, help: "From the role directory"),
+            Form.Field(label: "Due", widget: due, required: true),
+        ])
+        return FormScreen(title: "Follow-up for \(record.id)", helpText: context.help("incident-follow-up"), form: form) { [log, id, weak self] in
+            guard let date = due.date else { return .handled }
+            let person = owner.selection.flatMap(directory.person)
+            let action = try log.addFollowUp(to: id, what: what.text, owner: person, ownerName: person?.fullName ?? "", due: date)
+            self?.willAppear()
+            return .message("Follow-up \(action.id) added, due \(date).", .success)
+        }
+    }
+}

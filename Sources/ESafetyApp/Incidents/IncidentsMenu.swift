@@ -1,0 +1,46 @@
+import ESafetyCore
+import Foundation
+import TerminalUI
+
+/// The incidents area: record an incident, the log, a person's chronology, governors' figures.
+@MainActor
+enum IncidentsMenu {
+    static func screen(context: AppContext) -> ScreenResponse {
+        let log: IncidentLog
+        do { log = try context.workspace.incidents() } catch { return .message(String(describing: error), .error) }
+        return .push(MenuScreen(title: "Incidents", helpText: context.help("incidents"), entries: [
+            .init(title: "Record an incident", detail: "the e-safety incident report form, step by step") { recordIncident(context: context, log: log) },
+            .init(title: "Incident log", detail: "every incident, newest first; filter and search") { .push(IncidentLogScreen(context: context, log: log)) },
+            .init(title: "Chronology for a person", detail: "every incident involving them, in date order") { chronology(context: context, log: log) },
+            .init(title: "Governors' figures", detail: "counts by type and by term, without names") { .push(FiguresScreen(context: context, log: log)) },
+        ]))
+    }
+
+    /// Starts the form, first offering back an unfinished report if there is one.
+    static func recordIncident(context: AppContext, log: IncidentLog) -> ScreenResponse {
+        let draft: IncidentDraft?
+        do { draft = try log.draft() } catch { return .message("The unfinished report cannot be read: \(error)", .error) }
+        guard let draft else {
+            return .push(IncidentFormScreen(context: context, log: log, mode: .new(startedAt: Date()), report: IncidentReport()))
+        }
+        let started = AuditFormatting.timestamp(draft.startedAt)
+        return .confirm(Confirmation(
+            title: "Unfinished report", message: "You have an unfinished incident report, started \(started). Continue it? (No starts a new one and throws the old one away.)",
+            confirmLabel: "Continue", cancelLabel: "Start new",
+            onConfirm: {
+                .push(IncidentFormScreen(context: context, log: log, mode: .new(startedAt: draft.startedAt), report: draft.report, step: draft.step))
+            }, declined: {
+                try? log.discardDraft()
+                return .push(IncidentFormScreen(context: context, log: log, mode: .new(startedAt: Date()), report: IncidentReport()))
+            }))
+    }
+
+    static func chronology(context: AppContext, log: IncidentLog) -> ScreenResponse {
+        var names: [String: String?] = [:]
+        for record in log.records { for party in record.report.involved { names[party.name] = party.personID } }
+        let sorted = names.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        return .push(PickerScreen(title: "Chronology: choose a person", helpText: context.help("pick-person"), items: sorted, row: { $0 }) { name in
+            .push(ChronologyScreen(context: context, log: log, name: name, personID: names[name] ?? nil))
+        })
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import ESafetyCore
+import Foundation
+
+/// `esafety report`: printable reports.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print an incident's report form, or the governors' anonymised figures.",
+        subcommands: [IncidentReportCommand.self, FiguresReportCommand.self])
+}
+
+/// `esafety report incident ID`: the filled-in form, laid out like the paper one.
+struct IncidentReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "incident",
+        abstract: "Print an incident's report form, for the file and for the local authority's e-safety officer.")
+
+    @OptionGroup var options: StoreOptions
+
+    @Argument(help: "The incident's id, such as 2026-0007.")
+    var id: String
+
+    @Option(help: "text or markdown.")
+    var format: IncidentReportText.Format = .text
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (readable by you only) instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    func run() throws {
+        let text = try StoreOptions.userFacing { () throws -> String in
+            let workspace = try Workspace.open(at: options.location, access: .readOnly, actor: options.actor)
+            let log = try workspace.incidents()
+            guard let record = log.record(id) else { throw IncidentError.unknownIncident(id) }
+            return IncidentReportText(record: record, form: log.form, profile: workspace.profile,
+                                      contactOfficer: workspace.esafetyContact).render(format)
+        }
+        try OutputFile.write(text, to: output)
+    }
+}
+
+/// `esafety report figures`: counts by type and term, with no names.
+struct FiguresReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figures",
+        abstract: "Print the governors' figures: incidents by type and by term, without names.")
+
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        let figures = try StoreOptions.userFacing { () throws -> GovernorFigures in
+            let workspace = try Workspace.open(at: options.location, access: .readOnly, actor: options.actor)
+            let log = try workspace.incidents()
+            return GovernorFigures(records: log.records, form: log.form, dateOf: { $0.date() }, term: SchoolTermLabel.usual)
+        }
+        print("Incidents recorded: \(figures.total)\n\nBy type")
+        GovernorFigures.barChart(figures.byType, labelWidth: 44, barWidth: 24).forEach { print($0) }
+        print("\nBy term")
+        GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: 40).forEach { print($0) }
+    }
+}
+
+extension IncidentReportText.Format: ExpressibleByArgument {}
