@@ -30,6 +30,7 @@ final class IncidentScreen: Screen {
             Action("status", keys: [.function(6), .character("s")], label: "Status", help: "Close it (with the outcome), take no further action (with a reason), or reopen it (with a reason)", inBar: true),
             Action("follow-up", keys: [.function(7), .character("f")], label: "FollowUp", help: "Add a follow-up action: what, who and by when", inBar: true),
             Action("follow-up-done", keys: [.character("d")], label: "Done", help: "Mark the oldest open follow-up action as done today"),
+            Action("device-review", keys: [.function(3), .character("v")], label: "DeviceReview", help: "Record the review of devices or internet sites (two reviewers, each site with its reason for concern, conclusion and action)", inBar: true),
         ])
     }
 
@@ -59,6 +60,8 @@ final class IncidentScreen: Screen {
             return .push(statusForm(record))
         case "follow-up":
             return .push(followUpForm(record))
+        case "device-review":
+            return .push(deviceReviewForm(record))
         case "follow-up-done":
             guard let open = record.followUps.first(where: { !$0.isDone }) else { return .message("No follow-up action is open.", .info) }
             return .confirm(Confirmation(title: "Done?", message: "Mark follow-up \(open.id), \"\(open.what)\", as done today?", confirmLabel: "Done", cancelLabel: "Not yet") { [context, log, id, weak self] in
@@ -116,6 +119,39 @@ final class IncidentScreen: Screen {
             let action = try log.addFollowUp(to: id, what: what.text, owner: person, ownerName: person?.fullName ?? "", due: date)
             self?.willAppear()
             return .message("Follow-up \(action.id) added, due \(date).", .success)
+        }
+    }
+
+    private func deviceReviewForm(_ record: IncidentRecord) -> FormScreen {
+        let existing = record.deviceReview
+        let today = context.workspace.today
+        let date = DateField(date: existing?.reviewedOn ?? today, latest: today)
+        let first = TextField(text: existing?.firstReviewer ?? "", maxLength: 120)
+        let second = TextField(text: existing?.secondReviewer ?? "", maxLength: 120)
+        let device = TextField(text: existing?.deviceUsed ?? "", maxLength: 200, placeholder: "the device used for the review")
+        let sites = TextArea(text: existing?.items.map { "\($0.siteOrDevice) | \($0.reasonForConcern)" }.joined(separator: "\n") ?? "",
+                             visibleLines: 4, placeholder: "one per line: site or device | reason for concern")
+        let conclusion = TextArea(text: existing?.conclusion ?? "", visibleLines: 3)
+        let action = TextArea(text: existing?.action ?? "", visibleLines: 3)
+        let form = Form(fields: [
+            Form.Field(label: "Date of review", widget: date, required: true),
+            Form.Field(label: "First reviewer", widget: first, required: true),
+            Form.Field(label: "Second reviewer", widget: second, required: true, help: "Two people review together, to protect both"),
+            Form.Field(label: "Device used", widget: device, required: true, help: "Not the device under review: a separate one"),
+            Form.Field(label: "Sites and devices", widget: sites, required: true),
+            Form.Field(label: "Conclusion", widget: conclusion, required: true),
+            Form.Field(label: "Action", widget: action),
+        ])
+        return FormScreen(title: "Device review for \(record.id)", helpText: context.help("device-review"), form: form) { [log, id, weak self] in
+            guard let reviewedOn = date.date else { return .handled }
+            let items = sites.text.split(separator: "\n").map { line -> DeviceReview.Item in
+                let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                return DeviceReview.Item(siteOrDevice: parts[0], reasonForConcern: parts.count > 1 ? parts[1] : "")
+            }
+            try log.saveDeviceReview(DeviceReview(reviewedOn: reviewedOn, firstReviewer: first.text, secondReviewer: second.text,
+                                                  deviceUsed: device.text, items: items, conclusion: conclusion.text, action: action.text), for: id)
+            self?.willAppear()
+            return .message("Saved the device review of \(id).", .success)
         }
     }
 }
