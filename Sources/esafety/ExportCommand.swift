@@ -6,15 +6,15 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export roles or people as JSON or CSV.")
+        abstract: "Export roles, people or AUP signatures as JSON or CSV.")
 
     enum What: String, ExpressibleByArgument, CaseIterable {
-        case roles, people
+        case roles, people, signatures
     }
 
     @OptionGroup var options: StoreOptions
 
-    @Argument(help: "What to export: roles or people.")
+    @Argument(help: "What to export: roles, people or signatures.")
     var what: What
 
     @Option(help: "json or csv.")
@@ -34,6 +34,7 @@ struct ExportCommand: ParsableCommand {
         switch what {
         case .roles: text = try DirectoryExport.roles(workspace.directory, format: format)
         case .people: text = try DirectoryExport.people(workspace.directory, format: format)
+        case .signatures: text = try AUPExport.signatures(workspace.aup, format: format)
         }
         try OutputFile.write(text, to: output)
     }
