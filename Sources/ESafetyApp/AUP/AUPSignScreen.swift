@@ -1,3 +1,4 @@
+import Foundation
 import ESafetyCore
 import TerminalUI
 
@@ -29,10 +30,10 @@ final class AUPSignScreen: Screen {
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         canvas.write("\(version.kind.title) · version \(version.id) · for \(person.listLabel)", at: Point(x: rect.x + 1, y: rect.y), style: .heading, clip: rect)
-        let textRect = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: max(1, rect.height - 5))
+        let textRect = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: max(1, rect.height - 3))
         canvas.box(textRect)
         let inner = textRect.inset(by: 1)
-        let lines = TextWrap.wrap(version.text, width: inner.width)
+        let lines = TextWrap.wrap(Self.reflow(version.text), width: inner.width)
         lineCount = lines.count
         pageSize = max(1, inner.height)
         scrollTop = max(0, min(scrollTop, lines.count - pageSize))
@@ -49,6 +50,22 @@ final class AUPSignScreen: Screen {
         nameField.draw(into: &canvas, rect: Rect(x: fieldX, y: y, width: max(10, rect.maxX - fieldX - 1), height: 1), focused: true)
         canvas.write("↑ ↓ PgUp PgDn scroll the text; Enter signs; witness: \(context.workspace.actor.name)",
                      at: Point(x: rect.x + 1, y: y + 1), style: .dim, clip: rect)
+    }
+
+    /// Joins the lines of a hard-wrapped paragraph so the text wraps to the window; a blank line
+    /// or a line starting a numbered or bulleted item still starts a new line.
+    static func reflow(_ text: String) -> String {
+        var out: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let startsItem = trimmed.first.map { $0.isNumber || $0 == "-" || $0 == "•" } ?? true
+            if let last = out.last, !last.isEmpty, !trimmed.isEmpty, !startsItem {
+                out[out.count - 1] = last + " " + trimmed
+            } else {
+                out.append(trimmed)
+            }
+        }
+        return out.joined(separator: "\n")
     }
 
     func handle(key: Key) -> ScreenResponse {
