@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         // The only C surface: ncursesw with wide characters on and macros exposed as functions.
@@ -27,7 +28,7 @@ let package = Package(
         .executableTarget(name: "EmbedResourcesTool", path: "Sources/EmbedResourcesTool"),
         .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(),
                 dependencies: ["EmbedResourcesTool"], path: "Sources/EmbedResourcesPlugin"),
-        .target(name: "ESafetyCore", dependencies: ["CivilTime"], plugins: ["EmbedResourcesPlugin"]),
+        .target(name: "ESafetyCore", dependencies: ["CivilTime", .product(name: "SwiftCSV", package: "SwiftCSV")], plugins: ["EmbedResourcesPlugin"]),
 
         .target(name: "ESafetyApp", dependencies: ["TerminalUI", "ESafetyCore", "CivilTime"]),
         .executableTarget(name: "esafety", dependencies: [

@@ -13,6 +13,7 @@ struct ESafetyCommand: ParsableCommand {
             It is created with the defaults on first use.
             """,
         version: ESafetyCoreVersion.version,
-        subcommands: [OpenCommand.self, InitCommand.self, ExportCommand.self, ReportCommand.self, CheckCommand.self],
+        subcommands: [OpenCommand.self, InitCommand.self, ExportCommand.self, ReportCommand.self, CheckCommand.self,
+                      AUPCommand.self, ImportCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

@@ -6,15 +6,15 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export roles, people or incidents as JSON or CSV.")
+        abstract: "Export roles, people, incidents or AUP signatures as JSON or CSV.")
 
     enum What: String, ExpressibleByArgument, CaseIterable {
-        case roles, people, incidents
+        case roles, people, incidents, signatures
     }
 
     @OptionGroup var options: StoreOptions
 
-    @Argument(help: "What to export: roles, people or incidents.")
+    @Argument(help: "What to export: roles, people, incidents or signatures.")
     var what: What
 
     @Option(help: "json or csv.")
@@ -37,6 +37,7 @@ struct ExportCommand: ParsableCommand {
         case .incidents:
             let log = try StoreOptions.userFacing { try workspace.incidents() }
             text = try IncidentExport.incidents(log.records, form: log.form, format: format)
+        case .signatures: text = try AUPExport.signatures(workspace.aup, format: format)
         }
         try OutputFile.write(text, to: output)
     }

@@ -25,14 +25,17 @@ public final class HomeScreen: Screen {
             case .incidents: return "record an incident, the log, figures"
             case .flowchart: return "responding to incidents (not built yet)"
             case .directory: return "roles, people, who do I tell?"
-            case .aup: return "who signed which AUP (not built yet)"
+            case .aup: return "who signed which AUP, and who has not"
             case .reviews: return "what is due, overdue and done (not built yet)"
             case .settings: return "school profile and external contacts"
             }
         }
 
-        var isBuilt: Bool { self == .incidents || self == .directory || self == .settings }
+        var isBuilt: Bool { self == .incidents || self == .directory || self == .settings || self == .aup }
     }
+
+    /// The areas' parts of the dashboard, drawn under the contacts.
+    static let dashboardSections: [any DashboardSection] = [IncidentsDashboardSection(), AUPDashboardSection()]
 
     private let context: AppContext
     private let menu: MenuView
@@ -78,6 +81,7 @@ public final class HomeScreen: Screen {
             lines.append(("", .normal))
             lines.append(("The school profile and contacts are placeholders: confirm them in Settings.", .warning))
         }
+        for section in Self.dashboardSections { lines += [("", .normal), (section.title, .heading)] + section.lines(context: context, today: workspace.today).map { ($0.text, $0.style) } }
         var y = rect.y
         for (text, style) in lines {
             for part in TextWrap.wrap(text, width: rect.width) where y < rect.maxY {
@@ -105,6 +109,7 @@ public final class HomeScreen: Screen {
         case .incidents: return IncidentsMenu.screen(context: context)
         case .directory: return .push(directoryMenuScreen(context: context))
         case .settings: return .push(settingsScreen(context: context))
+        case .aup: return aupMenuScreen(context: context)
         default:
             return .message("\(area.title) is not built yet in this version of esafety; it is planned. Until then, keep using the paper forms.", .warning)
         }

@@ -12,6 +12,8 @@ public final class Workspace {
     public private(set) var profile: SchoolProfile
     public private(set) var directory: RoleDirectory
     public private(set) var reportingLines: [ReportingLine]
+    /// AUP texts, roster and signatures: made on first use, read by `aup.load()`.
+    public private(set) lazy var aup = AUPRegister(workspace: self)
     /// The clock: what "now" and "today" mean for new records and due dates (tests fix it).
     public var now: () -> Date = { Date() }
     /// The time zone the school's calendar days are counted in.
@@ -65,6 +67,7 @@ public final class Workspace {
                            summary: "Created the role directory from \(what)")
             try store.save(lines, to: DocumentName.reportingLines, actor: actor, action: "store.create", recordID: nil,
                            summary: "Created the reporting lines from the defaults")
+            try AUPRegister.seed(into: store, actor: actor, today: CivilDate.today(), now: Date(), demo: demo)
         }
         let workspace = try Workspace(store: store, actor: actor)
         if demo { try DemoData.addIncidents(to: workspace) }

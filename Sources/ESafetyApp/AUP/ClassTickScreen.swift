@@ -1,0 +1,67 @@
+import ESafetyCore
+import TerminalUI
+
+/// The start of the year: go down the class list and press Space for each pupil who signed the
+/// class AUP. Each tick is saved at once and the selection moves to the next pupil.
+@MainActor
+final class ClassTickScreen: Screen {
+    private let context: AppContext
+    private let schoolClass: SchoolClass
+    private let list: ListView<RosterPerson>
+
+    init(context: AppContext, schoolClass: SchoolClass) {
+        self.context = context
+        self.schoolClass = schoolClass
+        let register = context.workspace.aup
+        let workspace = context.workspace
+        list = ListView(items: register.pupils(inClass: schoolClass.name)) { pupil in
+            if let signature = register.countingSignature(of: pupil, today: workspace.today) {
+                return "[x] \(pupil.fullName)  signed \(signature.signedOn)"
+            }
+            return "[ ] \(pupil.fullName)"
+        }
+        list.emptyText = "No pupils in this class yet: import the roster first."
+    }
+
+    var title: String { "Class \(schoolClass.name)" }
+    var helpText: String { AUPHelp.text("aup-class") }
+
+    var actions: ActionTable {
+        ActionTable([
+            Action("tick", keys: [.character(" "), .enter], label: "Tick", help: "Record that the selected pupil signed, and move to the next", inBar: true),
+            CommonActions.filter,
+        ])
+    }
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        let pupils = list.items
+        let signed = pupils.filter { context.workspace.aup.hasSigned($0, today: context.workspace.today) }.count
+        canvas.write("Class \(schoolClass.name) · \(AUPCompletion(signed: signed, due: pupils.count).summary) · Space ticks, / finds",
+                     at: Point(x: rect.x + 1, y: rect.y), style: .dim, clip: rect)
+        list.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
+    }
+
+    func handle(key: Key) -> ScreenResponse {
+        if case .character(" ") = key, !list.isFiltering { return perform("tick") }
+        return list.handle(key: key).screenResponse { perform("tick") }
+    }
+
+    func perform(_ action: ActionID) -> ScreenResponse {
+        guard action == "tick" else { return .unhandled }
+        guard let pupil = list.selectedItem, let index = list.selectedIndex else { return .handled }
+        let register = context.workspace.aup
+        if let signature = register.countingSignature(of: pupil, today: context.workspace.today) {
+            _ = list.handle(key: .down)
+            return .message("\(pupil.fullName) already signed on \(signature.signedOn); signatures are never removed.", .info)
+        }
+        switch context.attempt({ try register.tick(personID: pupil.id) }) {
+        case .success:
+            list.items = list.items
+            list.selectedIndex = index
+            _ = list.handle(key: .down)
+            return .message("\(pupil.fullName) signed.", .success)
+        case .failure(let message):
+            return message.response
+        }
+    }
+}

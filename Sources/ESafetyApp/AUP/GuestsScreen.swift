@@ -1,0 +1,74 @@
+import CivilTime
+import ESafetyCore
+import TerminalUI
+
+/// Guests, supply staff, the technical support provider and other users: each signs the staff
+/// AUP to get access, with an end date after which the signature lapses.
+@MainActor
+final class GuestsScreen: Screen {
+    private let context: AppContext
+    private let table: TableView<RosterPerson>
+
+    init(context: AppContext) {
+        self.context = context
+        let workspace = context.workspace
+        table = TableView(
+            columns: [
+                TableColumn(title: "Name", width: .flexible(min: 16)),
+                TableColumn(title: "Why", width: .flexible(min: 10)),
+                TableColumn(title: "Until", width: .fixed(10)),
+                TableColumn(title: "Staff AUP", width: .fixed(18)),
+            ],
+            rows: workspace.aup.people(in: .guest),
+            cells: { guest in
+                let today = workspace.today
+                let status: String
+                if !guest.isActive(on: today) { status = "access ended" } else if workspace.aup.hasSigned(guest, today: today) { status = "signed" } else { status = "NOT SIGNED" }
+                return [guest.fullName, guest.note ?? "", guest.visitUntil?.description ?? "", status]
+            })
+        table.emptyText = "No guests yet: F7 adds one."
+    }
+
+    let title = "Guests and supply staff"
+    var helpText: String { AUPHelp.text("aup-guests") }
+    var actions: ActionTable { ActionTable([CommonActions.add, CommonActions.filter]) }
+
+    func willAppear() { table.rows = context.workspace.aup.people(in: .guest) }
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        canvas.write("Staff AUP signatures of guests lapse after their end date. F7 adds a guest.", at: Point(x: rect.x + 1, y: rect.y), style: .dim, clip: rect)
+        table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
+    }
+
+    func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { .handled } }
+
+    func perform(_ action: ActionID) -> ScreenResponse {
+        guard action == "add" else { return .unhandled }
+        return .push(guestForm(context: context))
+    }
+}
+
+/// A new guest or supply teacher: their name, why they are here, the dates of their visit, and
+/// their signature of the staff AUP (they type their full name).
+@MainActor
+func guestForm(context: AppContext) -> FormScreen {
+    let workspace = context.workspace
+    let name = TextField(maxLength: 120, placeholder: "full name")
+    let note = TextField(maxLength: 80, placeholder: "e.g. Supply teacher, Technical support")
+    let from = DateField(date: workspace.today)
+    let until = DateField(earliest: workspace.today)
+    let signature = TextField(maxLength: 120, placeholder: "the guest types their full name")
+    let form = Form(fields: [
+        Form.Field(label: "Full name", widget: name, required: true),
+        Form.Field(label: "Why", widget: note, help: "Supply teacher, visitor, technical support provider, …"),
+        Form.Field(label: "From", widget: from, required: true),
+        Form.Field(label: "Until", widget: until, required: true, help: "The last day of access: the signature lapses after it"),
+        Form.Field(label: "Signature", widget: signature, required: true,
+                   help: "Having read the staff AUP (menu: Publish shows the file; a printed copy is fine), the guest types their full name"),
+    ])
+    return FormScreen(title: "New guest", helpText: AUPHelp.text("aup-guests"), form: form) {
+        guard let start = from.date else { throw AUPError.noEndDate }
+        let guest = try workspace.aup.addGuest(fullName: name.text, note: note.text, from: start, until: until.date, typedName: signature.text)
+        return .message("\(guest.fullName) signed the staff AUP; access until \(guest.visitUntil?.description ?? "").", .success)
+    }
+}

@@ -1,0 +1,19 @@
+import ESafetyCore
+import TerminalUI
+
+/// Recording a paper signature with the date it was signed.
+@MainActor
+func paperSignatureForm(context: AppContext, person: RosterPerson) -> FormScreen {
+    let workspace = context.workspace
+    let date = DateField(date: workspace.today, latest: workspace.today)
+    let form = Form(fields: [
+        Form.Field(label: "Date signed", widget: date, required: true, help: "The date written on the paper form; not in the future"),
+    ])
+    let kind = person.group.aup
+    return FormScreen(title: "Paper: \(person.fullName)", helpText: AUPHelp.text("aup-paper"), form: form,
+                      hint: { ("\(person.listLabel) signed the \(kind.title) on paper. F2 records it; Esc cancels", .dim) }) {
+        guard let signedOn = date.date else { throw AUPError.emptyText }
+        try workspace.aup.recordPaperSignature(personID: person.id, signedOn: signedOn)
+        return .message("Recorded \(person.fullName)'s paper signature of \(signedOn).", .success)
+    }
+}

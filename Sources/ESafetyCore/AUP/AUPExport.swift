@@ -1,0 +1,48 @@
+import CivilTime
+import Foundation
+
+/// Signatures as JSON or CSV for other systems (`esafety export signatures`), and the missing
+/// list as text (`esafety aup missing`).
+public enum AUPExport {
+    /// Every signature of every year, with the signer's name and group.
+    public static func signatures(_ register: AUPRegister, format: ExportFormat) throws -> String {
+        let signatures = try register.allSignatures()
+        let header = ["personID", "name", "group", "class", "aup", "version", "signedOn", "method", "witness", "lapsesAfter", "recordedAt"]
+        let formatter = ISO8601DateFormatter()
+        let rows: [[String]] = signatures.map { signature in
+            let person = register.person(signature.personID)
+            return [signature.personID, person?.fullName ?? "(removed)", person?.group.rawValue ?? "", person?.className ?? "",
+                    signature.kind.rawValue, signature.versionID, signature.signedOn.iso8601, signature.method.rawValue,
+                    signature.witness.name, signature.lapsesAfter?.iso8601 ?? "", formatter.string(from: signature.recordedAt)]
+        }
+        switch format {
+        case .csv:
+            return CSVWriter.document(header: header, rows: rows)
+        case .json:
+            let objects = rows.map { row in Dictionary(uniqueKeysWithValues: zip(header, row)) }
+            let data = try JSONSerialization.data(withJSONObject: ["signatures": objects], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self) + "\n"
+        }
+    }
+
+    /// The missing list as text: a line of counts per group, year group and class, then the
+    /// names not signed (for one group, or everyone).
+    public static func missingText(_ register: AUPRegister, group: RosterGroup?, today: CivilDate) -> String {
+        let report = register.missingReport(today: today)
+        let year = SchoolYear(containing: today)
+        var out = "AUP signatures for \(year) (since \(year.start)), on the current versions, as of \(today)\n\n"
+        for line in report where group == nil || line.group == group {
+            let indent = line.level == .yearGroup ? "  " : line.level == .className ? "    " : ""
+            let label = indent + line.label
+            out += label.padding(toLength: max(label.count, 28), withPad: " ", startingAt: 0)
+                + "  \(line.completion.summary), \(line.completion.missing) missing\n"
+        }
+        let missing = register.missing(group: group, today: today)
+        out += "\nNot signed (\(missing.count)):\n"
+        for person in missing {
+            out += "  \(person.fullName)\t\(person.group.rawValue)\(person.className.map { "\t\($0)" } ?? "")\t\(person.id)\n"
+        }
+        return out
+    }
+}
+

@@ -1,0 +1,320 @@
+import CivilTime
+import Foundation
+
+/// The AUP records of a store: the published texts, the class list, the roster and the
+/// signatures. `Workspace.aup` makes it lazily and nothing is read until ``load()``; then only
+/// the current school year's signatures are read (older years are read for an export).
+///
+/// Every change is checked first, saved to the one small file it touches with an audit entry,
+/// and only then kept in memory.
+public final class AUPRegister {
+    private unowned let workspace: Workspace
+    public private(set) var isLoaded = false
+    /// Every published version, oldest first.
+    public private(set) var versions: [AUPVersion] = []
+    public private(set) var classes: [SchoolClass] = []
+    private var rosters: [RosterGroup: RosterDocument] = [:]
+    /// Loaded signature shards by document name.
+    private var shards: [String: [AUPSignature]] = [:]
+    private var loadedYears: Set<SchoolYear> = []
+    /// Signatures of the loaded years by person id.
+    private var byPerson: [String: [AUPSignature]] = [:]
+
+    init(workspace: Workspace) { self.workspace = workspace }
+
+    private var store: Store { workspace.store }
+    private var today: CivilDate { workspace.today }
+
+    // MARK: Loading
+
+    /// Reads the versions, the class list, the roster and this school year's signatures (once).
+    /// A store made before AUPs existed gets the default texts and classes from `Resources/aup/`.
+    public func load() throws {
+        if isLoaded { loadYear(SchoolYear(containing: today)); return }
+        if let document = try store.load(AUPVersionsDocument.self, from: AUPDocumentName.versions) {
+            versions = document.versions
+        } else {
+            versions = try Self.defaultVersions(on: today)
+            if store.access == .readWrite {
+                try store.save(AUPVersionsDocument(versions: versions), to: AUPDocumentName.versions, actor: workspace.actor,
+                               action: "aup.publish", recordID: nil, summary: "Published the default AUP texts")
+            }
+        }
+        classes = try store.load(ClassListDocument.self, from: AUPDocumentName.classes)?.classes
+            ?? DefaultResources.decode(ClassListDocument.self, from: "aup/classes.json").classes
+        for group in RosterGroup.allCases {
+            rosters[group] = try store.load(RosterDocument.self, from: AUPDocumentName.roster(group))
+                ?? RosterDocument(people: [], nextNumber: 1)
+        }
+        isLoaded = true
+        try loadYearThrowing(SchoolYear(containing: today))
+    }
+
+    private func loadYear(_ year: SchoolYear) { try? loadYearThrowing(year) }
+
+    private func loadYearThrowing(_ year: SchoolYear) throws {
+        guard !loadedYears.contains(year) else { return }
+        for bucket in AUPDocumentName.buckets {
+            let name = AUPDocumentName.signatures(year, bucket: bucket)
+            guard let shard = try store.load(SignatureShardDocument.self, from: name) else { continue }
+            shards[name] = shard.signatures
+            for signature in shard.signatures { byPerson[signature.personID, default: []].append(signature) }
+        }
+        loadedYears.insert(year)
+    }
+
+    /// The school years that have signature files, oldest first.
+    public func signatureYears() -> [SchoolYear] {
+        let folder = store.directory.appendingPathComponent(AUPDocumentName.signatureFolder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return Set(names.compactMap { name in SchoolYear(String(name.prefix(7))) }).sorted()
+    }
+
+    /// Every signature of every year, by date signed then person (reads every year's files).
+    public func allSignatures() throws -> [AUPSignature] {
+        try load()
+        for year in signatureYears() { try loadYearThrowing(year) }
+        return shards.values.joined().sorted { ($0.signedOn, $0.personID, $0.recordedAt) < ($1.signedOn, $1.personID, $1.recordedAt) }
+    }
+
+    static func defaultVersions(on date: CivilDate) throws -> [AUPVersion] {
+        try AUPKind.allCases.map { kind in
+            guard let text = DefaultResources.text(kind.resourcePath) else { throw DefaultResourceError.missing(kind.resourcePath) }
+            return AUPVersion(kind: kind, text: text, publishedOn: date)
+        }
+    }
+
+    // MARK: Reading
+
+    /// Everyone on the roster, by group then name.
+    public var people: [RosterPerson] {
+        RosterGroup.allCases.flatMap { people(in: $0) }
+    }
+
+    /// One group's people, by name.
+    public func people(in group: RosterGroup) -> [RosterPerson] {
+        (rosters[group]?.people ?? []).sorted { $0.fullName.localizedStandardCompare($1.fullName) == .orderedAscending }
+    }
+
+    /// The pupils of a class, by name.
+    public func pupils(inClass name: String) -> [RosterPerson] {
+        people(in: .pupil).filter { $0.className == name }
+    }
+
+    public func person(_ id: String) -> RosterPerson? {
+        guard let group = RosterGroup.allCases.first(where: { id.hasPrefix($0.idPrefix + "-") }) else { return nil }
+        return rosters[group]?.people.first { $0.id == id }
+    }
+
+    public func schoolClass(_ name: String) -> SchoolClass? { classes.first { $0.name == name } }
+
+    /// The newest published version of an AUP.
+    public func currentVersion(of kind: AUPKind) -> AUPVersion? { versions.last { $0.kind == kind } }
+
+    public func version(_ id: String) -> AUPVersion? { versions.first { $0.id == id } }
+
+    /// A person's signatures in the loaded years, newest first.
+    public func signatures(of personID: String) -> [AUPSignature] {
+        (byPerson[personID] ?? []).sorted { ($0.signedOn, $0.recordedAt) > ($1.signedOn, $1.recordedAt) }
+    }
+
+    /// The signature that makes a person signed today, if there is one.
+    public func countingSignature(of person: RosterPerson, today: CivilDate) -> AUPSignature? {
+        loadYear(SchoolYear(containing: today))
+        let current = currentVersion(of: person.group.aup)?.id
+        return signatures(of: person.id).first { $0.counts(currentVersionID: current, today: today) }
+    }
+
+    /// True when the person has signed their AUP's current version this school year (and, for a
+    /// guest, it has not lapsed).
+    public func hasSigned(_ person: RosterPerson, today: CivilDate) -> Bool {
+        countingSignature(of: person, today: today) != nil
+    }
+
+    /// Who has not signed, with counts: everyone, then each group, then each pupil year group and class.
+    public func missingReport(today: CivilDate) -> [AUPMissingLine] {
+        loadYear(SchoolYear(containing: today))
+        var lines: [AUPMissingLine] = []
+        var total = AUPMissingLine(level: .all, label: "Everyone", group: nil, completion: AUPCompletion(), missing: [])
+        for group in RosterGroup.allCases {
+            let due = people(in: group).filter { $0.isActive(on: today) }
+            guard !due.isEmpty else { continue }
+            let missing = due.filter { !hasSigned($0, today: today) }
+            let line = AUPMissingLine(level: .group, label: group.plural, group: group,
+                                      completion: AUPCompletion(signed: due.count - missing.count, due: due.count), missing: missing)
+            lines.append(line)
+            total.completion.signed += line.completion.signed
+            total.completion.due += line.completion.due
+            total.missing += missing
+            if group == .pupil {
+                lines += pupilLines(due: due, missing: Set(missing.map(\.id)))
+            }
+        }
+        return [total] + lines
+    }
+
+    private func pupilLines(due: [RosterPerson], missing: Set<String>) -> [AUPMissingLine] {
+        var lines: [AUPMissingLine] = []
+        let yearGroups = Set(due.compactMap { $0.className.flatMap(schoolClass)?.yearGroup }).sorted()
+        for yearGroup in yearGroups {
+            let inYear = due.filter { $0.className.flatMap(schoolClass)?.yearGroup == yearGroup }
+            lines.append(line(.yearGroup, SchoolClass.yearGroupName(yearGroup), inYear, missing))
+            for schoolClass in classes where schoolClass.yearGroup == yearGroup {
+                let inClass = inYear.filter { $0.className == schoolClass.name }
+                if !inClass.isEmpty { lines.append(line(.className, "Class \(schoolClass.name)", inClass, missing)) }
+            }
+        }
+        return lines
+    }
+
+    private func line(_ level: AUPMissingLine.Level, _ label: String, _ due: [RosterPerson], _ missing: Set<String>) -> AUPMissingLine {
+        let notSigned = due.filter { missing.contains($0.id) }
+        return AUPMissingLine(level: level, label: label, group: .pupil,
+                              completion: AUPCompletion(signed: due.count - notSigned.count, due: due.count), missing: notSigned)
+    }
+
+    /// This school year's completion for everyone due to sign.
+    public func completion(today: CivilDate) -> AUPCompletion {
+        missingReport(today: today).first?.completion ?? AUPCompletion()
+    }
+
+    /// The people not signed, for one group or everyone.
+    public func missing(group: RosterGroup?, today: CivilDate) -> [RosterPerson] {
+        let report = missingReport(today: today)
+        if let group { return report.first { $0.level == .group && $0.group == group }?.missing ?? [] }
+        return report.first?.missing ?? []
+    }
+
+    // MARK: Signing
+
+    /// Signing at the shared terminal: the signer has read the text and typed their full name,
+    /// which must match the record. The witness is whoever is signed in.
+    @discardableResult
+    public func signAtTerminal(personID: String, typedName: String) throws -> AUPSignature {
+        try load()
+        guard let person = person(personID) else { throw AUPError.unknownPerson(personID) }
+        guard person.nameMatches(typedName) else { throw AUPError.nameDoesNotMatch(typed: typedName) }
+        return try record(person, signedOn: today, method: .terminal)
+    }
+
+    /// A paper signature, recorded with the date written on it.
+    @discardableResult
+    public func recordPaperSignature(personID: String, signedOn: CivilDate) throws -> AUPSignature {
+        try load()
+        guard let person = person(personID) else { throw AUPError.unknownPerson(personID) }
+        guard signedOn <= today else { throw AUPError.signedInTheFuture(signedOn) }
+        return try record(person, signedOn: signedOn, method: .paper)
+    }
+
+    /// A pupil ticked off the class list at the start of the year.
+    @discardableResult
+    public func tick(personID: String) throws -> AUPSignature {
+        try load()
+        guard let person = person(personID) else { throw AUPError.unknownPerson(personID) }
+        return try record(person, signedOn: today, method: .classList)
+    }
+
+    private func record(_ person: RosterPerson, signedOn: CivilDate, method: AUPSignature.Method) throws -> AUPSignature {
+        let kind = person.group.aup
+        guard let version = currentVersion(of: kind) else { throw AUPError.noVersion(kind) }
+        let signature = AUPSignature(personID: person.id, kind: kind, versionID: version.id, signedOn: signedOn,
+                                     recordedAt: workspace.now(), method: method, witness: workspace.actor,
+                                     lapsesAfter: person.group == .guest ? person.visitUntil : nil)
+        let year = SchoolYear(containing: signedOn)
+        try loadYearThrowing(year)
+        let name = AUPDocumentName.signatures(year, bucket: RosterPerson.bucket(of: person.id))
+        let updated = (shards[name] ?? []) + [signature]
+        let how: String
+        switch method {
+        case .terminal: how = "at the terminal"
+        case .paper: how = "on paper on \(signedOn)"
+        case .classList: how = "with their class"
+        }
+        try store.save(SignatureShardDocument(signatures: updated), to: name, actor: workspace.actor, action: "aup.sign",
+                       recordID: person.id,
+                       summary: "\(person.fullName) (\(person.id)) signed the \(kind.title) (\(version.id)) \(how), witnessed by \(workspace.actor.name)")
+        shards[name] = updated
+        byPerson[person.id, default: []].append(signature)
+        return signature
+    }
+
+    // MARK: Roster
+
+    /// Adds a guest or supply teacher for the days of their visit, and records their signature of
+    /// the staff AUP (typed name must match), which lapses after `until`: one step, as giving access.
+    @discardableResult
+    public func addGuest(fullName: String, note: String, from: CivilDate, until: CivilDate?, typedName: String) throws -> RosterPerson {
+        try load()
+        guard let until else { throw AUPError.noEndDate }
+        guard until >= from else { throw AUPError.endBeforeStart }
+        var candidate = RosterPerson(id: "", fullName: fullName.trimmingCharacters(in: .whitespaces), group: .guest,
+                                     note: note.trimmingCharacters(in: .whitespaces), visitFrom: from, visitUntil: until)
+        guard !candidate.fullName.isEmpty else { throw AUPError.emptyName }
+        guard candidate.nameMatches(typedName) else { throw AUPError.nameDoesNotMatch(typed: typedName) }
+        guard currentVersion(of: .staff) != nil else { throw AUPError.noVersion(.staff) }
+        var roster = rosters[.guest] ?? RosterDocument(people: [], nextNumber: 1)
+        candidate.id = Self.makeID(.guest, roster.nextNumber)
+        roster.people.append(candidate)
+        roster.nextNumber += 1
+        try store.save(roster, to: AUPDocumentName.roster(.guest), actor: workspace.actor, action: "aup.guest.add", recordID: candidate.id,
+                       summary: "Added the guest \(candidate.fullName) (\(candidate.id))\(candidate.note.map { $0.isEmpty ? "" : ", \($0)," } ?? "") from \(from) until \(until)")
+        rosters[.guest] = roster
+        _ = try record(candidate, signedOn: today, method: .terminal)
+        return candidate
+    }
+
+    static func makeID(_ group: RosterGroup, _ number: Int) -> String {
+        let digits = String(number)
+        return "\(group.idPrefix)-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// The roster documents as they are, for an import to plan against.
+    var rosterSnapshot: [RosterGroup: RosterDocument] { rosters }
+
+    /// Carries out a checked import: every group it changes is saved, each with one audit entry.
+    public func apply(_ plan: PeopleImportPlan) throws {
+        try load()
+        for group in RosterGroup.allCases {
+            guard let updated = plan.rosters[group], updated != rosters[group] else { continue }
+            let counts = plan.counts[group] ?? (0, 0)
+            try store.save(updated, to: AUPDocumentName.roster(group), actor: workspace.actor, action: "aup.import", recordID: nil,
+                           summary: "Imported \(group.plural.lowercased()) from \(plan.sourceName): \(counts.added) added, \(counts.updated) updated")
+            rosters[group] = updated
+        }
+    }
+
+    // MARK: Versions
+
+    /// Publishes a new text of an AUP, dated today. Everyone who signed an older version of it is
+    /// then due to sign again.
+    @discardableResult
+    public func publish(kind: AUPKind, text: String) throws -> AUPVersion {
+        try load()
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw AUPError.emptyText }
+        let version = AUPVersion(kind: kind, text: text, publishedOn: today)
+        if currentVersion(of: kind)?.contentHash == version.contentHash { throw AUPError.sameText(kind) }
+        var updated = versions
+        var unique = version
+        if updated.contains(where: { $0.id == unique.id }) { unique.id += "-\(updated.count)" }
+        updated.append(unique)
+        try store.save(AUPVersionsDocument(versions: updated), to: AUPDocumentName.versions, actor: workspace.actor,
+                       action: "aup.publish", recordID: unique.id,
+                       summary: "Published a new \(kind.title) (\(unique.id)); everyone who signed an earlier version is due to sign again")
+        versions = updated
+        return unique
+    }
+
+    // MARK: Creating a store
+
+    /// Saves the default texts and class list into a new store, and a fictional roster with
+    /// some signatures for a demo.
+    static func seed(into store: Store, actor: AuditActor, today: CivilDate, now: Date, demo: Bool) throws {
+        let versions = try defaultVersions(on: demo ? SchoolYear(containing: today).start : today)
+        try store.save(AUPVersionsDocument(versions: versions), to: AUPDocumentName.versions, actor: actor, action: "store.create",
+                       recordID: nil, summary: "Published the default AUP texts")
+        let classes = try DefaultResources.decode(ClassListDocument.self, from: "aup/classes.json")
+        try store.save(classes, to: AUPDocumentName.classes, actor: actor, action: "store.create", recordID: nil,
+                       summary: "Created the class list from the defaults")
+        if demo { try AUPDemoData.seed(into: store, actor: actor, versions: versions, classes: classes.classes, today: today, now: now) }
+    }
+}

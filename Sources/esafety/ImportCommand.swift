@@ -1,0 +1,52 @@
+import ArgumentParser
+import ESafetyCore
+import Foundation
+
+/// `esafety import people FILE.csv [--mapping ...]`: the roster import without the UI, with the
+/// same checks: all or nothing, bad rows named by line number.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import people into the AUP roster from a CSV file (all or nothing).")
+
+    enum What: String, ExpressibleByArgument, CaseIterable { case people }
+
+    @OptionGroup var options: StoreOptions
+
+    @Argument(help: "What to import: people.")
+    var what: What
+
+    @Argument(help: "The CSV file, with a header line.")
+    var file: String
+
+    @Option(help: ArgumentHelp("Which column holds which field, e.g. \"name=Full Name,class=Reg Group,dob=DOB\". Fields: "
+                               + ImportMapping.Field.allCases.map(\.rawValue).joined(separator: ", ") + ". Unmapped fields are guessed from the header.",
+                               valueName: "MAPPING"))
+    var mapping: String?
+
+    func run() throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw UserFacingError("Cannot read \(file) as UTF-8 text: \(error.localizedDescription)")
+        }
+        do {
+            let workspace = try Workspace.open(at: options.location, actor: options.actor)
+            defer { workspace.store.close() }
+            let showProgress = isatty(STDERR_FILENO) == 1
+            let plan = try PeopleImport.plan(csv: text, sourceName: URL(fileURLWithPath: file).lastPathComponent, mappingText: mapping,
+                                             register: workspace.aup) { done, total in
+                guard showProgress, total > 0 else { return }
+                let width = 30, filled = done * width / total
+                FileHandle.standardError.write(Data("\rChecking [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)".utf8))
+                if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            }
+            print("Columns: \(plan.mapping.summary)")
+            try workspace.aup.apply(plan)
+            print("Imported \(plan.summary).")
+        } catch {
+            throw UserFacingError(error)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ESafetyCore
+import TerminalUI
+import XCTest
+
+/// The AUP screens on a virtual 80x24 terminal.
+@MainActor
+final class AUPScreenTests: AppTestCase {
+    private func launchWithPupils() throws {
+        try launch()
+        let csv = "Name,Class\nZoë Ōkubo,4B\nAda Fictional,4B\nBea Fictional,4B\nCat Fictional,5A\n"
+        try workspace.aup.apply(PeopleImport.plan(csv: csv, sourceName: "t.csv", register: workspace.aup))
+    }
+
+    func testSignAtTheTerminalNeedsTheFullNameAndTheWitnessConfirms() async throws {
+        try launchWithPupils()
+        press(.character("4"), .character("1"))
+        XCTAssertEqual(app.breadcrumb, "Home › AUP signatures › Sign at this terminal")
+        press(.character("/"))
+        type("zoe ok")
+        press(.enter, .enter)
+        XCTAssertEqual(app.top.title, "Sign: Zoë Ōkubo")
+        assertScreen(contains: "Pupil Acceptable Use Policy")
+        type("Zoe Okubo")
+        assertScreen(contains: "Zoe Okubo")
+        let refused = press(.enter)
+        XCTAssertTrue(refused.contains("is not the name on the record"), refused)
+        for _ in 0..<9 { press(.backspace) }
+        type("Zoë Ōkubo")
+        let asked = press(.enter)
+        XCTAssertTrue(asked.contains("witnessed by Test Office"), asked)
+        press(.character("y"))
+        assertScreen(contains: "Zoë Ōkubo signed the Pupil AUP.")
+        let zoe = try XCTUnwrap(workspace.aup.people.first { $0.fullName == "Zoë Ōkubo" })
+        XCTAssertEqual(workspace.aup.countingSignature(of: zoe, today: workspace.today)?.witness, actor)
+    }
+
+    func testTickThroughAClassAndTheMissingListShrinks() async throws {
+        try launchWithPupils()
+        press(.character("4"), .character("3"))
+        press(.character("/"))
+        type("4B")
+        press(.enter, .enter)
+        XCTAssertEqual(app.top.title, "Class 4B")
+        assertScreen(contains: "0 of 3 signed (0%)")
+        press(.character(" "), .character(" "))
+        assertScreen(contains: "2 of 3 signed (66%)")
+        assertScreen(contains: "[x] Ada Fictional")
+        assertScreen(contains: "[ ] Zoë Ōkubo")
+        press(.escape, .character("5"))
+        XCTAssertEqual(app.top.title, "Who has not signed")
+        assertScreen(contains: "Class 4B")
+        let missing = workspace.aup.missing(group: .pupil, today: workspace.today).map(\.fullName)
+        XCTAssertEqual(missing, ["Cat Fictional", "Zoë Ōkubo"])
+    }
+
+    func testHomeShowsThisYearsCompletion() async throws {
+        try launchWithPupils()
+        try workspace.aup.tick(personID: workspace.aup.people(in: .pupil)[0].id)
+        press(.escape)
+        assertScreen(contains: "1 of 4 signed (25%)")
+    }
+}
