@@ -13,6 +13,6 @@ struct ESafetyCommand: ParsableCommand {
             It is created with the defaults on first use.
             """,
         version: ESafetyCoreVersion.version,
-        subcommands: [OpenCommand.self, InitCommand.self, ExportCommand.self, CheckCommand.self],
+        subcommands: [OpenCommand.self, InitCommand.self, ExportCommand.self, CheckCommand.self, ReviewsCommand.self],
         defaultSubcommand: OpenCommand.self)
 }
