@@ -19,11 +19,11 @@ enum MarkDoneForm {
             Form.Field(label: "Evidence", widget: evidence, help: "Where the record is: minutes, a report, a file name"),
         ])
         return FormScreen(title: "Mark done", helpText: context.help("mark-done"), form: form,
-                          hint: { ("Recording: \(item.title). Tab moves; F2 saves; Esc cancels", .dim) }) {
+                          hint: { ("\(item.title): F2 saves, Esc cancels", .dim) }) {
             guard let day = date.date else { throw ReviewError.doneInTheFuture(date.text) }
             try workspace.reviews.markDone(item.id, date: day, doneBy: doneBy.text, notes: notes.text, evidence: evidence.text)
             let next = workspace.reviews.schedule.item(item.id)?.nextDue(calendar: workspace.reviews.calendar) ?? day
-            return .message("Recorded \(item.title) as done. Next due \(workspace.reviews.describe(next)).", .success)
+            return .message("Recorded as done. Next due \(workspace.reviews.describe(next)).", .success)
         }
     }
 }

@@ -14,11 +14,7 @@ extension ReviewDue {
 
     /// A short state for tables: "35 days overdue", "due in 3 days", "optional".
     var stateText: String {
-        switch state {
-        case .optional: return "optional"
-        case .later: return "scheduled"
-        default: return whenInWords
-        }
+        state == .optional ? "optional" : whenInWords
     }
 }
 

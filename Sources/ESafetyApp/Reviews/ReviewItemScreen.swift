@@ -28,29 +28,33 @@ final class ReviewItemScreen: Screen {
         let reviews = workspace.reviews
         let due = ReviewDue(item: item, calendar: reviews.calendar, today: workspace.today)
         var out: [(String, Style)] = []
-        func add(_ text: String, _ style: Style = .normal, indent: String = "") {
-            for (index, line) in TextWrap.wrap(text, width: max(10, width - indent.count)).enumerated() {
-                out.append(((index == 0 ? "" : indent) + line, style))
+        let labelWidth = 12
+        let indent = String(repeating: " ", count: labelWidth)
+        func add(_ text: String, _ style: Style = .normal) {
+            out += TextWrap.wrap(text, width: max(10, width)).map { ($0, style) }
+        }
+        /// A label in a column of its own, the value wrapped beside it.
+        func field(_ label: String, _ value: String, _ style: Style = .normal) {
+            for (index, line) in TextWrap.wrap(value, width: max(10, width - labelWidth)).enumerated() {
+                out.append(((index == 0 ? DisplayWidth.pad(label, to: labelWidth) : indent) + line, style))
             }
         }
         add(item.title, .heading)
         if !item.detail.isEmpty { add(item.detail) }
         out.append(("", .normal))
         let holders = workspace.directory.holders(of: item.ownerRoleID).map(\.fullName)
-        add("Owner:     \(workspace.roleName(item.ownerRoleID))" + (holders.isEmpty ? " (nobody holds it yet)" : ": " + holders.joined(separator: ", ")),
-            indent: "           ")
-        add("How often: \(item.cadence.description)", indent: "           ")
-        add("Next due:  \(reviews.describe(due.due)), \(due.stateText)" + (item.lastDone == nil ? " (never recorded as done)" : ""),
-            due.style, indent: "           ")
-        if item.isOptional { add(item.optionalReason, .dim) }
-        add("Source:    \(item.source)", .dim, indent: "           ")
+        field("Owner", workspace.roleName(item.ownerRoleID) + (holders.isEmpty ? " (nobody holds it yet)" : ": " + holders.joined(separator: ", ")))
+        field("How often", item.cadence.description)
+        field("Next due", "\(reviews.describe(due.due)), \(due.stateText)" + (item.lastDone == nil ? " (never recorded as done)" : ""), due.style)
+        if item.isOptional { field("Optional", item.optionalReason, .dim) }
+        field("Source", item.source, .dim)
         if item.id == "retention-review" { out += retentionLines(width: width) }
         out.append(("", .normal))
-        add(item.history.isEmpty ? "History: nothing recorded yet (F5 records it as done)" : "History (\(item.history.count))", .heading)
+        add(item.history.isEmpty ? "History: nothing recorded yet (F5 records it as done)" : "History (\(item.history.count)), newest first", .heading)
         for entry in item.history.reversed() {
-            add("\(entry.date)  done by \(entry.doneBy)" + (entry.recordedBy.isEmpty ? "" : "; recorded by \(entry.recordedBy)"), indent: "            ")
-            if !entry.notes.isEmpty { add("            " + entry.notes, indent: "            ") }
-            if !entry.evidence.isEmpty { add("            Evidence: " + entry.evidence, .dim, indent: "            ") }
+            field(entry.date.description, "Done by \(entry.doneBy)" + (entry.recordedBy.isEmpty ? "" : "; recorded by \(entry.recordedBy)"))
+            if !entry.notes.isEmpty { field("", entry.notes) }
+            if !entry.evidence.isEmpty { field("", "Evidence: " + entry.evidence, .dim) }
         }
         return out
     }
@@ -79,7 +83,7 @@ final class ReviewItemScreen: Screen {
             canvas.write(text, at: Point(x: inner.x, y: inner.y + row), style: style, clip: inner)
         }
         if scrollTop + inner.height < all.count {
-            let more = "↓ \(all.count - scrollTop - inner.height) more lines"
+            let more = "↓ more below"
             canvas.write(more, at: Point(x: inner.maxX - DisplayWidth.of(more), y: inner.maxY - 1), style: .dim, clip: inner)
         }
     }

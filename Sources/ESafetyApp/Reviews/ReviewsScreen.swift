@@ -15,8 +15,8 @@ final class ReviewsScreen: Screen {
             columns: [
                 TableColumn(title: "Due", width: .fixed(10)),
                 TableColumn(title: "State", width: .fixed(16)),
-                TableColumn(title: "Item", width: .flexible(min: 26)),
-                TableColumn(title: "Term", width: .fixed(17)),
+                TableColumn(title: "Item", width: .flexible(min: 24)),
+                TableColumn(title: "Term", width: .fixed(19)),
                 TableColumn(title: "Owner", width: .flexible(min: 0)),
             ],
             rows: workspace.reviews.dueList(),

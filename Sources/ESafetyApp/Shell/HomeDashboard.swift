@@ -85,6 +85,13 @@ final class HomeDashboard {
             switch entry {
             case .heading(let title):
                 canvas.write(title, at: Point(x: line.x, y: line.y), style: .heading, clip: line)
+                if row == 0 {
+                    let hint = focused ? "↑ ↓ Enter opens · Tab: menu" : "Tab: choose a line"
+                    let width = DisplayWidth.of(hint)
+                    if DisplayWidth.of(title) + width + 2 <= line.width {
+                        canvas.write(hint, at: Point(x: line.maxX - width, y: line.y), style: .dim, clip: line)
+                    }
+                }
             case .line(let dashboardLine):
                 if focused && lineIndex == selectedLine {
                     canvas.writeLine("  " + dashboardLine.text, in: line, style: .selected)

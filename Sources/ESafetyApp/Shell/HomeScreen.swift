@@ -68,7 +68,7 @@ public final class HomeScreen: Screen {
         ActionTable([
             Action("open", keys: [.enter], label: "Open", help: "Open the selected area or dashboard line (or press an area's number)"),
             Action("switch-focus", keys: [.tab, .backTab], label: "Dashboard",
-                   help: "Move between the menu and the dashboard; ↑ ↓ choose a dashboard line and Enter opens it", inBar: true),
+                   help: "Move between the menu and the dashboard; ↑ ↓ choose a dashboard line and Enter opens it"),
             Action("quit-home", keys: [.character("q")], label: "Quit", help: "Quit esafety"),
         ])
     }
