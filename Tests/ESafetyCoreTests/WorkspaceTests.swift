@@ -12,7 +12,7 @@ final class WorkspaceTests: StoreTestCase {
         workspace.store.close()
         let again = try Workspace.openOrCreate(at: storeURL, actor: sam)
         XCTAssertEqual(again.directory, workspace.directory)
-        XCTAssertEqual(try again.store.auditEntries().filter { $0.action == "store.create" }.count, 4)
+        XCTAssertEqual(try again.store.auditEntries().filter { $0.action == "store.create" }.count, 6, "profile, directory, reporting lines, school calendar, review schedule")
     }
 
     func testAddingAHolderIsSavedAuditedAndSurvivesReopening() throws {
