@@ -51,7 +51,9 @@ final class ReviewCadenceTests: XCTestCase {
         XCTAssertEqual(ReviewCadence.startOfSchoolYear.nextDue(afterDoneOn: d("2027-07-20"), calendar: calendar), d("2027-09-02"))
         // Signed on 1 August, the first day of the 2027-28 school year: next due in September 2028.
         XCTAssertEqual(ReviewCadence.startOfSchoolYear.nextDue(afterDoneOn: d("2027-08-01"), calendar: calendar), d("2028-09-01"))
-        XCTAssertEqual(ReviewCadence.startOfSchoolYear.firstDue(startingOn: d("2027-11-01"), calendar: calendar), d("2027-09-02"))
+        XCTAssertEqual(ReviewCadence.startOfSchoolYear.firstDue(startingOn: d("2027-08-20"), calendar: calendar), d("2027-09-02"))
+        XCTAssertEqual(ReviewCadence.startOfSchoolYear.firstDue(startingOn: d("2027-11-01"), calendar: calendar), d("2027-11-01"),
+                       "a store begun mid-year is not already overdue")
     }
 
     func testInMonthIsDueByTheMonthsLastDayIncludingLeapFebruary() throws {

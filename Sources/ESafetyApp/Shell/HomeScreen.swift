@@ -66,9 +66,9 @@ public final class HomeScreen: Screen {
 
     public var actions: ActionTable {
         ActionTable([
-            Action("open", keys: [.enter], label: "Open", help: "Open the selected area or dashboard line (or press an area's number)"),
+            Action("open", keys: [.enter], label: "Open", help: "Open the selected area or dashboard line"),
             Action("switch-focus", keys: [.tab, .backTab], label: "Dashboard",
-                   help: "Move between the menu and the dashboard; ↑ ↓ choose a dashboard line and Enter opens it"),
+                   help: "Move between the menu and the dashboard"),
             Action("quit-home", keys: [.character("q")], label: "Quit", help: "Quit esafety"),
         ])
     }

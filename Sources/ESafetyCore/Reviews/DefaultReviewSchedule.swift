@@ -4,7 +4,7 @@ import CivilTime
 /// guidance) that asks for it, and the policy document header to fill in.
 public enum DefaultReviewSchedule {
     /// The NCSC's reason for making the St Paul's password cycle optional.
-    public static let passwordReason = "Optional: the NCSC advises against forcing regular password changes, "
+    public static let passwordReason = "The NCSC advises against forcing regular password changes, "
         + "which push people to weak, predictable passwords. Change a password when it may have been seen or leaked."
 
     /// The default schedule, with items never done yet falling due from `start`.

@@ -45,14 +45,14 @@ public enum ReviewCadence: Hashable, Sendable {
     }
 
     /// When an item that has never been recorded as done is first due, for a schedule started on
-    /// `start`: at once for annual and every-N-days items (nobody has recorded it yet), the end of
-    /// the current term, the start of the current school year, or the end of the month's next
-    /// occurrence.
+    /// `start`: at once for annual and every-N-days items and for this school year's start once
+    /// it has passed (nobody has recorded them yet, but a new store is not already overdue), the
+    /// end of the current term, or the end of the month's next occurrence.
     public func firstDue(startingOn start: CivilDate, calendar: SchoolCalendar) -> CivilDate {
         switch self {
         case .annual, .everyDays: return start
         case .termly: return calendar.term(onOrAfter: start).end
-        case .startOfSchoolYear: return calendar.schoolYearStart(SchoolCalendar.academicYear(of: start))
+        case .startOfSchoolYear: return max(start, calendar.schoolYearStart(SchoolCalendar.academicYear(of: start)))
         case .inMonth(let month):
             return start.month <= month ? Self.endOfMonth(month, start.year) : Self.endOfMonth(month, start.year + 1)
         }

@@ -16,7 +16,7 @@ public enum ReviewCalendarExport {
             var description = "\(item.detail)\nOwner: \(roleName(item.ownerRoleID))\nHow often: \(item.cadence.description)"
             description += "\nDue: \(entry.due) (\(calendar.label(for: entry.due)))"
             if let last = item.lastDone { description += "\nLast done: \(last.date) by \(last.doneBy)" }
-            if item.isOptional { description += "\n\(item.optionalReason)" }
+            if item.isOptional { description += "\nOptional: \(item.optionalReason)" }
             description += "\nSource: \(item.source)"
             lines += [
                 "BEGIN:VEVENT",
