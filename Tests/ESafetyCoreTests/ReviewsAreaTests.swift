@@ -21,6 +21,7 @@ final class ReviewsAreaTests: StoreTestCase {
         workspace.store.close()
 
         let reopened = try Workspace.open(at: storeURL, actor: sam)
+        defer { reopened.store.close() }
         reopened.now = fixedNow
         reopened.timeZone = TimeZone(identifier: "UTC")!
         let item = try XCTUnwrap(reopened.reviews.schedule.item("policy-review"))
@@ -36,6 +37,7 @@ final class ReviewsAreaTests: StoreTestCase {
         let broken = Data("{ \"items\": [".utf8)
         try broken.write(to: URL(fileURLWithPath: path("reviews.json")))
         let reopened = try Workspace.open(at: storeURL, actor: sam)
+        defer { reopened.store.close() }
         XCTAssertNotNil(reopened.reviews.loadProblem)
         XCTAssertTrue(reopened.reviews.loadProblem?.contains("reviews.json") ?? false, reopened.reviews.loadProblem ?? "")
         XCTAssertThrowsError(try reopened.reviews.markDone("policy-review", date: reopened.today, doneBy: "Sam"))
@@ -51,6 +53,7 @@ final class ReviewsAreaTests: StoreTestCase {
         try workspace.reviews.updateTerm(autumn)
         workspace.store.close()
         let reopened = try Workspace.open(at: storeURL, actor: sam)
+        defer { reopened.store.close() }
         XCTAssertTrue(reopened.reviews.calendar.confirmed)
         XCTAssertEqual(reopened.reviews.calendar.terms(ofAcademicYear: 2026)[0].end.iso8601, "2026-12-18")
         XCTAssertEqual(reopened.reviews.calendar.label(for: try CivilDate.parse("2026-12-19").get()), "Christmas holiday 2026")
@@ -58,6 +61,7 @@ final class ReviewsAreaTests: StoreTestCase {
 
     func testRetentionHookFeedsTheReport() throws {
         let workspace = try Workspace.create(at: storeURL, actor: sam, now: fixedNow)
+        defer { workspace.store.close() }
         XCTAssertNil(workspace.reviews.retentionReport(), "nothing is connected yet")
         workspace.reviews.retentionRecordSource = {
             [RetentionRecord(recordID: "INC-1", pupilDateOfBirth: try? CivilDate.parse("2000-01-01").get())]
