@@ -33,12 +33,13 @@ final class ReviewCadenceTests: XCTestCase {
         let calendar = try calendar()
         // Done in the Autumn term 2026: next due by the end of the school's own Spring 2027.
         XCTAssertEqual(ReviewCadence.termly.nextDue(afterDoneOn: d("2026-10-01"), calendar: calendar), d("2027-03-26"))
-        // Done on the last day of Autumn still counts for Autumn.
-        XCTAssertEqual(ReviewCadence.termly.nextDue(afterDoneOn: d("2026-12-19"), calendar: calendar), d("2027-03-26"))
+        // Done on the last day of Autumn (Friday 18th: the placeholder 19th is a Saturday) still counts for Autumn.
+        XCTAssertEqual(ReviewCadence.termly.nextDue(afterDoneOn: d("2026-12-18"), calendar: calendar), d("2027-03-26"))
         // Done in the Christmas holiday counts for Spring, so it is next due by the end of Summer.
         XCTAssertEqual(ReviewCadence.termly.nextDue(afterDoneOn: d("2026-12-28"), calendar: calendar), d("2027-07-21"))
         // Done in Summer: due by the end of the next school year's Autumn term.
-        XCTAssertEqual(ReviewCadence.termly.nextDue(afterDoneOn: d("2027-06-10"), calendar: calendar), d("2027-12-19"))
+        XCTAssertEqual(ReviewCadence.termly.nextDue(afterDoneOn: d("2027-06-10"), calendar: calendar), d("2027-12-17"),
+                       "the placeholder 19 December 2027 is a Sunday, so the term ends on Friday 17th")
         // In the summer holiday: counts for Autumn, due by the end of Spring 2028 (the placeholder pattern).
         XCTAssertEqual(ReviewCadence.termly.nextDue(afterDoneOn: d("2027-08-10"), calendar: calendar), d("2028-03-31"))
     }

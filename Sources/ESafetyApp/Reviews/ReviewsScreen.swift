@@ -12,18 +12,24 @@ final class ReviewsScreen: Screen {
         self.context = context
         let workspace = context.workspace
         table = TableView(
-            columns: [
-                TableColumn(title: "Due", width: .fixed(10)),
-                TableColumn(title: "State", width: .fixed(16)),
-                TableColumn(title: "Item", width: .flexible(min: 24)),
-                TableColumn(title: "Term", width: .fixed(19)),
-                TableColumn(title: "Owner", width: .flexible(min: 0)),
-            ],
+            columns: Self.columns(wide: false),
             rows: workspace.reviews.dueList(),
             cells: { due in
                 [due.due.description, due.stateText, due.item.title, workspace.reviews.calendar.label(for: due.due),
                  workspace.roleName(due.item.ownerRoleID)]
             })
+    }
+
+    /// Due, state, item and term; the owner too when there is room.
+    static func columns(wide: Bool) -> [TableColumn] {
+        var columns = [
+            TableColumn(title: "Due", width: .fixed(10)),
+            TableColumn(title: "State", width: .fixed(16)),
+            TableColumn(title: "Item", width: .flexible(min: 30)),
+            TableColumn(title: "Term", width: wide ? .fixed(22) : .flexible(min: 11)),
+        ]
+        if wide { columns.append(TableColumn(title: "Owner", width: .flexible(min: 20))) }
+        return columns
     }
 
     let title = "Review schedule"
@@ -42,6 +48,8 @@ final class ReviewsScreen: Screen {
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let reviews = context.workspace.reviews
+        let wide = rect.width >= 110
+        if table.columns.count != Self.columns(wide: wide).count { table.columns = Self.columns(wide: wide) }
         let list = table.rows
         let overdue = list.filter { $0.state == .overdue }.count
         let soon = list.filter { $0.state == .dueSoon }.count
@@ -53,7 +61,7 @@ final class ReviewsScreen: Screen {
             canvas.write("Cannot read the stored schedule: \(problem)", at: Point(x: rect.x + 1, y: rect.y + 1), style: .error, clip: rect)
             top += 1
         } else if !reviews.calendar.confirmed {
-            canvas.write("Term dates are placeholders: set the school's own in Settings › Term dates (or press t).",
+            canvas.write("Term dates are placeholders: press t to enter the school's own.",
                          at: Point(x: rect.x + 1, y: rect.y + 1), style: .warning, clip: rect)
             top += 1
         }

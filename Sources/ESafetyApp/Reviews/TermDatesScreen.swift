@@ -1,3 +1,4 @@
+import CivilTime
 import ESafetyCore
 import TerminalUI
 
@@ -14,14 +15,17 @@ final class TermDatesScreen: Screen {
             columns: [
                 TableColumn(title: "Term", width: .fixed(14)),
                 TableColumn(title: "School year", width: .fixed(11)),
-                TableColumn(title: "First day", width: .flexible(min: 22)),
-                TableColumn(title: "Last day", width: .flexible(min: 22)),
+                TableColumn(title: "First day", width: .flexible(min: 14)),
+                TableColumn(title: "Last day", width: .flexible(min: 14)),
             ],
             rows: context.workspace.reviews.calendar.terms,
-            cells: { [$0.name, "\($0.academicYear)-\(String($0.academicYear + 1).suffix(2))", $0.start.longDescription, $0.end.longDescription] })
+            cells: { [$0.name, "\($0.academicYear)-\(String($0.academicYear + 1).suffix(2))", Self.day($0.start), Self.day($0.end)] })
         let today = context.workspace.today
         table.selectedIndex = context.workspace.reviews.calendar.terms.firstIndex { $0.end >= today }
     }
+
+    /// "Tue 01/09/2026".
+    static func day(_ date: CivilDate) -> String { String(CivilDate.weekdayNames[date.weekday - 1].prefix(3)) + " " + date.description }
 
     let title = "Term dates"
     var helpText: String { context.help("term-dates") }

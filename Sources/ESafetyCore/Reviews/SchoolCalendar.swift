@@ -17,7 +17,8 @@ public struct SchoolCalendar: Codable, Equatable, Sendable {
     }
 
     /// Placeholder term dates for the given school years: Autumn 1 September to 19 December,
-    /// Spring 5 January to 31 March, Summer 20 April to 21 July. Not any authority's real dates.
+    /// Spring 5 January to 31 March, Summer 20 April to 21 July, each moved off a weekend (a
+    /// first day to the Monday after, a last day to the Friday before). Not any authority's dates.
     public static func placeholder(academicYears: ClosedRange<Int>) -> SchoolCalendar {
         SchoolCalendar(terms: academicYears.flatMap(patternTerms), confirmed: false)
     }
@@ -29,13 +30,18 @@ public struct SchoolCalendar: Codable, Equatable, Sendable {
     }
 
     static func patternTerms(_ year: Int) -> [SchoolTerm] {
-        [
-            SchoolTerm(season: .autumn, academicYear: year, start: CivilDate(year: year, month: 9, day: 1)!,
-                       end: CivilDate(year: year, month: 12, day: 19)!),
-            SchoolTerm(season: .spring, academicYear: year, start: CivilDate(year: year + 1, month: 1, day: 5)!,
-                       end: CivilDate(year: year + 1, month: 3, day: 31)!),
-            SchoolTerm(season: .summer, academicYear: year, start: CivilDate(year: year + 1, month: 4, day: 20)!,
-                       end: CivilDate(year: year + 1, month: 7, day: 21)!),
+        func first(_ y: Int, _ m: Int, _ d: Int) -> CivilDate {
+            let date = CivilDate(year: y, month: m, day: d)!
+            return date.adding(days: date.weekday == 6 ? 2 : date.weekday == 7 ? 1 : 0)!
+        }
+        func last(_ y: Int, _ m: Int, _ d: Int) -> CivilDate {
+            let date = CivilDate(year: y, month: m, day: d)!
+            return date.adding(days: date.weekday == 6 ? -1 : date.weekday == 7 ? -2 : 0)!
+        }
+        return [
+            SchoolTerm(season: .autumn, academicYear: year, start: first(year, 9, 1), end: last(year, 12, 19)),
+            SchoolTerm(season: .spring, academicYear: year, start: first(year + 1, 1, 5), end: last(year + 1, 3, 31)),
+            SchoolTerm(season: .summer, academicYear: year, start: first(year + 1, 4, 20), end: last(year + 1, 7, 21)),
         ]
     }
 
