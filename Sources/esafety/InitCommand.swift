@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
             throw UserFacingError("There is already a store at \(location.path); nothing was changed.")
         }
         do {
-            let workspace = try Workspace.create(at: location, actor: options.actor, demo: demo)
+            let workspace = try Workspace.create(at: location, actor: options.actor, demo: demo, now: TodayOverride.clock())
             workspace.store.close()
         } catch {
             throw UserFacingError(error)

@@ -24,6 +24,7 @@ struct OpenCommand: ParsableCommand {
         let location = options.location
         let actor = options.actor
         let access: StoreAccess = readOnly ? .readOnly : .readWrite
+        let now = try TodayOverride.clock(environment: environment)
         // The whole application lives on the main actor, which this thread is.
         let exitStatus: Int32? = try MainActor.assumeIsolated {
             let workspace: Workspace
@@ -33,6 +34,7 @@ struct OpenCommand: ParsableCommand {
                 throw UserFacingError(error)
             }
             defer { workspace.store.close() }
+            workspace.now = now
             let terminal = try CursesTerminal.start(environment: environment)
             let app = ESafetyApplication.make(terminal: terminal, workspace: workspace)
             app.run()

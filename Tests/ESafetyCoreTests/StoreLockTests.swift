@@ -78,8 +78,9 @@ final class StoreLockTests: StoreTestCase {
 
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: flockTool)
-        // --no-fork: `sleep` itself holds the lock, so killing it really releases it.
-        holder.arguments = ["--exclusive", "--nonblock", "--no-fork", path("lock"), "sleep", "30"]
+        // --no-fork: `sleep` itself holds the lock, so killing it really releases it. No
+        // --nonblock: the loop below takes the lock for a moment each time, and flock must wait.
+        holder.arguments = ["--exclusive", "--no-fork", path("lock"), "sleep", "30"]
         try holder.run()
         defer { if holder.isRunning { holder.terminate() } }
         // Wait until the child holds the lock (a read-write open is refused).

@@ -12,7 +12,8 @@ final class WorkspaceTests: StoreTestCase {
         workspace.store.close()
         let again = try Workspace.openOrCreate(at: storeURL, actor: sam)
         XCTAssertEqual(again.directory, workspace.directory)
-        XCTAssertEqual(try again.store.auditEntries().filter { $0.action == "store.create" }.count, 6, "manifest, profile, directory, reporting lines, AUP texts, class list")
+        XCTAssertEqual(try again.store.auditEntries().filter { $0.action == "store.create" }.count, 8,
+                       "manifest, profile, directory, reporting lines, AUP texts, class list, school calendar, review schedule")
     }
 
     func testAddingAHolderIsSavedAuditedAndSurvivesReopening() throws {

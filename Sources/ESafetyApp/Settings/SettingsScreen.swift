@@ -8,5 +8,6 @@ func settingsScreen(context: AppContext) -> MenuScreen {
         .init(title: "School profile", detail: "name, address, local authority, report copies") { .push(ProfileForm.screen(context: context)) },
         .init(title: "External contacts", detail: "police, LADO, advisers and helplines") { .push(ContactsScreen(context: context)) },
         .init(title: "About this store", detail: "where the data is kept and its audit log") { .push(StoreInfoScreen(context: context)) },
+        .init(title: "Term dates", detail: "the school's own terms, for due dates such as \"Autumn 2026\"") { .push(TermDatesScreen(context: context)) },
     ])
 }

@@ -21,4 +21,11 @@ protocol DashboardSection {
     var title: String { get }
     /// The lines to show today, most urgent first; empty when there is nothing to say.
     func lines(context: AppContext, today: CivilDate) -> [DashboardLine]
+    /// The area's own screen, opened from the section's "… and N more" line when its lines do
+    /// not all fit.
+    func openArea(context: AppContext) -> ScreenResponse
+}
+
+extension DashboardSection {
+    func openArea(context: AppContext) -> ScreenResponse { .handled }
 }

@@ -1,8 +1,13 @@
 import ESafetyCore
 import TerminalUI
 
-/// The first screen: the five areas of the policy and Settings, as a numbered menu, with a
-/// summary of who to contact beside it when the terminal is wide enough.
+/// The first screen: the five areas of the policy and Settings as a numbered menu, a dashboard
+/// of what needs doing (each area contributes a section: see `dashboardSections`), and who to
+/// contact. Tab moves the focus between the menu and the dashboard; Enter opens the selected
+/// menu item or dashboard line; number keys always pick a menu item.
+///
+/// At 80x24 the dashboard and the contacts sit under the menu; on a terminal 100 or more
+/// columns wide the dashboard takes the right-hand side, full height.
 @MainActor
 public final class HomeScreen: Screen {
     /// An entry of the home menu; areas that a later release builds say so.
@@ -26,24 +31,36 @@ public final class HomeScreen: Screen {
             case .flowchart: return "responding to incidents (not built yet)"
             case .directory: return "roles, people, who do I tell?"
             case .aup: return "who signed which AUP, and who has not"
-            case .reviews: return "what is due, overdue and done (not built yet)"
+            case .reviews: return "what is due, overdue and done"
             case .settings: return "school profile and external contacts"
             }
         }
 
-        var isBuilt: Bool { self == .incidents || self == .directory || self == .settings || self == .aup }
+        var isBuilt: Bool { self != .flowchart }
     }
 
-    /// The areas' parts of the dashboard, drawn under the contacts.
-    static let dashboardSections: [any DashboardSection] = [IncidentsDashboardSection(), AUPDashboardSection()]
+    /// The dashboard's sections, in order. Each area adds its own here, in one line.
+    static var dashboardSections: [any DashboardSection] {
+        [
+            ReviewsDashboardSection(),
+            IncidentsDashboardSection(),
+            AUPDashboardSection(),
+        ]
+    }
+
+    /// Which part of the screen has the keys.
+    enum Focus { case menu, dashboard }
 
     private let context: AppContext
     private let menu: MenuView
+    private let dashboard: HomeDashboard
+    private(set) var focus = Focus.menu
 
     public init(context: AppContext) {
         self.context = context
         menu = MenuView(items: Area.allCases.map { MenuItem(title: $0.title, detail: $0.detail, enabled: $0.isBuilt) })
         menu.selectedIndex = Area.directory.rawValue
+        dashboard = HomeDashboard(context: context, sections: Self.dashboardSections)
     }
 
     public let title = "Home"
@@ -51,7 +68,9 @@ public final class HomeScreen: Screen {
 
     public var actions: ActionTable {
         ActionTable([
-            Action("open", keys: [.enter], label: "Open", help: "Open the selected area (or press its number)"),
+            Action("open", keys: [.enter], label: "Open", help: "Open the selected area or dashboard line"),
+            Action("switch-focus", keys: [.tab, .backTab], label: "Dashboard",
+                   help: "Move between the menu and the dashboard"),
             Action("quit-home", keys: [.character("q")], label: "Quit", help: "Quit esafety"),
         ])
     }
@@ -61,14 +80,23 @@ public final class HomeScreen: Screen {
         canvas.write(profile.schoolName, at: Point(x: rect.x + 2, y: rect.y + 1), style: .heading, clip: rect)
         let wide = rect.width >= 100
         let menuRect = Rect(x: rect.x + 2, y: rect.y + 3, width: wide ? 64 : rect.width - 4, height: Area.allCases.count)
-        menu.draw(into: &canvas, rect: menuRect, focused: true)
-        let summaryRect = wide
-            ? Rect(x: rect.x + 68, y: rect.y + 3, width: rect.width - 70, height: rect.height - 4)
-            : Rect(x: rect.x + 2, y: menuRect.maxY + 1, width: rect.width - 4, height: rect.maxY - menuRect.maxY - 1)
-        drawSummary(into: &canvas, rect: summaryRect)
+        menu.draw(into: &canvas, rect: menuRect, focused: focus == .menu)
+        let below = Rect(x: rect.x + 2, y: menuRect.maxY + 1, width: menuRect.width, height: rect.maxY - menuRect.maxY - 1)
+        let contacts = summaryLines(width: below.width)
+        if wide {
+            drawSummary(contacts, into: &canvas, rect: below)
+            let right = Rect(x: rect.x + 68, y: rect.y + 3, width: rect.width - 70, height: rect.height - 4)
+            dashboard.draw(into: &canvas, rect: right, focused: focus == .dashboard)
+        } else {
+            // The dashboard first; the contacts keep their lines below it when there is room.
+            let contactRows = min(contacts.count, max(0, below.height - 7))
+            let dashboardRect = below.top(max(0, below.height - contactRows - (contactRows > 0 ? 1 : 0)))
+            dashboard.draw(into: &canvas, rect: dashboardRect, focused: focus == .dashboard)
+            drawSummary(contacts, into: &canvas, rect: below.bottom(contactRows))
+        }
     }
 
-    private func drawSummary(into canvas: inout Canvas, rect: Rect) {
+    private func summaryLines(width: Int) -> [(String, Style)] {
         let workspace = context.workspace
         var lines: [(String, Style)] = [("Who to tell about an e-safety concern", .heading)]
         for roleID in [Role.WellKnown.esafetyLead, Role.WellKnown.headTeacher, Role.WellKnown.childProtectionLead] {
@@ -81,23 +109,35 @@ public final class HomeScreen: Screen {
             lines.append(("", .normal))
             lines.append(("The school profile and contacts are placeholders: confirm them in Settings.", .warning))
         }
-        for section in Self.dashboardSections { lines += [("", .normal), (section.title, .heading)] + section.lines(context: context, today: workspace.today).map { ($0.text, $0.style) } }
-        var y = rect.y
-        for (text, style) in lines {
-            for part in TextWrap.wrap(text, width: rect.width) where y < rect.maxY {
-                canvas.write(part, at: Point(x: rect.x, y: y), style: style, clip: rect)
-                y += 1
-            }
+        return lines.flatMap { text, style in TextWrap.wrap(text, width: max(1, width)).map { ($0, style) } }
+    }
+
+    private func drawSummary(_ lines: [(String, Style)], into canvas: inout Canvas, rect: Rect) {
+        for (row, (text, style)) in lines.prefix(max(0, rect.height)).enumerated() {
+            canvas.write(text, at: Point(x: rect.x, y: rect.y + row), style: style, clip: rect)
         }
     }
 
     public func handle(key: Key) -> ScreenResponse {
-        menu.handle(key: key).screenResponse { open(Area(rawValue: menu.selectedIndex)) }
+        if focus == .dashboard {
+            switch key {
+            case .up, .character("k"): dashboard.move(by: -1); return .handled
+            case .down, .character("j"): dashboard.move(by: 1); return .handled
+            case .home: dashboard.moveToEnd(false); return .handled
+            case .end: dashboard.moveToEnd(true); return .handled
+            case .enter: return dashboard.openSelected()
+            default: break
+            }
+        }
+        return menu.handle(key: key).screenResponse { open(Area(rawValue: menu.selectedIndex)) }
     }
 
     public func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
-        case "open": return open(Area(rawValue: menu.selectedIndex))
+        case "open": return focus == .dashboard ? dashboard.openSelected() : open(Area(rawValue: menu.selectedIndex))
+        case "switch-focus":
+            focus = focus == .menu && dashboard.hasLines ? .dashboard : .menu
+            return .handled
         case "quit-home": return .quit
         default: return .unhandled
         }
@@ -106,9 +146,10 @@ public final class HomeScreen: Screen {
     private func open(_ area: Area?) -> ScreenResponse {
         guard let area else { return .handled }
         switch area {
-        case .incidents: return IncidentsMenu.screen(context: context)
         case .directory: return .push(directoryMenuScreen(context: context))
         case .settings: return .push(settingsScreen(context: context))
+        case .reviews: return .push(ReviewsScreen(context: context))
+        case .incidents: return IncidentsMenu.screen(context: context)
         case .aup: return aupMenuScreen(context: context)
         default:
             return .message("\(area.title) is not built yet in this version of esafety; it is planned. Until then, keep using the paper forms.", .warning)

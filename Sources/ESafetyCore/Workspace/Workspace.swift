@@ -34,6 +34,9 @@ public final class Workspace {
     /// Today's date at the school.
     public var today: CivilDate { CivilDate.today(at: now(), in: timeZone) }
 
+    /// The review schedule and school calendar, read when first used.
+    public private(set) lazy var reviews = ReviewsArea(workspace: self)
+
     private init(store: Store, actor: AuditActor) throws {
         self.store = store
         self.actor = actor
@@ -51,7 +54,8 @@ public final class Workspace {
     }
 
     /// Creates a store with the defaults from `Resources/` (and fictional sample data for a demo).
-    public static func create(at directory: URL, actor: AuditActor, demo: Bool = false) throws -> Workspace {
+    public static func create(at directory: URL, actor: AuditActor, demo: Bool = false,
+                              now: @escaping () -> Date = { Date() }) throws -> Workspace {
         let store = try Store.create(at: directory) { store in
             var roles = try defaultDirectory()
             var profile = try DefaultResources.decode(SchoolProfile.self, from: "defaults/profile.json")
@@ -67,9 +71,11 @@ public final class Workspace {
                            summary: "Created the role directory from \(what)")
             try store.save(lines, to: DocumentName.reportingLines, actor: actor, action: "store.create", recordID: nil,
                            summary: "Created the reporting lines from the defaults")
-            try AUPRegister.seed(into: store, actor: actor, today: CivilDate.today(), now: Date(), demo: demo)
+            try AUPRegister.seed(into: store, actor: actor, today: CivilDate.today(at: now()), now: now(), demo: demo)
+            try ReviewsArea.seed(into: store, actor: actor, today: CivilDate.today(at: now()), demo: demo)
         }
         let workspace = try Workspace(store: store, actor: actor)
+        workspace.now = now
         if demo { try DemoData.addIncidents(to: workspace) }
         return workspace
     }

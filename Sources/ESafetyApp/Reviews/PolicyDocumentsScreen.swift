@@ -1,0 +1,81 @@
+import ESafetyCore
+import TerminalUI
+
+/// The policy documents' own headers, as at the top of Offord Primary's policy: written by,
+/// approved by, review cycle, last and next review. Enter edits one.
+@MainActor
+final class PolicyDocumentsScreen: Screen {
+    private let context: AppContext
+    private let table: TableView<PolicyDocument>
+
+    init(context: AppContext) {
+        self.context = context
+        table = TableView(
+            columns: [
+                TableColumn(title: "Document", width: .flexible(min: 18)),
+                TableColumn(title: "Approved by", width: .flexible(min: 12)),
+                TableColumn(title: "Last review", width: .fixed(14)),
+                TableColumn(title: "Next review", width: .fixed(18)),
+            ],
+            rows: context.workspace.reviews.schedule.documents,
+            cells: { [$0.title, $0.approvedBy, $0.lastReview, $0.nextReview] })
+    }
+
+    let title = "Policy documents"
+    var helpText: String { context.help("policy-documents") }
+    var actions: ActionTable {
+        ActionTable([
+            Action("edit", keys: [.enter, .function(4), .character("e")], label: "Edit", help: "Edit the selected document's header", inBar: true),
+            Action("add", keys: [.function(7), .character("a")], label: "Add", help: "Add another policy document", inBar: true),
+        ])
+    }
+
+    func willAppear() { table.rows = context.workspace.reviews.schedule.documents }
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        canvas.write("Each policy's header: who wrote and approved it, and when it is reviewed", at: Point(x: rect.x + 1, y: rect.y), style: .dim, clip: rect)
+        table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
+    }
+
+    func handle(key: Key) -> ScreenResponse {
+        table.handle(key: key).screenResponse { perform("edit") }
+    }
+
+    func perform(_ action: ActionID) -> ScreenResponse {
+        switch action {
+        case "edit":
+            guard let document = table.selectedItem else { return .handled }
+            return .push(Self.form(context: context, document: document))
+        case "add":
+            let count = context.workspace.reviews.schedule.documents.count
+            return .push(Self.form(context: context, document: PolicyDocument(
+                id: "policy-\(count + 1)", title: "", writtenBy: "", approvedBy: "", reviewCycle: "Annually", lastReview: "", nextReview: "")))
+        default:
+            return .unhandled
+        }
+    }
+
+    static func form(context: AppContext, document original: PolicyDocument) -> FormScreen {
+        let title = TextField(text: original.title, maxLength: 120)
+        let writtenBy = TextField(text: original.writtenBy, maxLength: 120)
+        let approvedBy = TextField(text: original.approvedBy, maxLength: 120)
+        let cycle = TextField(text: original.reviewCycle, maxLength: 60)
+        let last = TextField(text: original.lastReview, maxLength: 60, placeholder: "e.g. Autumn 2025")
+        let next = TextField(text: original.nextReview, maxLength: 60, placeholder: "e.g. LGB Autumn 2026")
+        let form = Form(fields: [
+            Form.Field(label: "Document", widget: title, required: true),
+            Form.Field(label: "Written by", widget: writtenBy, help: "e.g. SLT"),
+            Form.Field(label: "Approved by", widget: approvedBy, help: "e.g. FGB (the full governing body)"),
+            Form.Field(label: "Review cycle", widget: cycle, help: "e.g. Annually"),
+            Form.Field(label: "Last review", widget: last, help: "As the school writes it, e.g. Autumn 2025"),
+            Form.Field(label: "Next review", widget: next, help: "As the school writes it, e.g. LGB Autumn 2026"),
+        ])
+        return FormScreen(title: original.title.isEmpty ? "New policy document" : original.title, helpText: context.help("policy-documents"), form: form) {
+            var document = original
+            document.title = title.text; document.writtenBy = writtenBy.text; document.approvedBy = approvedBy.text
+            document.reviewCycle = cycle.text; document.lastReview = last.text; document.nextReview = next.text
+            try context.workspace.reviews.updateDocument(document)
+            return .message("Saved the header of \(document.title).", .success)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import CivilTime
+import TerminalUI
+
+/// The home screen's dashboard: each area's section under its heading, fitted to the rows there
+/// are. Every line can be selected (↑ ↓ when the dashboard has the focus) and opens its screen.
+/// A section whose lines do not all fit ends with "… and N more", which opens the area (when
+/// only one row is left for it, its most urgent line is shown instead).
+@MainActor
+final class HomeDashboard {
+    /// One row as drawn: a section heading, or a line that opens something.
+    enum Row {
+        case heading(String)
+        case line(DashboardLine)
+    }
+
+    private let context: AppContext
+    private let sections: [any DashboardSection]
+    /// Which selectable line is selected, counting from the top.
+    private(set) var selectedLine = 0
+    /// The rows last laid out, for Enter to open the selected one.
+    private var shown: [Row] = []
+
+    init(context: AppContext, sections: [any DashboardSection]) {
+        self.context = context
+        self.sections = sections
+    }
+
+    /// True when there is any line to select.
+    var hasLines: Bool { !rows(height: 1000).allSatisfy { if case .heading = $0 { return true } else { return false } } }
+
+    /// The rows for a space `height` rows high: every section's heading and as many of its
+    /// lines as fit, shared fairly between sections.
+    func rows(height: Int) -> [Row] {
+        let today = context.workspace.today
+        // A section with nothing to say takes no room, not even for its heading.
+        let all = sections.map { ($0, $0.lines(context: context, today: today)) }.filter { !$0.1.isEmpty }
+        var budget = max(0, height - all.count)        // one heading each
+        var shownCounts = all.map { _ in 0 }
+        // Round-robin, so a long section cannot crowd the others out.
+        var progress = true
+        while budget > 0 && progress {
+            progress = false
+            for index in all.indices where budget > 0 && shownCounts[index] < all[index].1.count {
+                shownCounts[index] += 1; budget -= 1; progress = true
+            }
+        }
+        var rows: [Row] = []
+        for (index, (section, lines)) in all.enumerated() {
+            rows.append(.heading(section.title))
+            let room = shownCounts[index]
+            if room >= lines.count {
+                rows += lines.map(Row.line)
+            } else if room == 1 {
+                // One row: the most urgent line says more than "… and N more" would.
+                rows.append(.line(lines[0]))
+            } else if room > 1 {
+                rows += lines.prefix(room - 1).map(Row.line)
+                let hidden = lines.count - (room - 1)
+                rows.append(.line(DashboardLine("… and \(hidden) more: Enter opens \(section.title.lowercased())", style: .dim) { [context] in
+                    section.openArea(context: context)
+                }))
+            }
+        }
+        return Array(rows.prefix(max(0, height)))
+    }
+
+    private var selectableCount: Int { shown.filter { if case .line = $0 { return true } else { return false } }.count }
+
+    /// Moves the selection by `delta` lines, staying within the lines shown.
+    func move(by delta: Int) { selectedLine = max(0, min(selectableCount - 1, selectedLine + delta)) }
+    func moveToEnd(_ last: Bool) { selectedLine = last ? max(0, selectableCount - 1) : 0 }
+
+    /// The response of the selected line: its screen.
+    func openSelected() -> ScreenResponse {
+        var index = 0
+        for row in shown {
+            guard case .line(let line) = row else { continue }
+            if index == selectedLine { return line.open() }
+            index += 1
+        }
+        return .handled
+    }
+
+    func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
+        shown = rows(height: rect.height)
+        selectedLine = max(0, min(selectedLine, selectableCount - 1))
+        var lineIndex = 0
+        for (row, entry) in shown.enumerated() {
+            let line = rect.row(row)
+            switch entry {
+            case .heading(let title):
+                canvas.write(title, at: Point(x: line.x, y: line.y), style: .heading, clip: line)
+                if row == 0 {
+                    let hint = focused ? "↑ ↓ Enter opens · Tab: menu" : "Tab: choose a line"
+                    let width = DisplayWidth.of(hint)
+                    if DisplayWidth.of(title) + width + 2 <= line.width {
+                        canvas.write(hint, at: Point(x: line.maxX - width, y: line.y), style: .dim, clip: line)
+                    }
+                }
+            case .line(let dashboardLine):
+                if focused && lineIndex == selectedLine {
+                    canvas.writeLine("  " + dashboardLine.text, in: line, style: .selected)
+                } else {
+                    canvas.write("  " + dashboardLine.text, at: Point(x: line.x, y: line.y), style: dashboardLine.style, clip: line)
+                }
+                lineIndex += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import CivilTime
+import Foundation
+
+/// The review schedule and the school calendar of an open store: `workspace.reviews`. Like the
+/// rest of the workspace, every change is validated on a copy, saved atomically with an audit
+/// entry, and only then kept.
+///
+/// If a file cannot be read, the area shows the defaults, reports `loadProblem`, and refuses
+/// every change, so the unreadable file is never overwritten.
+public final class ReviewsArea {
+    /// The documents this area keeps: `reviews.json` and `school-calendar.json`.
+    public enum Documents {
+        public static let schedule = "reviews"
+        public static let calendar = "school-calendar"
+    }
+
+    private unowned let workspace: Workspace
+    public private(set) var schedule: ReviewSchedule
+    public private(set) var calendar: SchoolCalendar
+    /// Why the stored schedule or calendar could not be read, if it could not.
+    public private(set) var loadProblem: String?
+
+    /// Where the retention review finds child-protection records and their pupils' dates of
+    /// birth. Nil until incidents are connected: the incidents area sets it, e.g.
+    /// `workspace.reviews.retentionRecordSource = { incidents.map { RetentionRecord(...) } }`.
+    public var retentionRecordSource: (() -> [RetentionRecord])?
+
+    init(workspace: Workspace) {
+        self.workspace = workspace
+        let today = workspace.today
+        var calendar = SchoolCalendar.placeholder(around: today)
+        var schedule = DefaultReviewSchedule.make(start: today, calendar: calendar)
+        do {
+            if let stored = try workspace.store.load(SchoolCalendar.self, from: Documents.calendar) { calendar = stored }
+            if let stored = try workspace.store.load(ReviewSchedule.self, from: Documents.schedule) { schedule = stored }
+        } catch {
+            loadProblem = String(describing: error)
+        }
+        self.calendar = calendar
+        self.schedule = schedule
+    }
+
+    /// Writes the default schedule and placeholder calendar into a new store (with fictional
+    /// history for a demo).
+    static func seed(into store: Store, actor: AuditActor, today: CivilDate, demo: Bool) throws {
+        let calendar = SchoolCalendar.placeholder(around: today)
+        var schedule = DefaultReviewSchedule.make(start: today, calendar: calendar)
+        if demo { schedule = DemoReviews.schedule(from: schedule, calendar: calendar, today: today) }
+        try store.save(calendar, to: Documents.calendar, actor: actor, action: "store.create", recordID: nil,
+                       summary: "Created the school calendar with placeholder term dates")
+        try store.save(schedule, to: Documents.schedule, actor: actor, action: "store.create", recordID: nil,
+                       summary: demo ? "Created the review schedule with fictional demo history" : "Created the review schedule from the policies")
+    }
+
+    /// Every item with its due date and state today, soonest first.
+    public func dueList() -> [ReviewDue] { schedule.dueList(calendar: calendar, today: workspace.today) }
+
+    /// The due date as the policies write it: "19/12/2026 (Autumn 2026)".
+    public func describe(_ date: CivilDate) -> String { "\(date) (\(calendar.label(for: date)))" }
+
+    /// The retention review's findings today, or nil while no record source is connected.
+    public func retentionReport() -> RetentionReport? {
+        retentionRecordSource.map { RetentionRule.report($0(), today: workspace.today) }
+    }
+
+    // MARK: Changes
+
+    /// Records an item as done on `date` by `doneBy`; its next due date moves on by its cadence.
+    public func markDone(_ itemID: String, date: CivilDate, doneBy: String, notes: String = "", evidence: String = "") throws {
+        try refuseIfNotLoaded()
+        var copy = schedule
+        let completion = ReviewCompletion(date: date, doneBy: doneBy, notes: notes, evidence: evidence, recordedBy: workspace.actor.name)
+        try copy.markDone(itemID, completion, today: workspace.today)
+        let title = copy.item(itemID)?.title ?? itemID
+        try workspace.store.save(copy, to: Documents.schedule, actor: workspace.actor, action: "review.done", recordID: itemID,
+                                 summary: "Recorded \(title) as done on \(date) by \(doneBy)")
+        schedule = copy
+    }
+
+    /// Saves a policy document's header (matched by id, or added).
+    public func updateDocument(_ document: PolicyDocument) throws {
+        try refuseIfNotLoaded()
+        var copy = schedule
+        if let index = copy.documents.firstIndex(where: { $0.id == document.id }) { copy.documents[index] = document }
+        else { copy.documents.append(document) }
+        try workspace.store.save(copy, to: Documents.schedule, actor: workspace.actor, action: "policy-document.update",
+                                 recordID: document.id, summary: "Changed the header of \(document.title)")
+        schedule = copy
+    }
+
+    /// Saves one term's dates; the calendar then counts as the school's own.
+    public func updateTerm(_ term: SchoolTerm) throws {
+        try refuseIfNotLoaded()
+        var copy = calendar
+        try copy.update(term)
+        copy.confirmed = true
+        try workspace.store.save(copy, to: Documents.calendar, actor: workspace.actor, action: "term.update", recordID: term.key,
+                                 summary: "Set \(term.name) to \(term.start) – \(term.end)")
+        calendar = copy
+    }
+
+    private func refuseIfNotLoaded() throws {
+        if let loadProblem { throw ReviewError.notLoaded(loadProblem) }
+    }
+}
