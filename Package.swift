@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // The only C surface: ncursesw with wide characters on and macros exposed as functions.
@@ -28,7 +29,12 @@ let package = Package(
         .executableTarget(name: "EmbedResourcesTool", path: "Sources/EmbedResourcesTool"),
         .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(),
                 dependencies: ["EmbedResourcesTool"], path: "Sources/EmbedResourcesPlugin"),
-        .target(name: "ESafetyCore", dependencies: ["CivilTime", .product(name: "SwiftCSV", package: "SwiftCSV")], plugins: ["EmbedResourcesPlugin"]),
+        .target(name: "ESafetyCore", dependencies: [
+            "CivilTime",
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ], plugins: ["EmbedResourcesPlugin"]),
 
         .target(name: "ESafetyApp", dependencies: ["TerminalUI", "ESafetyCore", "CivilTime"]),
         .executableTarget(name: "esafety", dependencies: [

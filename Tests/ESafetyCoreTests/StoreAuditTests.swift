@@ -17,7 +17,9 @@ final class StoreAuditTests: StoreTestCase {
         XCTAssertEqual(entries.map(\.document), ["manifest", "people", "people", "incidents/2026"])
         XCTAssertEqual(entries[2], AuditEntry(sequence: 3, at: Date(timeIntervalSince1970: 1_795_000_000),
                                               actor: sam, action: "person.remove", document: "people",
-                                              recordID: "p1", summary: "Removed Zoë Ōkubo"))
+                                              recordID: "p1", summary: "Removed Zoë Ōkubo",
+                                              previousHash: entries[2].previousHash))
+        XCTAssertEqual(entries[2].previousHash?.count, 64)
         XCTAssertEqual(entries[3].actor, .system)
         XCTAssertNil(entries[3].recordID)
     }
@@ -30,7 +32,8 @@ final class StoreAuditTests: StoreTestCase {
         XCTAssertEqual(lines.count, 3)
         XCTAssertEqual(String(lines[2]),
                        #"{"action":"a/b","actor":{"id":"staff-7","name":"Sam Patel"},"at":"2026-11-18T11:06:40Z","#
-                       + #""document":"one","recordID":"r","sequence":3,"summary":"line\nbreak"}"#)
+                       + #""document":"one","previousHash":"\#(StoreAuditLog.hash(Data(lines[1].utf8)))","#
+                       + #""recordID":"r","sequence":3,"summary":"line\nbreak"}"#)
     }
 
     func testSequenceContinuesAfterReopeningAndNothingIsRewritten() throws {
@@ -89,5 +92,49 @@ final class StoreAuditTests: StoreTestCase {
         let entries = try reopened.auditEntries()
         XCTAssertEqual(entries.last?.sequence, 403)
         XCTAssertEqual(entries.map(\.sequence), Array(1...403))
+    }
+}
+
+/// The audit log's hash chain makes a changed entry visible to `check()`.
+final class StoreAuditChainTests: StoreTestCase {
+    private func storeWithEntries(_ count: Int) throws -> Store {
+        let store = try Store.create(at: storeURL) { _ in }
+        for index in 1...count {
+            try store.save(TestPeople.sample, to: "people", actor: sam, action: "people.save", recordID: nil, summary: "Save \(index)")
+        }
+        return store
+    }
+
+    func testEveryEntryCarriesTheHashOfTheLineBefore() throws {
+        let store = try storeWithEntries(3)
+        let entries = try store.auditEntries()
+        XCTAssertEqual(entries.count, 4)
+        XCTAssertTrue(entries.allSatisfy { $0.previousHash?.count == 64 })
+        XCTAssertEqual(entries[0].previousHash, StoreAuditLog.hash(Data()), "the first entry chains from nothing")
+        XCTAssertTrue(store.check().isEmpty, "\(store.check())")
+    }
+
+    func testEditingOneByteOfAnEntryIsCaughtAndNamed() throws {
+        let store = try storeWithEntries(4)
+        store.close()
+        var text = try String(contentsOfFile: path("audit.jsonl"), encoding: .utf8)
+        let target = try XCTUnwrap(text.range(of: "Save 2"))
+        text.replaceSubrange(target, with: "Save 9")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path("audit.jsonl")))
+        let problems = Store.check(at: storeURL)
+        XCTAssertEqual(problems.count, 1, "\(problems)")
+        XCTAssertEqual(problems.first?.file, "audit.jsonl")
+        XCTAssertTrue(problems.first?.problem.hasPrefix("entry 3 (line 3) was changed after it was written") ?? false, "\(problems)")
+    }
+
+    func testEditingTheLastEntryIsCaughtByTheHead() throws {
+        let store = try storeWithEntries(2)
+        store.close()
+        var text = try String(contentsOfFile: path("audit.jsonl"), encoding: .utf8)
+        let target = try XCTUnwrap(text.range(of: "Save 2"))
+        text.replaceSubrange(target, with: "Save 7")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path("audit.jsonl")))
+        let problems = Store.check(at: storeURL)
+        XCTAssertTrue(problems.contains { $0.problem.hasPrefix("entry 3 (line 3) was changed after it was written: audit.head") }, "\(problems)")
     }
 }

@@ -19,10 +19,15 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public var recordID: String?
     /// A sentence for people reading the log, e.g. "Added Zoë Ōkubo (Year 4)".
     public var summary: String
+    /// The SHA-256 (hex) of the exact bytes of the line before this one (of nothing, for the
+    /// first entry), so that changing any earlier line breaks the chain and `check` names it.
+    /// Absent in entries written before the chain existed.
+    public var previousHash: String?
 
     /// Creates an entry. Normally only ``Store`` creates entries.
     public init(sequence: Int, at: Date, actor: AuditActor, action: String, document: String,
-                recordID: String?, summary: String) {
+                recordID: String?, summary: String, previousHash: String? = nil) {
+        self.previousHash = previousHash
         self.sequence = sequence
         self.at = at
         self.actor = actor

@@ -351,9 +351,13 @@ public final class Store {
         guard let auditLog else { throw StoreError.closed(directory: path) }
         let at = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
         let entry = AuditEntry(sequence: auditLog.lastSequence + 1, at: at, actor: actor, action: action,
-                               document: document, recordID: recordID, summary: summary)
+                               document: document, recordID: recordID, summary: summary,
+                               previousHash: auditLog.lastLineHash)
         do {
             try auditLog.append(entry)
+            let headPath = (path as NSString).appendingPathComponent(StoreAuditHead.fileName)
+            if !StoreFileIO.isRegularFile(headPath) { createdPaths?.append(headPath) }
+            try StoreAuditHead(sequence: entry.sequence, hash: auditLog.lastLineHash).write(directory: path)
         } catch let failure as StoreIOFailure {
             throw StoreError.auditFailed(document: document, reason: failure.reason)
         } catch {

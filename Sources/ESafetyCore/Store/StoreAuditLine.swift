@@ -6,4 +6,6 @@ struct StoreAuditLine {
     var entry: AuditEntry?
     /// Why the line is not a valid entry, starting "line N ...", if it is not.
     var problem: String?
+    /// The SHA-256 (hex) of the line's exact bytes, which the next entry records.
+    var hash: String = ""
 }

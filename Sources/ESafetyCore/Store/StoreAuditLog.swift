@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -21,6 +22,14 @@ final class StoreAuditLog {
     private let encoder = StoreJSON.makeLineEncoder()
     /// The sequence number of the last entry in the log, 0 if there is none.
     private(set) var lastSequence: Int
+    /// The hash of the last line's bytes, which the next entry carries (the hash of nothing for
+    /// an empty log).
+    private(set) var lastLineHash: String
+
+    /// The SHA-256 of bytes, in lower-case hex: how each entry refers to the line before it.
+    static func hash<Bytes: DataProtocol>(_ bytes: Bytes) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }
 
     /// Opens the log in `directory` for appending.
     /// - Parameter create: true only for a new store. An existing store whose log has gone is
@@ -39,6 +48,7 @@ final class StoreAuditLog {
         do {
             let tail = try Self.readTail(path: path)
             lastSequence = tail.lastSequence
+            lastLineHash = tail.lastLineHash
             if !tail.endsWithNewline {
                 try StoreFileIO.writeAll(fd, Data([0x0A]), path: path)
                 try StoreFileIO.sync(fd, path: path)
@@ -65,20 +75,22 @@ final class StoreAuditLog {
     func append(_ entry: AuditEntry) throws {
         guard fd >= 0 else { throw StoreIOFailure(operation: "write", path: path, code: EBADF) }
         var line = try encoder.encode(entry)
+        let hash = Self.hash(line)
         line.append(0x0A)
         try StoreFileIO.writeAll(fd, line, path: path)
         try StoreFileIO.sync(fd, path: path)
         lastSequence = entry.sequence
+        lastLineHash = hash
     }
 
     /// The last whole entry's sequence number, found from the end of the file so that opening a
     /// store does not read a log of any length; and whether the file ends with a newline.
-    private static func readTail(path: String) throws -> (lastSequence: Int, endsWithNewline: Bool) {
+    private static func readTail(path: String) throws -> (lastSequence: Int, lastLineHash: String, endsWithNewline: Bool) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreIOFailure(operation: "open", path: path, code: errno) }
         defer { StoreFileIO.closeDescriptor(fd) }
         let size = Int(lseek(fd, 0, SEEK_END))
-        guard size > 0 else { return (0, true) }
+        guard size > 0 else { return (0, hash(Data()), true) }
         var window = 64 * 1024
         let decoder = StoreJSON.makeDecoder()
         while true {
@@ -91,10 +103,10 @@ final class StoreAuditLog {
             if start > 0, !lines.isEmpty { lines.removeFirst() }  // may begin mid-line
             for line in lines.reversed() {
                 if let entry = try? decoder.decode(AuditEntry.self, from: Data(line)) {
-                    return (entry.sequence, endsWithNewline)
+                    return (entry.sequence, hash(line), endsWithNewline)
                 }
             }
-            if start == 0 { return (0, endsWithNewline) }
+            if start == 0 { return (0, hash(lines.last ?? []), endsWithNewline) }
             window *= 4
         }
     }
@@ -115,21 +127,23 @@ final class StoreAuditLog {
             let end = newline ?? data.endIndex
             let line = data[start..<end]
             start = newline.map { $0 + 1 } ?? data.endIndex
+            let lineHash = hash(line)
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
                 results.append(StoreAuditLine(number: lineNumber, entry: nil,
-                    problem: "line \(lineNumber) is blank (an entry may have been lost there)"))
+                    problem: "line \(lineNumber) is blank (an entry may have been lost there)", hash: lineHash))
                 continue
             }
             do {
                 results.append(StoreAuditLine(number: lineNumber,
-                                              entry: try decoder.decode(AuditEntry.self, from: Data(line)), problem: nil))
+                                              entry: try decoder.decode(AuditEntry.self, from: Data(line)), problem: nil,
+                                              hash: lineHash))
             } catch {
                 var reason = StoreJSONDiagnostics.reason(for: error, data: Data(line))
                     .replacingOccurrences(of: "line 1, ", with: "")
                     .replacingOccurrences(of: "line 1: ", with: "")
                 if newline == nil { reason += " (the last line is incomplete: esafety may have stopped while writing it)" }
                 results.append(StoreAuditLine(number: lineNumber, entry: nil,
-                    problem: "line \(lineNumber) is not a valid audit entry: \(reason)"))
+                    problem: "line \(lineNumber) is not a valid audit entry: \(reason)", hash: lineHash))
             }
         }
         return results

@@ -129,7 +129,11 @@ enum StoreChecker {
         var problems: [StoreProblem] = []
         var lastChange: [String: Date] = [:]
         var previous = 0
+        var previousLineHash = StoreAuditLog.hash(Data())
+        var previousLine: StoreAuditLine?
+        var chainStarted = false
         for auditLine in lines {
+            defer { previousLineHash = auditLine.hash; previousLine = auditLine }
             let line = auditLine.number
             switch auditLine.entry {
             case nil:
@@ -142,9 +146,43 @@ enum StoreChecker {
                 }
                 previous = entry.sequence
                 lastChange[entry.document] = max(lastChange[entry.document] ?? entry.at, entry.at)
+                // The hash chain: each entry records the hash of the line before it, so a line
+                // changed after it was written no longer matches what the next entry says.
+                if let recorded = entry.previousHash {
+                    chainStarted = true
+                    // A line before that is itself unreadable is reported already.
+                    if recorded != previousLineHash, previousLine == nil || previousLine?.entry != nil {
+                        let changed = previousLine.map { before in
+                            "entry \(before.entry.map { String($0.sequence) } ?? "?") (line \(before.number))"
+                        } ?? "the start of the log"
+                        problems.append(StoreProblem(file: file, problem: "\(changed) was changed after it was written: "
+                            + "entry \(entry.sequence) (line \(line)) records a different hash for it. The audit log "
+                            + "has been tampered with or damaged; compare it with a backup"))
+                    }
+                } else if chainStarted {
+                    problems.append(StoreProblem(file: file, problem: "entry \(entry.sequence) (line \(line)) has no "
+                        + "hash of the entry before it, though earlier entries do: it was not written by esafety"))
+                }
             }
         }
+        problems += checkAuditHead(directory: directory, lines: lines)
         return (problems, lastChange)
+    }
+
+    /// The last entry has no entry after it to carry its hash, so `audit.head` keeps the hash of
+    /// the last line written. A head one entry behind is a crash between the two writes, not
+    /// tampering.
+    private static func checkAuditHead(directory: String, lines: [StoreAuditLine]) -> [StoreProblem] {
+        guard let head = StoreAuditHead.read(directory: directory), let last = lines.last, let entry = last.entry else { return [] }
+        if head.sequence == entry.sequence && head.hash == last.hash { return [] }
+        if head.sequence == entry.sequence - 1, lines.count >= 2, head.hash == lines[lines.count - 2].hash { return [] }
+        if head.sequence == entry.sequence {
+            return [StoreProblem(file: StoreAuditLog.fileName, problem: "entry \(entry.sequence) (line \(last.number)) was changed after it "
+                + "was written: \(StoreAuditHead.fileName) records a different hash for it. The audit log has been tampered with "
+                + "or damaged; compare it with a backup")]
+        }
+        return [StoreProblem(file: StoreAuditHead.fileName, problem: "says the log ends at entry \(head.sequence), but it ends at "
+            + "entry \(entry.sequence): entries were added or removed outside esafety")]
     }
 
     /// A document changed after its last audit entry means a change that is not in the log:
