@@ -20,6 +20,21 @@ public final class Workspace {
     public var timeZone: TimeZone = .current
 
     private var loadedIncidents: IncidentLog?
+    private var loadedAccounts: Accounts?
+
+    /// The person signed in at the terminal, if any. Changes are recorded as them.
+    public var session: Session? {
+        didSet { if let session { actor = session.actor } }
+    }
+
+    /// The accounts and the keys to incident records.
+    /// - Throws: a `StoreError` naming `users.json` or `keys.json` if it cannot be read.
+    public func accounts() throws -> Accounts {
+        if let loadedAccounts { return loadedAccounts }
+        let accounts = try Accounts(store: store, directory: { [unowned self] in self.directory }, now: { [unowned self] in self.now() })
+        loadedAccounts = accounts
+        return accounts
+    }
 
     /// The incident log, loaded the first time it is needed (not before the first screen).
     /// - Throws: a `StoreError` naming an incident file that cannot be read.

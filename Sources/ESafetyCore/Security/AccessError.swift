@@ -1,0 +1,37 @@
+/// A refusal by the rules of who may see and do what, or a failed sign-in.
+public enum AccessError: Error, Equatable, CustomStringConvertible {
+    case notAllowed(Permission, AccessLevel)
+    case restrictedIncident(String)
+    case wrongPassphrase(remainingBeforeDelay: Int)
+    case tooSoon(secondsToWait: Int)
+    case unknownUser(String)
+    case alreadySetUp
+    case notSetUp
+    case passphraseTooShort(minimum: Int)
+    case passphrasesDiffer
+    case noRecordsKey
+    case badRecoveryKey
+    case damagedKey(String)
+
+    public var description: String {
+        switch self {
+        case .notAllowed(let permission, let level):
+            return "As \(level.label) you may not \(permission.refusal)."
+        case .restrictedIncident(let id):
+            return "Incident \(id) is an allegation against a member of staff: only the head teacher (and the e-safety lead, unless they are the subject) may open it."
+        case .wrongPassphrase(let remaining):
+            return remaining > 0 ? "That passphrase is not right. \(remaining) more tries before sign-in slows down."
+                                 : "That passphrase is not right. Each further wrong try makes the next one wait longer."
+        case .tooSoon(let seconds):
+            return "Too many wrong passphrases: wait \(seconds) second\(seconds == 1 ? "" : "s") before trying again."
+        case .unknownUser(let name): return "\(name) has no account on this terminal. An administrator can add one."
+        case .alreadySetUp: return "This store already has users."
+        case .notSetUp: return "Nobody has been set up to sign in yet."
+        case .passphraseTooShort(let minimum): return "Use a passphrase of at least \(minimum) characters: a few words are easier to remember than a password."
+        case .passphrasesDiffer: return "The two passphrases are not the same."
+        case .noRecordsKey: return "Your account has not been given the key to incident records yet: a lead signing in gives it."
+        case .badRecoveryKey: return "That recovery key does not open this store's records."
+        case .damagedKey(let file): return "The key file \(file) is damaged; restore it from a backup."
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// Something the rules of the shared terminal allow to some people and not others.
+public enum Permission: String, Sendable, CaseIterable {
+    case recordIncident
+    case readIncidents
+    case manageIncidents
+    case walkFlowchart
+    case exportIncidents
+    case viewFigures
+    case readDirectory
+    case editDirectory
+    case recordSignatures
+    case readReviews
+    case manageReviews
+    case manageUsers
+    case editSettings
+
+    /// Why it is refused, for the message.
+    var refusal: String {
+        switch self {
+        case .recordIncident: return "record incidents"
+        case .readIncidents: return "read incidents other people recorded"
+        case .manageIncidents: return "change incidents"
+        case .walkFlowchart: return "walk the response flowchart"
+        case .exportIncidents: return "export or print incident reports"
+        case .viewFigures: return "see the governors' figures"
+        case .readDirectory: return "read the role directory"
+        case .editDirectory: return "change the role directory"
+        case .recordSignatures: return "record AUP signatures"
+        case .readReviews: return "read the review schedule"
+        case .manageReviews: return "mark reviews done"
+        case .manageUsers: return "manage users"
+        case .editSettings: return "change the settings"
+        }
+    }
+}
+
+extension AccessLevel {
+    /// What each level may do. Administrators may also manage users and settings.
+    public func allows(_ permission: Permission) -> Bool {
+        switch permission {
+        case .recordIncident, .recordSignatures, .readDirectory, .readReviews:
+            return self != .governor || permission == .readDirectory || permission == .readReviews
+        case .viewFigures:
+            return self != .staff
+        case .readIncidents, .manageIncidents, .walkFlowchart, .exportIncidents, .manageReviews, .editDirectory:
+            return self >= .lead
+        case .manageUsers, .editSettings:
+            return false
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Crypto
+import Foundation
+
+/// Data sealed with HPKE (RFC 9180, X25519 + ChaCha20-Poly1305) to a public key: anyone may
+/// seal, only the private key's holder can open. Stored as two base64 strings.
+public struct SealedPayload: Codable, Sendable, Hashable {
+    public var encapsulatedKey: Data
+    public var ciphertext: Data
+
+    static var suite: HPKE.Ciphersuite { .Curve25519_SHA256_ChachaPoly }
+    static let info = Data("esafety records v1".utf8)
+
+    static func seal(_ plaintext: Data, to publicKey: Curve25519.KeyAgreement.PublicKey) throws -> SealedPayload {
+        var sender = try HPKE.Sender(recipientKey: publicKey, ciphersuite: suite, info: info)
+        let ciphertext = try sender.seal(plaintext)
+        return SealedPayload(encapsulatedKey: sender.encapsulatedKey, ciphertext: ciphertext)
+    }
+
+    func open(with privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> Data {
+        var recipient = try HPKE.Recipient(privateKey: privateKey, ciphersuite: Self.suite, info: Self.info, encapsulatedKey: encapsulatedKey)
+        return try recipient.open(ciphertext)
+    }
+}
+
+/// Data encrypted with a symmetric key (AES-GCM, nonce and tag included): a person's private
+/// key under their passphrase key, the records key under the recovery key, a draft.
+enum SymmetricSeal {
+    static func seal(_ plaintext: Data, with key: SymmetricKey) throws -> Data {
+        guard let combined = try AES.GCM.seal(plaintext, using: key).combined else { throw AccessError.damagedKey("(sealing)") }
+        return combined
+    }
+
+    static func open(_ combined: Data, with key: SymmetricKey) throws -> Data {
+        try AES.GCM.open(AES.GCM.SealedBox(combined: combined), using: key)
+    }
+}
