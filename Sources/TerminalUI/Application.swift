@@ -11,7 +11,8 @@ public final class Application {
     public var statusText: @MainActor () -> String = { "" }
     /// Milliseconds without a key after which `onIdle` is called; nil for never.
     public var idleTimeoutMilliseconds: Int?
-    /// Called after the idle timeout; may return a screen to push (a lock screen).
+    /// Called after the idle timeout, once every screen has kept its work; may return a screen
+    /// that replaces the whole stack (a lock screen), so nothing sensitive stays on display.
     public var onIdle: (@MainActor () -> (any Screen)?)?
 
     public private(set) var stack: [any Screen]
@@ -80,10 +81,9 @@ public final class Application {
         case .resize:
             break
         case .timeout:
-            if let screen = onIdle?() {
-                overlay = nil
-                push(screen)
-            }
+            guard let onIdle else { break }
+            for screen in stack.reversed() { screen.preserveWork() }
+            if let screen = onIdle() { reset(to: screen) }
         case .endOfInput:
             preserveWorkAndStop()
         }
@@ -95,7 +95,15 @@ public final class Application {
         isRunning = false
     }
 
-    /// Pushes a screen on top, outside of a key press (a lock screen, for example).
+    /// Replaces the whole stack with one screen (signing out, locking), closing any dialog.
+    public func reset(to screen: any Screen) {
+        overlay = nil
+        message = nil
+        stack = [screen]
+        screen.willAppear()
+    }
+
+    /// Pushes a screen on top, outside of a key press.
     public func push(_ screen: any Screen) {
         stack.append(screen)
         screen.willAppear()
@@ -198,6 +206,8 @@ public final class Application {
             ask(confirmation)
         case .sequence(let responses):
             for response in responses { apply(response) }
+        case .reset(let screen):
+            reset(to: screen)
         }
     }
 

@@ -21,6 +21,8 @@ public enum ScreenResponse {
     case confirm(Confirmation)
     /// Several responses, carried out in order (close a picker, then show a message).
     case sequence([ScreenResponse])
+    /// Replace the whole stack with this screen (after signing in, or signing out).
+    case reset(any Screen)
 }
 
 /// The tone of a status-line message.

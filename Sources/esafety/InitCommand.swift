@@ -18,12 +18,24 @@ struct InitCommand: ParsableCommand {
         if Store.exists(at: location) {
             throw UserFacingError("There is already a store at \(location.path); nothing was changed.")
         }
+        let recovery: String?
         do {
             let workspace = try Workspace.create(at: location, actor: options.actor, demo: demo, now: TodayOverride.clock())
+            recovery = workspace.recoveryKeyToShow
             workspace.store.close()
         } catch {
             throw UserFacingError(error)
         }
         print("Created \(demo ? "a demo store with fictional data" : "a store") at \(location.path)")
+        if let recovery {
+            print("""
+                Demo accounts: Amira Haddad (head teacher, administrator), Tom Whitfield (e-safety lead),
+                Grace Mensah (child-protection lead), Siobhán Byrne (office), Peter Okafor (governor).
+                Each signs in with the passphrase "\(DemoData.passphrase)".
+                Recovery key (shown once): \(recovery)
+                """)
+        } else {
+            print("Open it with `esafety --store \(location.path)`: the first run sets up the first administrator.")
+        }
     }
 }

@@ -9,5 +9,7 @@ func settingsScreen(context: AppContext) -> MenuScreen {
         .init(title: "External contacts", detail: "police, LADO, advisers and helplines") { .push(ContactsScreen(context: context)) },
         .init(title: "About this store", detail: "where the data is kept and its audit log") { .push(StoreInfoScreen(context: context)) },
         .init(title: "Term dates", detail: "the school's own terms, for due dates such as \"Autumn 2026\"") { .push(TermDatesScreen(context: context)) },
+        .init(title: "Users", detail: "who may sign in (administrators)") { .push(UsersScreen(context: context)) },
+        .init(title: "Change my passphrase", detail: "for the person signed in") { ChangePassphraseForm.screen(context: context) },
     ])
 }

@@ -1,16 +1,41 @@
 import ESafetyCore
+import Foundation
 import TerminalUI
 
-/// Builds the esafety application: the home screen on a terminal, with the status line showing
-/// who changes are recorded as.
+/// Builds the esafety application on a terminal. With no accounts yet it starts with the first
+/// run's set-up; otherwise with sign-in (unless a session is already open, as in tests). After
+/// the idle timeout it keeps everyone's work, signs out and shows sign-in again, so nothing
+/// sensitive stays on a shared screen.
 @MainActor
 public enum ESafetyApplication {
-    public static func make(terminal: any Terminal, workspace: Workspace) -> Application {
+    /// Five minutes, as the policies' "logged off at the end of any session" asks in practice.
+    public static let defaultIdleSeconds = 300
+
+    public static func make(terminal: any Terminal, workspace: Workspace, idleSeconds: Int? = defaultIdleSeconds) -> Application {
         let context = AppContext(workspace: workspace)
-        let app = Application(name: "esafety", terminal: terminal, root: HomeScreen(context: context))
+        let isSetUp = (try? workspace.accounts().isSetUp) ?? false
+        let root: any Screen
+        if workspace.session != nil || workspace.store.access == .readOnly && !isSetUp {
+            root = HomeScreen(context: context)
+        } else if isSetUp {
+            root = SignInScreen(context: context)
+        } else {
+            root = SetUpForm.screen(context: context)
+        }
+        let app = Application(name: "esafety", terminal: terminal, root: root)
         app.statusText = {
             let access = workspace.store.access == .readOnly ? "READ-ONLY · " : ""
-            return access + workspace.actor.name
+            guard let session = workspace.session else { return access + "not signed in" }
+            return access + "\(session.fullName) (\(session.level.label))"
+        }
+        if let idleSeconds, idleSeconds > 0 {
+            app.idleTimeoutMilliseconds = idleSeconds * 1000
+            app.onIdle = {
+                guard workspace.session != nil else { return nil }
+                workspace.session = nil
+                let minutes = idleSeconds >= 120 ? "\(idleSeconds / 60) minutes" : "\(idleSeconds) seconds"
+                return SignInScreen(context: context, notice: "Locked after \(minutes) without a key. Sign in again: unfinished work was kept.")
+            }
         }
         return app
     }

@@ -1,6 +1,7 @@
 /// A refusal by the rules of who may see and do what, or a failed sign-in.
 public enum AccessError: Error, Equatable, CustomStringConvertible {
     case notAllowed(Permission, AccessLevel)
+    case notSignedIn
     case restrictedIncident(String)
     case wrongPassphrase(remainingBeforeDelay: Int)
     case tooSoon(secondsToWait: Int)
@@ -17,6 +18,8 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .notAllowed(let permission, let level):
             return "As \(level.label) you may not \(permission.refusal)."
+        case .notSignedIn:
+            return "Sign in first: this store has accounts, and changes are recorded under the name of the person signed in."
         case .restrictedIncident(let id):
             return "Incident \(id) is an allegation against a member of staff: only the head teacher (and the e-safety lead, unless they are the subject) may open it."
         case .wrongPassphrase(let remaining):

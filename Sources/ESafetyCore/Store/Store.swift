@@ -296,6 +296,14 @@ public final class Store {
         try appendAudit(actor: actor, action: action, document: document.name, recordID: recordID, summary: summary)
     }
 
+    /// Records an event that changes no document, such as an export of incident reports, in the
+    /// audit log (its document is "-").
+    public func recordEvent(actor: AuditActor, action: String, recordID: String?, summary: String) throws {
+        guard access == .readWrite else { throw StoreError.readOnly(file: StoreAuditLog.fileName) }
+        guard !isClosed, auditLog != nil else { throw StoreError.closed(directory: path) }
+        try appendAudit(actor: actor, action: action, document: "-", recordID: recordID, summary: summary)
+    }
+
     /// Atomically saves work in progress as `drafts/<name>`, with no audit entry: a draft is not a
     /// record until it is submitted, and saving one on every key press would bury the log.
     public func saveDraft<T: Encodable>(_ value: T, as name: String) throws {

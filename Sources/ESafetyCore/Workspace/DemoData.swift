@@ -2,7 +2,7 @@ import Foundation
 
 /// Fictional sample data for `esafety init --demo`, so a school can try esafety before entering
 /// its own. Every name, number and address in it is made up.
-enum DemoData {
+public enum DemoData {
     private struct DemoPerson: Decodable {
         var fullName: String
         var title: String

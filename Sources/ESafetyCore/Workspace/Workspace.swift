@@ -27,6 +27,20 @@ public final class Workspace {
         didSet { if let session { actor = session.actor } }
     }
 
+    /// The recovery key of a demo store made just now, for `init --demo` to print once.
+    public internal(set) var recoveryKeyToShow: String?
+
+    /// Throws unless whoever is signed in may do this. Before the first administrator is set up
+    /// nobody can sign in, and the set-up itself fills in the directory.
+    public func require(_ permission: Permission) throws {
+        guard try accounts().isSetUp else { return }
+        guard let session else { throw AccessError.notSignedIn }
+        try session.require(permission)
+    }
+
+    /// True when whoever is signed in may do this (for showing only what they may use).
+    public func can(_ permission: Permission) -> Bool { (try? require(permission)) != nil }
+
     /// The accounts and the keys to incident records.
     /// - Throws: a `StoreError` naming `users.json` or `keys.json` if it cannot be read.
     public func accounts() throws -> Accounts {
@@ -91,7 +105,10 @@ public final class Workspace {
         }
         let workspace = try Workspace(store: store, actor: actor)
         workspace.now = now
-        if demo { try DemoData.addIncidents(to: workspace) }
+        if demo {
+            workspace.recoveryKeyToShow = try DemoData.addAccounts(to: workspace)
+            try DemoData.addIncidents(to: workspace)
+        }
         return workspace
     }
 
@@ -113,6 +130,7 @@ public final class Workspace {
     @discardableResult
     private func changeDirectory<T>(action: String, recordID: String?, summary: (T) -> String,
                                     _ change: (inout RoleDirectory) throws -> T) throws -> T {
+        try require(.editDirectory)
         var copy = directory
         let result = try change(&copy)
         try store.save(DirectoryDocument(copy), to: DocumentName.directory, actor: actor, action: action,
@@ -181,6 +199,7 @@ public final class Workspace {
 
     /// Saves new school details and external contacts.
     public func updateProfile(_ updated: SchoolProfile) throws {
+        try require(.editSettings)
         try store.save(updated, to: DocumentName.profile, actor: actor, action: "profile.update", recordID: nil,
                        summary: "Changed the school profile")
         profile = updated
@@ -188,6 +207,7 @@ public final class Workspace {
 
     /// Saves one external contact's details (matched by id).
     public func updateExternalContact(_ contact: ExternalContact) throws {
+        try require(.editSettings)
         var updated = profile
         guard let index = updated.externalContacts.firstIndex(where: { $0.id == contact.id }) else {
             throw ProfileError.unknownContact(contact.id)

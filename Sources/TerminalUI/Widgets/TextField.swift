@@ -19,6 +19,8 @@ public final class TextField: Widget, FormControl {
     /// An extra check of the text, for `validationMessage`: return a message, or nil if fine.
     /// It is not called for an empty field.
     public var validator: (@MainActor (String) -> String?)?
+    /// Shows a `•` for each character instead of the text, for passphrases.
+    public var isSecret = false
     /// The first grapheme shown when the text is wider than the field.
     private var scrollStart = 0
 
@@ -99,7 +101,7 @@ public final class TextField: Widget, FormControl {
         let field = Rect(x: rect.x, y: rect.y, width: width, height: 1)
         let style: Style = focused ? .fieldFocused : .field
         canvas.fill(field, style: style)
-        let characters = Array(storage)
+        let characters: [Character] = isSecret ? Array(repeating: "•", count: storage.count) : Array(storage)
         let widths = characters.map { DisplayWidth.of($0) }
         func columns(_ from: Int, _ to: Int) -> Int { from < to ? widths[from..<to].reduce(0, +) : 0 }
         // Keep the cursor, and the cell it sits on, inside the field.

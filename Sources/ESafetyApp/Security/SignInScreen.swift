@@ -1,0 +1,92 @@
+import ESafetyCore
+import TerminalUI
+
+/// The first screen once accounts exist, and the lock screen after the idle timeout: choose
+/// your name, type your passphrase. Nothing else of the school's data is shown here.
+@MainActor
+final class SignInScreen: Screen {
+    private let context: AppContext
+    private let people: ListView<Person>
+    private let passphrase = TextField(maxLength: 200, placeholder: "your passphrase")
+    private var typingPassphrase = false
+    private let notice: String?
+
+    init(context: AppContext, notice: String? = nil) {
+        self.context = context
+        self.notice = notice
+        let accounts = (try? context.workspace.accounts().users.map(\.personID)) ?? []
+        let directory = context.workspace.directory
+        people = ListView(items: directory.peopleByName.filter { accounts.contains($0.id) }) { $0.fullName }
+        passphrase.isSecret = true
+    }
+
+    let title = "Sign in"
+    var helpText: String { context.help("sign-in") }
+
+    var actions: ActionTable {
+        ActionTable([
+            Action("sign-in", keys: [.enter], label: "SignIn", help: "Choose your name, then type your passphrase and press Enter", inBar: true),
+            Action("recover", keys: [.function(3)], label: "Recovery", help: "Use the school's recovery key when every lead has forgotten their passphrase", inBar: true),
+            Action("quit-home", keys: [.character("q")], label: "Quit", help: "Quit esafety"),
+        ])
+    }
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        let inner = rect.inset(top: 1, left: 2, right: 2)
+        canvas.write(context.workspace.profile.schoolName, at: Point(x: inner.x, y: inner.y), style: .heading, clip: inner)
+        var y = inner.y + 1
+        if let notice {
+            for line in TextWrap.wrap(notice, width: inner.width) { canvas.write(line, at: Point(x: inner.x, y: y), style: .warning, clip: inner); y += 1 }
+        }
+        y += 1
+        canvas.write(typingPassphrase ? "Passphrase for \(people.selectedItem?.fullName ?? "")" : "Who are you? (/ finds your name)",
+                     at: Point(x: inner.x, y: y), style: .heading, clip: inner)
+        y += 1
+        if typingPassphrase {
+            passphrase.draw(into: &canvas, rect: Rect(x: inner.x, y: y, width: min(40, inner.width), height: 1), focused: true)
+            canvas.write("Enter signs in; Esc chooses another name", at: Point(x: inner.x, y: y + 2), style: .dim, clip: inner)
+        } else {
+            people.draw(into: &canvas, rect: Rect(x: inner.x, y: y, width: min(50, inner.width), height: inner.maxY - y), focused: true)
+        }
+    }
+
+    func handle(key: Key) -> ScreenResponse {
+        if typingPassphrase {
+            if key == .escape {
+                typingPassphrase = false
+                passphrase.text = ""
+                return .handled
+            }
+            if key == .enter { return perform("sign-in") }
+            return passphrase.handle(key: key) == .unhandled ? .unhandled : .handled
+        }
+        if key == .character("q") && !people.isFiltering { return .unhandled }
+        return people.handle(key: key).screenResponse { perform("sign-in") }
+    }
+
+    func perform(_ action: ActionID) -> ScreenResponse {
+        switch action {
+        case "sign-in":
+            guard let person = people.selectedItem else { return .message("Nobody has an account yet.", .warning) }
+            guard typingPassphrase else {
+                typingPassphrase = true
+                return .handled
+            }
+            do {
+                let session = try context.workspace.accounts().signIn(personID: person.id, passphrase: passphrase.text)
+                passphrase.text = ""
+                context.workspace.session = session
+                return .sequence([.reset(HomeScreen(context: context)), .message("Signed in as \(session.fullName) (\(session.level.label)).", .success)])
+            } catch {
+                passphrase.text = ""
+                return .message(String(describing: error), .error)
+            }
+        case "recover":
+            return .push(RecoveryForm.screen(context: context))
+        case "quit-home":
+            return .quit
+        default:
+            return .unhandled
+        }
+    }
+}
