@@ -116,20 +116,17 @@ public enum FlowchartCheck {
         return seen
     }
 
-    /// Every path from the start, as step ids, following each loop at most `loops` times more; a
-    /// path that meets a loop more often than that stops where it met it (for tests and counts).
+    /// Every path from the start to an end, as step ids, going round each loop at most `loops`
+    /// times; a path that would go round more often is left out (for tests and counts).
     public static func paths(in chart: Flowchart, loops: Int = 1) -> [[String]] {
         var result: [[String]] = []
         func walk(_ path: [String]) {
             guard let last = path.last, let step = chart.step(last) else { result.append(path); return }
             let nexts = chart.successors(of: step)
             if nexts.isEmpty { result.append(path); return }
-            var followed = false
             for next in nexts where path.filter({ $0 == next }).count <= loops {
-                followed = true
                 walk(path + [next])
             }
-            if !followed { result.append(path) }
         }
         walk([chart.start])
         return result
