@@ -57,7 +57,9 @@ final class FlowchartChecklistScreen: Screen {
         y += 1
         let height = max(1, body.maxY - y)
         let first = lines.firstIndex { $0.2 == selected } ?? 0
-        let last = lines.lastIndex { $0.2 == selected } ?? 0
+        // The selected action with its contacts: up to the next action's first line.
+        let nextAction = lines.indices.first { $0 > first && lines[$0].2 != nil && lines[$0].2 != selected } ?? lines.count
+        let last = min(nextAction - 1, first + height - 1)
         if first < scrollTop { scrollTop = first }
         if last >= scrollTop + height { scrollTop = last - height + 1 }
         scrollTop = max(0, min(scrollTop, lines.count - height))
