@@ -247,4 +247,14 @@ final class FlowchartTests: StoreTestCase {
         for step in chart.steps { XCTAssertTrue(outline.contains(step.title) || outline.contains(step.shortLabel + " (see above)"), "outline lacks \(step.id)") }
         XCTAssertTrue(outline.contains("[reason required]"))
     }
+
+    func testTheCommittedPictureSourceIsCurrent() throws {
+        var root = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent()
+        while root.path != "/" && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+            root.deleteLastPathComponent()
+        }
+        let committed = try String(contentsOf: root.appendingPathComponent("docs/flowchart.dot"), encoding: .utf8)
+        XCTAssertEqual(committed, FlowchartDiagram.dot(try FlowchartLibrary.defaultChart()),
+                       "regenerate: esafety flowchart dot -o docs/flowchart.dot, then dot -Tsvg")
+    }
 }
