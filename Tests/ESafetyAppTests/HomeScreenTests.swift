@@ -13,7 +13,7 @@ final class HomeScreenTests: AppTestCase {
         XCTAssertEqual(lines[2], "  Hollybrook Primary School (fictional demo)")
         let menu = Array(lines[4...9])
         XCTAssertTrue(menu[0].contains("1  Incidents"), menu[0])
-        XCTAssertTrue(menu[1].contains("not built yet"), "areas a later issue builds say so honestly")
+        XCTAssertFalse(screen.contains("not built yet"), "every area is built now")
         XCTAssertTrue(menu[1].contains("2  Response flowchart"))
         XCTAssertTrue(menu[2].contains("3  Role directory"))
         XCTAssertTrue(menu[3].contains("4  AUP signatures"))
@@ -23,11 +23,11 @@ final class HomeScreenTests: AppTestCase {
         XCTAssertTrue(lines[23].hasPrefix("F1Help EscBack F10Quit"), lines[23])
     }
 
-    func testAnUnbuiltAreaSaysSoAndStaysHome() async throws {
+    func testTwoOpensTheResponseFlowchart() async throws {
         try launch()
         let shown = press(.character("2"))
-        XCTAssertTrue(shown.contains("Response flowchart is not built yet"), shown)
-        XCTAssertEqual(app.breadcrumb, "Home")
+        XCTAssertEqual(app.breadcrumb, "Home › Response flowchart")
+        XCTAssertTrue(shown.contains("Walk it for an open incident"), shown)
     }
 
     func testNumberKeysOpenAreasAndEscComesBack() async throws {

@@ -12,8 +12,8 @@ final class WorkspaceTests: StoreTestCase {
         workspace.store.close()
         let again = try Workspace.openOrCreate(at: storeURL, actor: sam)
         XCTAssertEqual(again.directory, workspace.directory)
-        XCTAssertEqual(try again.store.auditEntries().filter { $0.action == "store.create" }.count, 8,
-                       "manifest, profile, directory, reporting lines, AUP texts, class list, school calendar, review schedule")
+        XCTAssertEqual(try again.store.auditEntries().filter { $0.action == "store.create" }.count, 9,
+                       "manifest, profile, directory, reporting lines, AUP texts, class list, school calendar, review schedule, response flowchart")
     }
 
     func testAddingAHolderIsSavedAuditedAndSurvivesReopening() throws {

@@ -31,6 +31,8 @@ final class IncidentScreen: Screen {
             Action("follow-up", keys: [.function(7), .character("f")], label: "FollowUp", help: "Add a follow-up action: what, who and by when", inBar: true),
             Action("follow-up-done", keys: [.character("d")], label: "Done", help: "Mark the oldest open follow-up action as done today"),
             Action("device-review", keys: [.function(3), .character("v")], label: "DeviceReview", help: "Record the review of devices or internet sites (two reviewers, each site with its reason for concern, conclusion and action)", inBar: true),
+            Action("walk", keys: [.function(5), .character("w")], label: "Flowchart", help: "Walk the response flowchart for this incident; earlier walks are kept", inBar: true),
+            Action("checklist", keys: [.character("t")], label: "Checklist", help: "Open a flowchart walk's checklist to tick its actions"),
         ])
     }
 
@@ -62,6 +64,10 @@ final class IncidentScreen: Screen {
             return .push(followUpForm(record))
         case "device-review":
             return .push(deviceReviewForm(record))
+        case "walk":
+            return FlowchartWalkScreen.start(context: context, log: log, incidentID: record.id)
+        case "checklist":
+            return FlowchartMenu.checklists(context: context, log: log, incidentID: record.id)
         case "follow-up-done":
             guard let open = record.followUps.first(where: { !$0.isDone }) else { return .message("No follow-up action is open.", .info) }
             return .confirm(Confirmation(title: "Done?", message: "Mark follow-up \(open.id), \"\(open.what)\", as done today?", confirmLabel: "Done", cancelLabel: "Not yet") { [context, log, id, weak self] in

@@ -10,7 +10,7 @@ import TerminalUI
 /// columns wide the dashboard takes the right-hand side, full height.
 @MainActor
 public final class HomeScreen: Screen {
-    /// An entry of the home menu; areas that a later release builds say so.
+    /// An entry of the home menu (every area is built; `isBuilt` dims one a later release adds).
     enum Area: Int, CaseIterable {
         case incidents, flowchart, directory, aup, reviews, settings
 
@@ -28,7 +28,7 @@ public final class HomeScreen: Screen {
         var detail: String {
             switch self {
             case .incidents: return "record an incident, the log, figures"
-            case .flowchart: return "responding to incidents (not built yet)"
+            case .flowchart: return "walk \"responding to incidents\" for an incident"
             case .directory: return "roles, people, who do I tell?"
             case .aup: return "who signed which AUP, and who has not"
             case .reviews: return "what is due, overdue and done"
@@ -36,7 +36,7 @@ public final class HomeScreen: Screen {
             }
         }
 
-        var isBuilt: Bool { self != .flowchart }
+        var isBuilt: Bool { true }
     }
 
     /// The dashboard's sections, in order. Each area adds its own here, in one line.
@@ -151,8 +151,7 @@ public final class HomeScreen: Screen {
         case .reviews: return .push(ReviewsScreen(context: context))
         case .incidents: return IncidentsMenu.screen(context: context)
         case .aup: return aupMenuScreen(context: context)
-        default:
-            return .message("\(area.title) is not built yet in this version of esafety; it is planned. Until then, keep using the paper forms.", .warning)
+        case .flowchart: return FlowchartMenu.screen(context: context)
         }
     }
 }

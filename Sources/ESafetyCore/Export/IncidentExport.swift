@@ -17,7 +17,7 @@ public enum IncidentExport {
             return CSVWriter.document(
                 header: ["id", "status", "date_happened", "time", "reporter", "reporter_role", "location", "involved",
                          "types", "other_type", "risk_areas", "description", "access", "material", "considered_as",
-                         "staff_actions", "child_actions", "specific_action", "outcome", "follow_ups", "revisions"],
+                         "staff_actions", "child_actions", "specific_action", "outcome", "follow_ups", "flowchart_walks", "revisions"],
                 rows: ordered.map { record in
                     let r = record.report
                     return [record.id, record.status.label, r.occurredOn?.iso8601 ?? "", r.occurredAt?.description ?? "",
@@ -30,6 +30,7 @@ public enum IncidentExport {
                             r.childActions.map { "\(IncidentFormDefinition.label($0.itemID, in: form.childActions)) (\($0.by), \($0.on))" }.joined(separator: "; "),
                             r.specificAction, r.outcome,
                             record.followUps.map { "\($0.what) (\($0.ownerName), due \($0.due)\($0.doneOn.map { ", done \($0)" } ?? ""))" }.joined(separator: "; "),
+                            record.walks.map(\.csvText).joined(separator: " || "),
                             String(record.revisions.count)]
                 })
         }

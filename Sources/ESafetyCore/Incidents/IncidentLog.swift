@@ -11,8 +11,8 @@ public final class IncidentLog {
     public private(set) var records: [IncidentRecord]
 
     private let store: Store
-    private let actor: () -> AuditActor
-    private let now: () -> Date
+    let actor: () -> AuditActor
+    let now: () -> Date
     private let timeZone: TimeZone
 
     static let folder = "incidents"
@@ -35,7 +35,7 @@ public final class IncidentLog {
         a.recordedAt != b.recordedAt ? a.recordedAt > b.recordedAt : a.id > b.id
     }
 
-    private var today: CivilDate { CivilDate.today(at: now(), in: timeZone) }
+    var today: CivilDate { CivilDate.today(at: now(), in: timeZone) }
 
     public func record(_ id: String) -> IncidentRecord? { records.first { $0.id == id } }
 
@@ -191,12 +191,12 @@ public final class IncidentLog {
 
     // MARK: Saving
 
-    private func existing(_ id: String) throws -> IncidentRecord {
+    func existing(_ id: String) throws -> IncidentRecord {
         guard let record = record(id) else { throw IncidentError.unknownIncident(id) }
         return record
     }
 
-    private func save(_ record: IncidentRecord, action: String, summary: String) throws {
+    func save(_ record: IncidentRecord, action: String, summary: String) throws {
         try store.save(record, to: Self.folder + "/" + record.id, actor: actor(), action: action, recordID: record.id, summary: summary)
         if let index = records.firstIndex(where: { $0.id == record.id }) {
             records[index] = record

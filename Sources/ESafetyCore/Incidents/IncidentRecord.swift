@@ -33,6 +33,8 @@ public struct IncidentRecord: Codable, Sendable, Hashable, Identifiable {
     public var revisions: [Revision]
     public var followUps: [FollowUpAction]
     public var deviceReview: DeviceReview?
+    /// Walks of the response flowchart, oldest first (a record from before walks has none).
+    @WalksOrEmpty public var walks: [FlowchartWalk] = []
 
     public init(id: String, recordedAt: Date, recordedBy: AuditActor, report: IncidentReport) {
         self.id = id

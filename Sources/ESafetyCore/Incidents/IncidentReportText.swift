@@ -110,6 +110,10 @@ public struct IncidentReportText {
             field("Conclusion", review.conclusion)
             field("Action", review.action)
         }
+        if !record.walks.isEmpty {
+            heading("Response flowchart")
+            for walk in record.walks { out += walk.reportLines(markdown: md, timeZone: timeZone) }
+        }
         heading("History")
         for change in record.statusHistory {
             out.append((md ? "- " : "  ") + "\(AuditFormatting.timestamp(change.at, timeZone: timeZone)) \(change.by.name): \(change.from?.label ?? "new") → \(change.to.label). \(change.reason)")

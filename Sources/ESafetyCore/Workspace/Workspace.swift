@@ -102,6 +102,7 @@ public final class Workspace {
                            summary: "Created the reporting lines from the defaults")
             try AUPRegister.seed(into: store, actor: actor, today: CivilDate.today(at: now()), now: now(), demo: demo)
             try ReviewsArea.seed(into: store, actor: actor, today: CivilDate.today(at: now()), demo: demo)
+            try FlowchartLibrary.seed(into: store, actor: actor)
         }
         let workspace = try Workspace(store: store, actor: actor)
         workspace.now = now
