@@ -13,6 +13,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     @OptionGroup var options: StoreOptions
+    @OptionGroup var signIn: SignInOptions
 
     @Argument(help: "What to export: roles, people, incidents or signatures.")
     var what: What
@@ -26,7 +27,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let workspace: Workspace
         do {
-            workspace = try Workspace.open(at: options.location, access: .readOnly, actor: options.actor)
+            // Exporting incidents is audited, so it needs the store for writing.
+            workspace = try Workspace.open(at: options.location, access: what == .incidents ? .readWrite : .readOnly, actor: options.actor)
         } catch {
             throw UserFacingError(error)
         }
@@ -35,8 +37,15 @@ struct ExportCommand: ParsableCommand {
         case .roles: text = try DirectoryExport.roles(workspace.directory, format: format)
         case .people: text = try DirectoryExport.people(workspace.directory, format: format)
         case .incidents:
-            let log = try StoreOptions.userFacing { try workspace.incidents() }
-            text = try IncidentExport.incidents(log.records, form: log.form, format: format)
+            text = try StoreOptions.userFacing { () throws -> String in
+                try signIn.signIn(workspace)
+                try workspace.require(.exportIncidents)
+                let log = try workspace.incidents()
+                let text = try IncidentExport.incidents(log.records, form: log.form, format: format)
+                try workspace.store.recordEvent(actor: workspace.actor, action: "incident.export", recordID: nil,
+                                                summary: "Exported \(log.records.count) incidents as \(format.rawValue)")
+                return text
+            }
         case .signatures: text = try AUPExport.signatures(workspace.aup, format: format)
         }
         try OutputFile.write(text, to: output)

@@ -17,6 +17,7 @@ struct IncidentReportCommand: ParsableCommand {
         abstract: "Print an incident's report form, for the file and for the local authority's e-safety officer.")
 
     @OptionGroup var options: StoreOptions
+    @OptionGroup var signIn: SignInOptions
 
     @Argument(help: "The incident's id, such as 2026-0007.")
     var id: String
@@ -29,11 +30,19 @@ struct IncidentReportCommand: ParsableCommand {
 
     func run() throws {
         let text = try StoreOptions.userFacing { () throws -> String in
-            let workspace = try Workspace.open(at: options.location, access: .readOnly, actor: options.actor)
+            // Printing a report is audited, so it needs the store for writing.
+            let workspace = try Workspace.open(at: options.location, access: .readWrite, actor: options.actor)
+            try signIn.signIn(workspace)
+            try workspace.require(.exportIncidents)
             let log = try workspace.incidents()
-            guard let record = log.record(id) else { throw IncidentError.unknownIncident(id) }
-            return IncidentReportText(record: record, form: log.form, profile: workspace.profile,
-                                      contactOfficer: workspace.esafetyContact).render(format)
+            guard let record = log.record(id) else {
+                throw log.allIDs.contains(id) ? AccessError.restrictedIncident(id) : IncidentError.unknownIncident(id)
+            }
+            let text = IncidentReportText(record: record, form: log.form, profile: workspace.profile,
+                                          contactOfficer: workspace.esafetyContact).render(format)
+            try workspace.store.recordEvent(actor: workspace.actor, action: "incident.report", recordID: id,
+                                            summary: "Printed the report of incident \(id) as \(format.rawValue)")
+            return text
         }
         try OutputFile.write(text, to: output)
     }
@@ -50,8 +59,7 @@ struct FiguresReportCommand: ParsableCommand {
     func run() throws {
         let figures = try StoreOptions.userFacing { () throws -> GovernorFigures in
             let workspace = try Workspace.open(at: options.location, access: .readOnly, actor: options.actor)
-            let log = try workspace.incidents()
-            return GovernorFigures(records: log.records, form: log.form, dateOf: { $0.date() }, term: SchoolTermLabel.usual)
+            return try workspace.incidents().governorFigures()
         }
         print("Incidents recorded: \(figures.total)\n\nBy type")
         GovernorFigures.barChart(figures.byType, labelWidth: 44, barWidth: 24).forEach { print($0) }

@@ -37,10 +37,10 @@ final class FlowchartScreenTests: AppTestCase {
         assertScreen(contains: "Police: Demo contact (fictional) 01632 960999")
         press(.character(" "))
         assertScreen(contains: "[x] Refer directly to the police")
-        assertScreen(contains: "by Test Office")
+        assertScreen(contains: "by Amira Haddad")
         let record = try XCTUnwrap(log.record(id))
-        XCTAssertEqual(record.walks[0].actions.first { $0.id == "police-refer" }?.doneBy, actor)
-        XCTAssertTrue(record.report.childActions.contains { $0.itemID == "reported-police" && $0.by == "Test Office" })
+        XCTAssertEqual(record.walks[0].actions.first { $0.id == "police-refer" }?.doneBy, workspace.actor)
+        XCTAssertTrue(record.report.childActions.contains { $0.itemID == "reported-police" && $0.by == "Amira Haddad" })
         press(.escape)
         XCTAssertEqual(app.top.title, id)
         var pages = screen

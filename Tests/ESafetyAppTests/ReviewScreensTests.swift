@@ -18,7 +18,7 @@ final class ReviewScreensTests: AppTestCase {
         workspace = try Workspace.create(at: url, actor: actor, demo: demo, now: { [unowned self] in clock })
         workspace.timeZone = TimeZone(identifier: "UTC")!
         terminal = VirtualTerminal(size: size)
-        app = ESafetyApplication.make(terminal: terminal, workspace: workspace)
+        app = ESafetyApplication.make(terminal: terminal, workspace: workspace, requireSignIn: false)
     }
 
     private func dashboard(_ screen: String) -> String {
@@ -47,7 +47,7 @@ final class ReviewScreensTests: AppTestCase {
         type("FGB minutes 12")
         let saved = press(.function(2))
         XCTAssertTrue(saved.contains("Recorded as done. Next due 25/11/2027 (Autumn 2027)."), saved)
-        XCTAssertTrue(saved.contains("25/11/2026  Done by Tom Whitfield; recorded by Test Office"), saved)
+        XCTAssertTrue(saved.contains("25/11/2026  Done by Tom Whitfield; recorded by Amira Haddad"), saved)
         XCTAssertTrue(saved.contains("Evidence: FGB minutes 12"), saved)
         XCTAssertTrue(saved.contains("History (3), newest first"), saved)
 

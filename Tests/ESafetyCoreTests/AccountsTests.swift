@@ -25,7 +25,8 @@ final class AccountsTests: StoreTestCase {
     }
 
     private func setUpHead() throws -> (Session, String) {
-        try workspace.accounts().setUp(administrator: head.id, passphrase: "correct horse battery", actor: sam)
+        let recovery = try workspace.setUp(administrator: head.id, passphrase: "correct horse battery")
+        return (try XCTUnwrap(workspace.session), recovery)
     }
 
     func testSetUpStoresOnlyAHashAndSignInWorks() throws {

@@ -25,7 +25,7 @@ final class ReviewsAreaTests: StoreTestCase {
         reopened.now = fixedNow
         reopened.timeZone = TimeZone(identifier: "UTC")!
         let item = try XCTUnwrap(reopened.reviews.schedule.item("policy-review"))
-        XCTAssertEqual(item.lastDone?.recordedBy, "Sam Patel")
+        XCTAssertEqual(item.lastDone?.recordedBy, "Amira Haddad", "recorded as the person signed in")
         XCTAssertEqual(item.lastDone?.evidence, "FGB minutes 12")
         XCTAssertEqual(item.nextDue(calendar: reopened.reviews.calendar).iso8601, "2027-11-25")
         XCTAssertEqual(item.history.count, 3, "the demo's two earlier reviews are kept")

@@ -36,6 +36,7 @@ class StoreTestCase: XCTestCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
+        setenv("ESAFETY_SCRYPT_COST_LOG2", "10", 1)  // quick accounts in tests; real ones use 2^15
         var template = Array((NSTemporaryDirectory() + "/esafety-store-tests-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard let made else { throw StoreIOFailure(operation: "mkdtemp", path: NSTemporaryDirectory(), code: errno) }

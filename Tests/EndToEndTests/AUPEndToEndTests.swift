@@ -38,6 +38,7 @@ final class AUPEndToEndTests: XCTestCase {
         let pupils = try writeRoster(to: csv)
         let binary = try esafetyBinary()
         let app = try startTmux(command: "\(TmuxSession.quote(binary.path)) --store \(TmuxSession.quote(store.path))")
+        try app.completeSetUp()
         try app.waitFor("4  AUP signatures")
 
         // Import.

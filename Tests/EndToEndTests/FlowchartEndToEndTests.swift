@@ -9,6 +9,7 @@ final class FlowchartEndToEndTests: XCTestCase {
         XCTAssertEqual(created.status, 0, created.standardError)
         let binary = try esafetyBinary()
         let app = try startTmux(command: "\(TmuxSession.quote(binary.path)) --store \(TmuxSession.quote(store.path))")
+        try app.signIn(as: "Tom Whitfield")
         try app.waitFor("1  Incidents")
         app.send(keys: "1")
         try app.waitFor("2  Incident log")
@@ -46,7 +47,7 @@ final class FlowchartEndToEndTests: XCTestCase {
         app.send(keys: "F10")
         XCTAssertEqual(try app.waitForExit(), 0)
 
-        let csv = try runEsafety(["export", "incidents", "--format", "csv", "--store", store.path])
+        let csv = try runEsafety(["export", "incidents", "--format", "csv", "--store", store.path, "--user", "Tom Whitfield"], environment: ["ESAFETY_PASSPHRASE": TmuxSession.demoPassphrase])
         XCTAssertEqual(csv.status, 0, csv.standardError)
         for text in ["flowchart_walks", "Act now › Head told › Staff instigator? No › Staff victim? No › Child involved? Yes",
                      "Illegal or inappropriate? Illegal › Police",
@@ -54,11 +55,11 @@ final class FlowchartEndToEndTests: XCTestCase {
                      "[x] Refer directly to the police"] {
             XCTAssertTrue(csv.standardOutput.contains(text), "the export lacks \(text)")
         }
-        let json = try runEsafety(["export", "incidents", "--store", store.path])
+        let json = try runEsafety(["export", "incidents", "--store", store.path, "--user", "Tom Whitfield"], environment: ["ESAFETY_PASSPHRASE": TmuxSession.demoPassphrase])
         XCTAssertTrue(json.standardOutput.contains("\"walks\""), json.standardOutput)
         XCTAssertTrue(json.standardOutput.contains("\"optionID\" : \"illegal\""), json.standardOutput)
 
-        let report = try runEsafety(["report", "incident", id, "--store", store.path])
+        let report = try runEsafety(["report", "incident", id, "--store", store.path, "--user", "Tom Whitfield"], environment: ["ESAFETY_PASSPHRASE": TmuxSession.demoPassphrase])
         XCTAssertEqual(report.status, 0, report.standardError)
         for text in ["Response flowchart", "Path: Act now › Head told", "Answers:", "Reason: Adult asked the pupil for images",
                      "Outcome: A child was involved", "Police: Demo contact (fictional)  01632 960999",

@@ -3,9 +3,13 @@ import XCTest
 
 /// The incident report form through tmux on the built binary, using only the keyboard.
 final class IncidentEndToEndTests: XCTestCase {
-    private func openApp(store: URL) throws -> TmuxSession {
+    /// Opens the app: the first time on a store it completes the first run's set-up as "Sam
+    /// Office", the head teacher (who may read incidents); later it signs in as them.
+    private func openApp(store: URL, firstTime: Bool = true) throws -> TmuxSession {
         let binary = try esafetyBinary()
-        return try startTmux(command: "\(TmuxSession.quote(binary.path)) --store \(TmuxSession.quote(store.path))")
+        let app = try startTmux(command: "\(TmuxSession.quote(binary.path)) --store \(TmuxSession.quote(store.path))")
+        if firstTime { try app.completeSetUp() } else { try app.signIn(as: "Sam Office", passphrase: "office passphrase") }
+        return app
     }
 
     /// Home › Incidents › Record an incident, and step 1 of the form.
@@ -78,13 +82,13 @@ final class IncidentEndToEndTests: XCTestCase {
         app.send(keys: "F10")
         XCTAssertEqual(try app.waitForExit(), 0)
 
-        let exported = try runEsafety(["export", "incidents", "--format", "csv", "--store", store.path])
+        let exported = try runEsafety(["export", "incidents", "--format", "csv", "--store", store.path, "--user", "Sam Office"], environment: ["ESAFETY_PASSPHRASE": "office passphrase"])
         XCTAssertEqual(exported.status, 0, exported.standardError)
         XCTAssertTrue(exported.standardOutput.contains(unique), exported.standardOutput)
-        let json = try runEsafety(["export", "incidents", "--store", store.path])
+        let json = try runEsafety(["export", "incidents", "--store", store.path, "--user", "Sam Office"], environment: ["ESAFETY_PASSPHRASE": "office passphrase"])
         XCTAssertTrue(json.standardOutput.contains(unique))
 
-        let report = try runEsafety(["report", "incident", id, "--store", store.path])
+        let report = try runEsafety(["report", "incident", id, "--store", store.path, "--user", "Sam Office"], environment: ["ESAFETY_PASSPHRASE": "office passphrase"])
         XCTAssertEqual(report.status, 0, report.standardError)
         for section in ["School/organisation's details", "Details of incident", "Date happened: 20/11/2026", "Time: 09:30",
                         "Name of person reporting incident: Zoë Ōkubo, Year 5 teacher", "Where did the incident occur?",
@@ -115,7 +119,7 @@ final class IncidentEndToEndTests: XCTestCase {
         pkill.waitUntilExit()
         XCTAssertEqual(try app.waitForExit(), 137, "esafety was killed with SIGKILL")
 
-        let again = try openApp(store: store)
+        let again = try openApp(store: store, firstTime: false)
         try again.waitFor("1  Incidents")
         again.send(keys: "1")
         try again.waitFor("1  Record an incident")

@@ -20,6 +20,7 @@ final class ReviewsEndToEndTests: XCTestCase {
         let store = try demoStore()
         let binary = try esafetyBinary()
         let app = try startTmux(command: "\(TmuxSession.quote(binary.path)) --store \(TmuxSession.quote(store.path))", environment: today)
+        try app.signIn(as: "Tom Whitfield")
         let home = try app.waitFor("35 days overdue   Annual policy review with governors")
         XCTAssertTrue(home.contains("3  Role directory"), home)
 

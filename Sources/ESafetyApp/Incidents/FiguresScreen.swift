@@ -18,7 +18,10 @@ final class FiguresScreen: Screen {
     var actions: ActionTable { ActionTable() }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
-        let figures = GovernorFigures(records: log.records, form: log.form, dateOf: { $0.date() }, term: SchoolTermLabel.usual)
+        guard let figures = try? log.governorFigures() else {
+            canvas.write("The figures cannot be read: run esafety check.", at: Point(x: rect.x + 2, y: rect.y + 1), style: .error, clip: rect)
+            return
+        }
         let labelWidth = min(44, max(20, rect.width / 2 - 4))
         let barWidth = max(10, rect.width - labelWidth - 12)
         var lines = ["Incidents recorded: \(figures.total). No names or details are shown here.", "", "By type"]

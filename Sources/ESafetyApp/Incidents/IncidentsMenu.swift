@@ -8,12 +8,20 @@ enum IncidentsMenu {
     static func screen(context: AppContext) -> ScreenResponse {
         let log: IncidentLog
         do { log = try context.workspace.incidents() } catch { return .message(String(describing: error), .error) }
-        return .push(MenuScreen(title: "Incidents", helpText: context.help("incidents"), entries: [
-            .init(title: "Record an incident", detail: "the e-safety incident report form, step by step") { recordIncident(context: context, log: log) },
-            .init(title: "Incident log", detail: "every incident, newest first; filter and search") { .push(IncidentLogScreen(context: context, log: log)) },
-            .init(title: "Chronology for a person", detail: "every incident involving them, in date order") { chronology(context: context, log: log) },
-            .init(title: "Governors' figures", detail: "counts by type and by term, without names") { .push(FiguresScreen(context: context, log: log)) },
-        ]))
+        let workspace = context.workspace
+        var entries: [MenuScreen.Entry] = []
+        if workspace.can(.recordIncident) {
+            entries.append(.init(title: "Record an incident", detail: "the e-safety incident report form, step by step") { recordIncident(context: context, log: log) })
+        }
+        if workspace.can(.readIncidents) {
+            entries.append(.init(title: "Incident log", detail: "every incident, newest first; filter and search") { .push(IncidentLogScreen(context: context, log: log)) })
+            entries.append(.init(title: "Chronology for a person", detail: "every incident involving them, in date order") { chronology(context: context, log: log) })
+        }
+        if workspace.can(.viewFigures) {
+            entries.append(.init(title: "Governors' figures", detail: "counts by type and by term, without names") { .push(FiguresScreen(context: context, log: log)) })
+        }
+        guard !entries.isEmpty else { return .message("Your account has nothing to do with incidents here.", .info) }
+        return .push(MenuScreen(title: "Incidents", helpText: context.help(workspace.can(.readIncidents) ? "incidents" : "incidents-staff"), entries: entries))
     }
 
     /// Starts the form, first offering back an unfinished report if there is one.

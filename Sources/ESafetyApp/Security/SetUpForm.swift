@@ -39,8 +39,7 @@ enum SetUpForm {
                     ?? workspace.addPerson(fullName: lead.text)
                 try? workspace.assign(personID: leadPerson.id, to: ESafetyCore.Role.WellKnown.esafetyLead)
             }
-            let (session, recovery) = try workspace.accounts().setUp(administrator: person.id, passphrase: first.text, actor: workspace.actor)
-            workspace.session = session
+            let recovery = try workspace.setUp(administrator: person.id, passphrase: first.text)
             return .reset(RecoveryKeyScreen(context: context, key: recovery))
         }
     }

@@ -11,11 +11,14 @@ public enum ESafetyApplication {
     /// Five minutes, as the policies' "logged off at the end of any session" asks in practice.
     public static let defaultIdleSeconds = 300
 
-    public static func make(terminal: any Terminal, workspace: Workspace, idleSeconds: Int? = defaultIdleSeconds) -> Application {
+    /// - Parameter requireSignIn: false only for tests of screens on a store that has no
+    ///   accounts yet: they start at the home screen instead of the first run's set-up.
+    public static func make(terminal: any Terminal, workspace: Workspace, idleSeconds: Int? = defaultIdleSeconds,
+                            requireSignIn: Bool = true) -> Application {
         let context = AppContext(workspace: workspace)
         let isSetUp = (try? workspace.accounts().isSetUp) ?? false
         let root: any Screen
-        if workspace.session != nil || workspace.store.access == .readOnly && !isSetUp {
+        if workspace.session != nil || !isSetUp && (workspace.store.access == .readOnly || !requireSignIn) {
             root = HomeScreen(context: context)
         } else if isSetUp {
             root = SignInScreen(context: context)

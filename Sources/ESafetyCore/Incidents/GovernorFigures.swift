@@ -27,6 +27,16 @@ public struct GovernorFigures: Sendable, Equatable {
         byTerm = terms.keys.sorted().map { Count(label: $0.description, count: terms[$0]!) }
     }
 
+    /// The figures from the counts kept for governors.
+    init(counts: IncidentFiguresDocument, form: IncidentFormDefinition) {
+        total = counts.incidentsByTerm.values.reduce(0, +)
+        byType = form.incidentTypes.map { type in
+            Count(label: type.label, count: counts.byTerm.values.reduce(0) { $0 + ($1[type.id] ?? 0) })
+        }
+        let terms = counts.incidentsByTerm.filter { $0.value > 0 }.keys.compactMap(SchoolTermLabel.init(text:)).sorted()
+        byTerm = terms.map { Count(label: $0.description, count: counts.incidentsByTerm[$0.description] ?? 0) }
+    }
+
     /// A bar chart in text: label, bar of `█` scaled to `width`, count.
     public static func barChart(_ counts: [Count], labelWidth: Int, barWidth: Int) -> [String] {
         let highest = max(1, counts.map(\.count).max() ?? 1)

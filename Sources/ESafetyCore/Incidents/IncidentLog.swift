@@ -7,27 +7,48 @@ import Foundation
 public final class IncidentLog {
     /// The form's lists, for labels and for the screens.
     public let form: IncidentFormDefinition
-    /// Every incident, newest first.
+    /// Every incident the signed-in person may read, newest first.
     public private(set) var records: [IncidentRecord]
+    /// The id of every incident in the store, readable or not (ids are not secret).
+    public private(set) var allIDs: Set<String>
+    /// Incidents in the store that the signed-in person may not read (for "n more are
+    /// restricted" notes; before set-up, always 0).
+    public var unreadableCount: Int { allIDs.count - records.count }
 
     private let store: Store
+    private let vault: IncidentVault
     let actor: () -> AuditActor
     let now: () -> Date
     private let timeZone: TimeZone
 
     static let folder = "incidents"
 
-    /// Loads every incident in the store.
-    init(store: Store, actor: @escaping () -> AuditActor, now: @escaping () -> Date, timeZone: TimeZone) throws {
+    static let figuresDocument = "incident-figures"
+
+    /// Loads every incident in the store that the session may read.
+    init(store: Store, actor: @escaping () -> AuditActor, now: @escaping () -> Date, timeZone: TimeZone,
+         vault: IncidentVault = .unsecured) throws {
         self.store = store
         self.actor = actor
         self.now = now
         self.timeZone = timeZone
+        self.vault = vault
         self.form = try IncidentFormDefinition.standard()
         var loaded: [IncidentRecord] = []
+        var ids: Set<String> = []
+        let readsAll = (try? vault.require(.readIncidents)) != nil
         for name in try store.documentNames(in: Self.folder) {
-            if let record = try store.load(IncidentRecord.self, from: name) { loaded.append(record) }
+            guard let stored = try store.load(StoredIncident.self, from: name) else { continue }
+            ids.insert(stored.id)
+            guard readsAll else { continue }
+            let record: IncidentRecord?
+            switch stored {
+            case .plain(let plain): record = plain
+            case .sealed(let file): record = try vault.open(file)
+            }
+            if let record, vault.mayOpen(record) { loaded.append(record) }
         }
+        allIDs = ids
         records = loaded.sorted(by: Self.newestFirst)
     }
 
@@ -45,17 +66,19 @@ public final class IncidentLog {
     public func nextID() -> String {
         let year = today.year
         let prefix = String(format: "%04d-", year)
-        let highest = records.compactMap { $0.id.hasPrefix(prefix) ? Int($0.id.dropFirst(prefix.count)) : nil }.max() ?? 0
+        let highest = allIDs.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }.max() ?? 0
         return prefix + String(format: "%04d", highest + 1)
     }
 
     /// Submits a completed report as a new open incident, and removes the recorder's draft.
     @discardableResult
     public func submit(_ report: IncidentReport) throws -> IncidentRecord {
+        try vault.require(.recordIncident)
         let problems = report.problems(today: today)
         guard problems.isEmpty else { throw IncidentError.incomplete(problems) }
         let record = IncidentRecord(id: nextID(), recordedAt: Self.wholeSecond(now()), recordedBy: actor(), report: report)
         try save(record, action: "incident.submit", summary: "Recorded incident \(record.id)")
+        try updateFigures(removing: nil, adding: record)
         try? store.removeDraft(named: draftName)
         return record
     }
@@ -69,8 +92,10 @@ public final class IncidentLog {
         guard report != record.report else { return }
         record.revisions.append(IncidentRecord.Revision(number: record.revisions.count + 1, replacedAt: Self.wholeSecond(now()),
                                                         replacedBy: actor(), reason: reason.trimmed, report: record.report))
+        let before = record
         record.report = report
         try save(record, action: "incident.revise", summary: "Revised incident \(id) (revision \(record.revisions.count) kept)")
+        try updateFigures(removing: before, adding: record)
     }
 
     // MARK: Status
@@ -148,14 +173,23 @@ public final class IncidentLog {
         return "incident-" + id.filter { $0.isASCII }
     }
 
-    /// The unfinished report of the person at the terminal, if any.
-    public func draft() throws -> IncidentDraft? { try store.loadDraft(IncidentDraft.self, named: draftName) }
+    /// The unfinished report of the person at the terminal, if any. Once esafety is set up,
+    /// drafts are sealed with their author's own key: nobody else can read them.
+    public func draft() throws -> IncidentDraft? {
+        guard vault.isSecured else { return try store.loadDraft(IncidentDraft.self, named: draftName) }
+        guard let key = vault.session?.draftKey, let file = try store.loadDraft(SealedDraftFile.self, named: draftName) else { return nil }
+        guard let data = try? SymmetricSeal.open(file.sealedDraft, with: key) else { return nil }
+        return try StoreJSON.makeDecoder().decode(IncidentDraft.self, from: data)
+    }
 
     /// Saves the unfinished report as it is typed.
     public func saveDraft(_ draft: IncidentDraft) throws {
         var draft = draft
         draft.savedAt = Self.wholeSecond(now())
-        try store.saveDraft(draft, as: draftName)
+        guard vault.isSecured else { return try store.saveDraft(draft, as: draftName) }
+        try vault.require(.recordIncident)
+        guard let key = vault.session?.draftKey else { throw AccessError.notSignedIn }
+        try store.saveDraft(SealedDraftFile(sealedDraft: SymmetricSeal.seal(StoreJSON.makeEncoder().encode(draft), with: key)), as: draftName)
     }
 
     /// Throws away the unfinished report.
@@ -191,19 +225,56 @@ public final class IncidentLog {
 
     // MARK: Saving
 
+    /// A record the session may change (leads and the head teacher, within their reach).
     func existing(_ id: String) throws -> IncidentRecord {
-        guard let record = record(id) else { throw IncidentError.unknownIncident(id) }
+        try vault.require(.manageIncidents)
+        guard let record = record(id) else {
+            throw allIDs.contains(id) ? AccessError.restrictedIncident(id) : IncidentError.unknownIncident(id)
+        }
         return record
     }
 
     func save(_ record: IncidentRecord, action: String, summary: String) throws {
-        try store.save(record, to: Self.folder + "/" + record.id, actor: actor(), action: action, recordID: record.id, summary: summary)
+        try store.save(try vault.seal(record), to: Self.folder + "/" + record.id, actor: actor(), action: action,
+                       recordID: record.id, summary: summary)
+        allIDs.insert(record.id)
+        let readable = (try? vault.require(.readIncidents)) != nil && vault.mayOpen(record)
         if let index = records.firstIndex(where: { $0.id == record.id }) {
             records[index] = record
-        } else {
+        } else if readable {
             records.append(record)
             records.sort(by: Self.newestFirst)
         }
+    }
+
+    /// Seals every incident kept as plain JSON (from before set-up) to the records key.
+    func sealPlainRecords() throws {
+        guard vault.isSecured else { return }
+        for name in try store.documentNames(in: Self.folder) {
+            guard case .plain(let record)? = try store.load(StoredIncident.self, from: name) else { continue }
+            try store.save(try vault.seal(record), to: name, actor: actor(), action: "incident.seal", recordID: record.id,
+                           summary: "Sealed incident \(record.id) to the records key at set-up")
+        }
+    }
+
+    // MARK: Governors' figures
+
+    /// The counts governors see, kept up to date as incidents are recorded and revised, so
+    /// they can be shown without the records key.
+    public func governorFigures() throws -> GovernorFigures {
+        if let counts = try store.load(IncidentFiguresDocument.self, from: Self.figuresDocument) {
+            return GovernorFigures(counts: counts, form: form)
+        }
+        return GovernorFigures(records: records, form: form, dateOf: { $0.date(in: self.timeZone) }, term: SchoolTermLabel.usual)
+    }
+
+    private func updateFigures(removing old: IncidentRecord?, adding new: IncidentRecord?) throws {
+        guard vault.isSecured else { return }
+        var counts = try store.load(IncidentFiguresDocument.self, from: Self.figuresDocument) ?? IncidentFiguresDocument()
+        if let old { counts.apply(old, timeZone: timeZone, delta: -1) }
+        if let new { counts.apply(new, timeZone: timeZone, delta: 1) }
+        try store.save(counts, to: Self.figuresDocument, actor: actor(), action: "incident.figures", recordID: nil,
+                       summary: "Updated the governors' figures")
     }
 
     /// Instants are stored to the second, so a record compares equal after a round trip.

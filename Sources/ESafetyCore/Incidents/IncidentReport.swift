@@ -25,6 +25,12 @@ public struct IncidentReport: Codable, Sendable, Hashable {
     public var identifiedHow: String = ""
     public var location: Location?
     public var involved: [InvolvedParty] = []
+    /// True when this is an allegation against a member of staff: only the head teacher (and the
+    /// e-safety lead, unless they are the subject) may open it. Absent in older records.
+    public var allegationAgainstStaff: Bool?
+
+    /// Whether the record is an allegation against a member of staff.
+    public var isStaffAllegation: Bool { allegationAgainstStaff ?? false }
 
     // Type of incident
     public var typeIDs: [String] = []

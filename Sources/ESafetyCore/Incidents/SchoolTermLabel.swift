@@ -15,6 +15,13 @@ public struct SchoolTermLabel: Hashable, Sendable, Comparable, CustomStringConve
 
     public var description: String { "\(season.name) \(year)" }
 
+    /// Reads "Autumn 2026" back.
+    public init?(text: String) {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, let year = Int(parts[1]), let season = Season.allCases.first(where: { $0.name == parts[0] }) else { return nil }
+        self.init(season: season, year: year)
+    }
+
     /// Orders terms in time: Spring 2027 comes after Autumn 2026.
     public static func < (a: SchoolTermLabel, b: SchoolTermLabel) -> Bool {
         a.sortKey < b.sortKey

@@ -54,15 +54,15 @@ public final class Accounts {
         let document = RecordsKeysDocument(recordsPublicKey: records.publicKey.rawRepresentation,
                                            recoveryWrappedKey: try SymmetricSeal.seal(records.rawRepresentation, with: recovery),
                                            createdAt: now())
-        let (account, personalKey) = try makeAccount(personID: personID, passphrase: passphrase, isAdministrator: true,
-                                                     records: records)
+        let (account, personalKey, personal) = try makeAccount(personID: personID, passphrase: passphrase, isAdministrator: true,
+                                                               records: records)
         try store.save(document, to: Self.keysDocument, actor: actor, action: "security.setup", recordID: nil,
                        summary: "Made the keys for incident records")
         keys = document
         try saveUsers(users + [account], actor: actor, action: "user.add", recordID: personID,
                       summary: "Set up \(person.fullName) as the first administrator")
         let session = Session(personID: personID, fullName: person.fullName, isAdministrator: true, personalKey: personalKey,
-                              recordsKey: account.recordsGrant == nil ? nil : records, level: level(of: personID))
+                              personalPrivateKey: personal, recordsKey: account.recordsGrant == nil ? nil : records, level: level(of: personID))
         return (session, RecoveryKey.text(recovery))
     }
 
@@ -71,8 +71,8 @@ public final class Accounts {
         try session.require(.manageUsers)
         guard let person = directory().person(personID) else { throw DirectoryError.unknownPerson(personID) }
         guard account(personID) == nil else { throw AccessError.alreadySetUp }
-        let (account, _) = try makeAccount(personID: personID, passphrase: passphrase, isAdministrator: isAdministrator,
-                                           records: session.recordsKey)
+        let (account, _, _) = try makeAccount(personID: personID, passphrase: passphrase, isAdministrator: isAdministrator,
+                                              records: session.recordsKey)
         try saveUsers(users + [account], actor: session.actor, action: "user.add", recordID: personID,
                       summary: "Gave \(person.fullName) an account")
     }
@@ -87,7 +87,7 @@ public final class Accounts {
     }
 
     private func makeAccount(personID: String, passphrase: String, isAdministrator: Bool,
-                             records: Curve25519.KeyAgreement.PrivateKey?) throws -> (UserAccount, SymmetricKey) {
+                             records: Curve25519.KeyAgreement.PrivateKey?) throws -> (UserAccount, SymmetricKey, Curve25519.KeyAgreement.PrivateKey) {
         let (passphraseKey, wrappingKey) = try PassphraseKey.make(passphrase: passphrase, costLog2: costLog2)
         let personal = Curve25519.KeyAgreement.PrivateKey()
         var account = UserAccount(personID: personID, isAdministrator: isAdministrator, passphrase: passphraseKey,
@@ -97,7 +97,7 @@ public final class Accounts {
         if let records, level(of: personID)().readsIncidents {
             account.recordsGrant = try SealedPayload.seal(records.rawRepresentation, to: personal.publicKey)
         }
-        return (account, wrappingKey)
+        return (account, wrappingKey, personal)
     }
 
     private func level(of personID: String) -> () -> AccessLevel {
@@ -140,7 +140,7 @@ public final class Accounts {
             try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: grant.open(with: personal))
         }
         let session = Session(personID: personID, fullName: name, isAdministrator: account.isAdministrator, personalKey: wrappingKey,
-                              recordsKey: records, level: level(of: personID))
+                              personalPrivateKey: personal, recordsKey: records, level: level(of: personID))
         try reconcileGrants(by: session)
         return session
     }
@@ -184,15 +184,16 @@ public final class Accounts {
         }
         guard let person = directory().person(personID) else { throw DirectoryError.unknownPerson(personID) }
         let existing = account(personID)
-        let (account, personalKey) = try makeAccount(personID: personID, passphrase: newPassphrase,
-                                                     isAdministrator: existing?.isAdministrator ?? true, records: records)
+        let (account, personalKey, personal) = try makeAccount(personID: personID, passphrase: newPassphrase,
+                                                               isAdministrator: existing?.isAdministrator ?? true, records: records)
         var updated = users.filter { $0.personID != personID }
         updated.append(account)
         let actor = AuditActor(id: "person:" + personID, name: person.fullName)
         try saveUsers(updated, actor: actor, action: "user.recover", recordID: personID,
                       summary: "\(person.fullName) used the recovery key and set a new passphrase")
         return Session(personID: personID, fullName: person.fullName, isAdministrator: account.isAdministrator,
-                       personalKey: personalKey, recordsKey: account.recordsGrant == nil ? nil : records, level: level(of: personID))
+                       personalKey: personalKey, personalPrivateKey: personal,
+                       recordsKey: account.recordsGrant == nil ? nil : records, level: level(of: personID))
     }
 
     /// Sets a new passphrase for the signed-in person, keeping their keys.

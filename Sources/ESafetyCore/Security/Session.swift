@@ -11,10 +11,16 @@ public final class Session {
     let personalKey: SymmetricKey
     /// The key to incident records, for leads and the head teacher.
     let recordsKey: Curve25519.KeyAgreement.PrivateKey?
+    /// The key the person's own drafts are sealed with: derived from their private key, so it
+    /// survives a change of passphrase.
+    let draftKey: SymmetricKey
     private let levelOf: () -> AccessLevel
 
     init(personID: String, fullName: String, isAdministrator: Bool, personalKey: SymmetricKey,
+         personalPrivateKey: Curve25519.KeyAgreement.PrivateKey,
          recordsKey: Curve25519.KeyAgreement.PrivateKey?, level: @escaping () -> AccessLevel) {
+        self.draftKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: personalPrivateKey.rawRepresentation),
+                                                info: Data("esafety drafts v1".utf8), outputByteCount: 32)
         self.personID = personID
         self.fullName = fullName
         self.isAdministrator = isAdministrator

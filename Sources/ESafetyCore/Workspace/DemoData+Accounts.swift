@@ -14,8 +14,8 @@ extension DemoData {
             return person
         }
         let accounts = try workspace.accounts()
-        let (session, recovery) = try accounts.setUp(administrator: try person("Amira Haddad").id, passphrase: passphrase, actor: workspace.actor)
-        workspace.session = session
+        let recovery = try workspace.setUp(administrator: try person("Amira Haddad").id, passphrase: passphrase)
+        guard let session = workspace.session else { throw AccessError.notSignedIn }
         for name in ["Tom Whitfield", "Grace Mensah", "Siobhán Byrne", "Peter Okafor"] {
             try accounts.addUser(personID: try person(name).id, passphrase: passphrase, isAdministrator: false, by: session)
         }

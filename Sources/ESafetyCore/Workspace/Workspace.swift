@@ -24,7 +24,21 @@ public final class Workspace {
 
     /// The person signed in at the terminal, if any. Changes are recorded as them.
     public var session: Session? {
-        didSet { if let session { actor = session.actor } }
+        didSet {
+            if let session { actor = session.actor }
+            loadedIncidents = nil  // what may be read depends on who is signed in
+        }
+    }
+
+    /// The first run: makes the keys and the first administrator (a person already in the
+    /// directory), signs them in, seals any incidents recorded before, and returns the recovery
+    /// key to show once.
+    public func setUp(administrator personID: String, passphrase: String) throws -> String {
+        let (newSession, recovery) = try accounts().setUp(administrator: personID, passphrase: passphrase, actor: actor)
+        session = newSession
+        try incidents().sealPlainRecords()
+        loadedIncidents = nil
+        return recovery
     }
 
     /// The recovery key of a demo store made just now, for `init --demo` to print once.
@@ -54,8 +68,13 @@ public final class Workspace {
     /// - Throws: a `StoreError` naming an incident file that cannot be read.
     public func incidents() throws -> IncidentLog {
         if let loadedIncidents { return loadedIncidents }
+        let accounts = try accounts()
+        let vault = IncidentVault(sealTo: accounts.isSetUp ? accounts.recordsPublicKey : nil, session: session,
+                                  isEsafetyLead: { [unowned self] personID in
+                                      self.directory.role(Role.WellKnown.esafetyLead)?.holderIDs.contains(personID) ?? false
+                                  })
         let log = try IncidentLog(store: store, actor: { [unowned self] in self.actor }, now: { [unowned self] in self.now() },
-                                  timeZone: timeZone)
+                                  timeZone: timeZone, vault: vault)
         loadedIncidents = log
         return log
     }

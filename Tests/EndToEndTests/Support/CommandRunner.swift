@@ -19,6 +19,7 @@ func runEsafety(_ arguments: [String], binary: URL? = nil, environment: [String:
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["TERM"] = env["TERM"] ?? "xterm-256color"
+    env["ESAFETY_SCRYPT_COST_LOG2"] = env["ESAFETY_SCRYPT_COST_LOG2"] ?? "10"  // quick sign-ins in tests
     for (key, value) in environment { env[key] = value }
     process.environment = env
     process.standardInput = FileHandle(forReadingAtPath: "/dev/null")

@@ -54,7 +54,8 @@ final class TmuxSession {
         statusFile = directory.appendingPathComponent("status")
         size = (width, height)
 
-        var script = "export TERM=\(Self.quote(term)); "
+        // Tests sign in many times: a cheap scrypt cost keeps them quick (real accounts use 2^15).
+        var script = "export TERM=\(Self.quote(term)); export ESAFETY_SCRYPT_COST_LOG2=10; "
         if let workingDirectory { script += "cd \(Self.quote(workingDirectory.path)) || exit 99; " }
         // The command runs in a subshell so an `exit` in it still reaches the status line. After
         // it, the shell signals `done` and then blocks, keeping the pane (and its last screen)
