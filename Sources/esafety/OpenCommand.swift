@@ -15,6 +15,9 @@ struct OpenCommand: ParsableCommand {
     @Flag(help: "Look without changing anything (also what you get while another esafety has the store open).")
     var readOnly = false
 
+    @Option(help: ArgumentHelp("Lock the terminal (sign out, keeping unfinished work) after this many seconds without a key; 0 never locks.", valueName: "SECONDS"))
+    var lockAfter: Int = ESafetyApplication.defaultIdleSeconds
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         // Refuse before touching the store or the terminal when there is no usable terminal.
@@ -36,7 +39,7 @@ struct OpenCommand: ParsableCommand {
             defer { workspace.store.close() }
             workspace.now = now
             let terminal = try CursesTerminal.start(environment: environment)
-            let app = ESafetyApplication.make(terminal: terminal, workspace: workspace)
+            let app = ESafetyApplication.make(terminal: terminal, workspace: workspace, idleSeconds: lockAfter)
             app.run()
             terminal.shutdown()
             if let signal = TerminalLifecycle.receivedTerminationSignal {

@@ -83,11 +83,15 @@ enum IncidentFormSteps {
         let children = TextArea(text: names(.child), visibleLines: 3, placeholder: "one name per line")
         let staff = TextArea(text: names(.staff), visibleLines: 3, placeholder: "one name per line")
         let others = TextArea(text: names(.other), visibleLines: 3, placeholder: "one per line: who, and how involved")
+        let allegation = ChoiceField(options: [(label: "No", value: false), (label: "Yes", value: true)], selection: report.isStaffAllegation)
         steps.append(IncidentFormStep(title: "Who was involved", form: Form(fields: [
             Form.Field(label: "Child/young person", widget: children, help: "Full names, one per line"),
             Form.Field(label: "Staff member", widget: staff, help: "Full names, one per line; names in the role directory are linked"),
             Form.Field(label: "Other (please specify)", widget: others),
+            Form.Field(label: "Allegation against staff?", widget: allegation,
+                       help: "Yes if a member of staff is alleged to have done this: only the head teacher (and the e-safety lead, unless it is about them) will see it"),
         ]), read: { report in
+            report.allegationAgainstStaff = allegation.selection == true ? true : nil
             var parties: [InvolvedParty] = []
             for (kind, area) in [(InvolvedParty.Kind.child, children), (.staff, staff), (.other, others)] {
                 for line in area.text.split(separator: "\n") {

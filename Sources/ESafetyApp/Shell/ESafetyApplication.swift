@@ -9,7 +9,7 @@ import TerminalUI
 @MainActor
 public enum ESafetyApplication {
     /// Five minutes, as the policies' "logged off at the end of any session" asks in practice.
-    public static let defaultIdleSeconds = 300
+    public nonisolated static let defaultIdleSeconds = 300
 
     /// - Parameter requireSignIn: false only for tests of screens on a store that has no
     ///   accounts yet: they start at the home screen instead of the first run's set-up.

@@ -23,8 +23,8 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
         case .restrictedIncident(let id):
             return "Incident \(id) is an allegation against a member of staff: only the head teacher (and the e-safety lead, unless they are the subject) may open it."
         case .wrongPassphrase(let remaining):
-            return remaining > 0 ? "That passphrase is not right. \(remaining) more tries before sign-in slows down."
-                                 : "That passphrase is not right. Each further wrong try makes the next one wait longer."
+            return remaining > 0 ? "Wrong passphrase: \(remaining) more tries before sign-in slows down."
+                                 : "Wrong passphrase: each further try must now wait longer."
         case .tooSoon(let seconds):
             return "Too many wrong passphrases: wait \(seconds) second\(seconds == 1 ? "" : "s") before trying again."
         case .unknownUser(let name): return "\(name) has no account on this terminal. An administrator can add one."

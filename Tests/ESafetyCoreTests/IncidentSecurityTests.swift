@@ -1,0 +1,136 @@
+import CivilTime
+import Foundation
+import XCTest
+@testable import ESafetyCore
+
+/// Incidents once esafety is set up: sealed at rest, and each level allowed only its part.
+final class IncidentSecurityTests: StoreTestCase {
+    private var workspace: Workspace!
+    private var office: Session!, lead: Session!, head: Session!, cpLead: Session!, governor: Session!
+    private var leadPerson: Person!, officePerson: Person!
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        workspace = try Workspace.create(at: storeURL, actor: sam)
+        let headPerson = try workspace.addPerson(fullName: "Amira Haddad")
+        leadPerson = try workspace.addPerson(fullName: "Tom Whitfield")
+        officePerson = try workspace.addPerson(fullName: "Siobhán Byrne")
+        let cpPerson = try workspace.addPerson(fullName: "Grace Mensah")
+        let governorPerson = try workspace.addPerson(fullName: "Peter Okafor")
+        try workspace.assign(personID: headPerson.id, to: Role.WellKnown.headTeacher)
+        try workspace.assign(personID: leadPerson.id, to: Role.WellKnown.esafetyLead)
+        try workspace.assign(personID: cpPerson.id, to: Role.WellKnown.childProtectionLead)
+        try workspace.assign(personID: governorPerson.id, to: Role.WellKnown.linkGovernor)
+        _ = try workspace.setUp(administrator: headPerson.id, passphrase: "head passphrase")
+        head = workspace.session
+        let accounts = try workspace.accounts()
+        for person in [leadPerson!, officePerson!, cpPerson, governorPerson] {
+            try accounts.addUser(personID: person.id, passphrase: "passphrase \(person.id)", isAdministrator: false, by: head)
+        }
+        func session(_ person: Person) throws -> Session { try accounts.signIn(personID: person.id, passphrase: "passphrase \(person.id)") }
+        lead = try session(leadPerson); office = try session(officePerson); cpLead = try session(cpPerson); governor = try session(governorPerson)
+    }
+
+    private func report(_ description: String, staffAllegationAgainst subject: Person? = nil) -> IncidentReport {
+        var report = IncidentReport()
+        report.occurredOn = workspace.today
+        report.reporterName = "Siobhán Byrne"
+        report.reporterRole = "School business manager"
+        report.location = .inSchool
+        report.involved = [InvolvedParty(kind: .child, name: "Zoë Ōkubo")]
+        if let subject {
+            report.involved.append(InvolvedParty(kind: .staff, name: subject.fullName, personID: subject.id))
+            report.allegationAgainstStaff = true
+        }
+        report.typeIDs = ["bullying"]
+        report.description = description
+        report.access = .deliberate
+        return report
+    }
+
+    /// Every byte of every file under the store, searched for a text.
+    private func filesContaining(_ text: String) throws -> [String] {
+        var found: [String] = []
+        let walker = FileManager.default.enumerator(at: storeURL, includingPropertiesForKeys: nil)!
+        for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let data = try Data(contentsOf: url)
+            if data.range(of: Data(text.utf8)) != nil { found.append(url.lastPathComponent) }
+        }
+        return found
+    }
+
+    func testNoFileHoldsTheDescriptionOfARecordedIncidentOrItsDraft() throws {
+        let unique = "Unique-\(UUID().uuidString) pupil shared a link"
+        workspace.session = office
+        let log = try workspace.incidents()
+        try log.saveDraft(IncidentDraft(report: report(unique + " (draft)"), startedAt: Date(), savedAt: Date()))
+        XCTAssertEqual(try log.draft()?.report.description, unique + " (draft)", "the author reads their own draft back")
+        XCTAssertEqual(try filesContaining(unique), [], "the draft is sealed")
+        let record = try log.submit(report(unique))
+        XCTAssertEqual(try filesContaining(unique), [], "no file under the store holds the description")
+        XCTAssertEqual(try filesContaining("Zoë Ōkubo"), [], "nor the names of those involved")
+        let file = try String(contentsOfFile: path("incidents/\(record.id).json"), encoding: .utf8)
+        XCTAssertTrue(file.contains("\"status\" : \"open\"") && file.contains("\"sealed\""), file)
+
+        workspace.session = lead
+        XCTAssertEqual(try workspace.incidents().record(record.id)?.report.description, unique, "a lead opens it")
+    }
+
+    func testStaffRecordAndGetAReceiptButCannotReadOrChangeIncidents() throws {
+        workspace.session = office
+        let log = try workspace.incidents()
+        let receipt = try log.submit(report("first"))
+        XCTAssertEqual(receipt.id.count, 9)
+        XCTAssertTrue(log.records.isEmpty, "a reporter cannot open what they sealed, nor list others'")
+        XCTAssertEqual(log.unreadableCount, 1)
+        XCTAssertThrowsError(try log.close(receipt.id, outcome: "done")) { error in
+            XCTAssertEqual(error as? AccessError, .notAllowed(.manageIncidents, .staff))
+        }
+        XCTAssertThrowsError(try workspace.require(.exportIncidents))
+        XCTAssertEqual(try log.governorFigures().total, 1)
+
+        workspace.session = governor
+        let governorLog = try workspace.incidents()
+        XCTAssertTrue(governorLog.records.isEmpty)
+        XCTAssertThrowsError(try governorLog.submit(report("governor"))) { XCTAssertEqual($0 as? AccessError, .notAllowed(.recordIncident, .governor)) }
+        XCTAssertEqual(try governorLog.governorFigures().byType.first { $0.label.hasPrefix("Bullying") }?.count, 1, "figures, without names")
+
+        workspace.session = cpLead
+        let cpLog = try workspace.incidents()
+        XCTAssertEqual(cpLog.records.map(\.id), [receipt.id])
+        try cpLog.close(receipt.id, outcome: "Spoken to parents")
+        XCTAssertEqual(try workspace.store.auditEntries().last?.actor.name, "Grace Mensah")
+
+        workspace.session = nil
+        XCTAssertThrowsError(try workspace.incidents().submit(report("nobody"))) { XCTAssertEqual($0 as? AccessError, .notSignedIn) }
+    }
+
+    func testAnAllegationAgainstStaffIsForTheHeadAndTheLeadUnlessTheyAreTheSubject() throws {
+        workspace.session = office
+        let aboutOffice = try workspace.incidents().submit(report("about the office", staffAllegationAgainst: officePerson))
+        let aboutLead = try workspace.incidents().submit(report("about the lead", staffAllegationAgainst: leadPerson))
+
+        workspace.session = head
+        XCTAssertEqual(Set(try workspace.incidents().records.map(\.id)), [aboutOffice.id, aboutLead.id])
+        workspace.session = lead
+        XCTAssertEqual(try workspace.incidents().records.map(\.id), [aboutOffice.id], "not the one about the lead")
+        XCTAssertThrowsError(try workspace.incidents().close(aboutLead.id, outcome: "x")) {
+            XCTAssertEqual($0 as? AccessError, .restrictedIncident(aboutLead.id))
+        }
+        workspace.session = cpLead
+        XCTAssertTrue(try workspace.incidents().records.isEmpty, "child-protection leads do not see allegations against staff")
+    }
+
+    func testSettingUpSealsIncidentsRecordedBefore() throws {
+        let other = root.appendingPathComponent("other")
+        let before = try Workspace.create(at: other, actor: sam)
+        let person = try before.addPerson(fullName: "Amira Haddad")
+        try before.assign(personID: person.id, to: Role.WellKnown.headTeacher)
+        let record = try before.incidents().submit(report("recorded before set-up"))
+        let plain = other.appendingPathComponent("incidents/\(record.id).json")
+        XCTAssertTrue(try String(contentsOf: plain, encoding: .utf8).contains("recorded before set-up"))
+        _ = try before.setUp(administrator: person.id, passphrase: "head passphrase")
+        XCTAssertFalse(try String(contentsOf: plain, encoding: .utf8).contains("recorded before set-up"))
+        XCTAssertEqual(try before.incidents().record(record.id)?.report.description, "recorded before set-up")
+    }
+}
