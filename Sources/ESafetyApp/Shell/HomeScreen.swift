@@ -72,6 +72,7 @@ public final class HomeScreen: Screen {
             Action("switch-focus", keys: [.tab, .backTab], label: "Dashboard",
                    help: "Move between the menu and the dashboard"),
             Action("quit-home", keys: [.character("q")], label: "Quit", help: "Quit esafety"),
+            Action("sign-out", keys: [.function(9)], label: "SignOut", help: "Sign out, so someone else can sign in (switch user)", inBar: true),
         ])
     }
 
@@ -139,6 +140,11 @@ public final class HomeScreen: Screen {
             focus = focus == .menu && dashboard.hasLines ? .dashboard : .menu
             return .handled
         case "quit-home": return .quit
+        case "sign-out":
+            guard context.workspace.session != nil else { return .message("Nobody is signed in.", .info) }
+            let name = context.workspace.session?.fullName ?? ""
+            context.workspace.session = nil
+            return .sequence([.reset(SignInScreen(context: context)), .message("\(name) signed out.", .info)])
         default: return .unhandled
         }
     }

@@ -19,7 +19,7 @@ public enum AccessLevel: String, Codable, Sendable, CaseIterable, Comparable {
         switch self {
         case .staff: return "staff"
         case .governor: return "governor"
-        case .lead: return "e-safety or child-protection lead"
+        case .lead: return "lead"
         case .headTeacher: return "head teacher"
         }
     }
