@@ -20,7 +20,7 @@ final class HomeScreenTests: AppTestCase {
         XCTAssertTrue(menu[4].contains("5  Review schedule"))
         XCTAssertTrue(menu[5].contains("6  Settings"))
         XCTAssertTrue(screen.contains("Designated e-safety lead: Tom Whitfield"))
-        XCTAssertTrue(lines[23].hasPrefix("F1Help EscBack F10Quit"), lines[23])
+        XCTAssertTrue(lines[23].hasPrefix("F9SignOut F1Help EscBack F10Quit"), lines[23])
     }
 
     func testTwoOpensTheResponseFlowchart() async throws {

@@ -59,7 +59,7 @@ final class FoundationEndToEndTests: XCTestCase {
         try app.resize(width: 60, height: 20)
         let small = try app.waitUntil("a full 60x20 redraw") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.count == 20 && lines[19].hasPrefix("F1Help") && screen.contains("6  Settings")
+            return lines.count == 20 && lines[19].hasPrefix("F9SignOut F1Help") && screen.contains("6  Settings")
         }
         XCTAssertTrue(small.split(separator: "\n").allSatisfy { $0.count <= 60 }, small)
         try app.resize(width: 50, height: 12)
