@@ -11,18 +11,15 @@ enum RecoveryForm {
         let options = directory.peopleByName.map { (label: $0.fullName, value: $0.id) }
         let person = ChoiceField(options: options, selection: directory.holders(of: Role.WellKnown.headTeacher).first?.id ?? options.first?.value)
         person.isVertical = true
-        let first = TextField(maxLength: 200), second = TextField(maxLength: 200)
-        first.isSecret = true; second.isSecret = true
+        let passphrase = PassphraseFields()
         let form = Form(fields: [
             Form.Field(label: "Recovery key", widget: key, required: true, help: "As written down at set-up; dashes and case do not matter"),
             Form.Field(label: "New passphrase for", widget: person, required: true),
-            Form.Field(label: "New passphrase", widget: first, required: true, help: "At least \(PassphraseKey.minimumLength) characters: a few words"),
-            Form.Field(label: "Again", widget: second, required: true),
-        ])
+        ] + passphrase.fields(label: "New passphrase"))
         return FormScreen(title: "Recovery", helpText: context.help("recovery"), form: form) {
-            guard first.text == second.text else { throw AccessError.passphrasesDiffer }
+            let chosen = try passphrase.checked()
             guard let personID = person.selection else { return .handled }
-            let session = try context.workspace.accounts().recover(recoveryKey: key.text, personID: personID, newPassphrase: first.text)
+            let session = try context.workspace.accounts().recover(recoveryKey: key.text, personID: personID, newPassphrase: chosen)
             context.workspace.session = session
             return .sequence([.reset(HomeScreen(context: context)), .message("Recovered: \(session.fullName) has a new passphrase.", .success)])
         }

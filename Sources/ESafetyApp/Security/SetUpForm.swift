@@ -13,19 +13,15 @@ enum SetUpForm {
                                          (label: "Office or IT (administrator only)", value: Role.other)], selection: .headTeacher)
         role.isVertical = true
         let lead = TextField(maxLength: 120, placeholder: "if it is not you")
-        let first = TextField(maxLength: 200), second = TextField(maxLength: 200)
-        first.isSecret = true; second.isSecret = true
+        let passphrase = PassphraseFields()
         let form = Form(fields: [
             Form.Field(label: "Your full name", widget: name, required: true, help: "You become the first administrator"),
             Form.Field(label: "Your role", widget: role, required: true),
             Form.Field(label: "E-safety lead", widget: lead, help: "The e-safety lead's full name, if it is not you; give them an account later in Settings › Users"),
-            Form.Field(label: "Passphrase", widget: first, required: true, help: "At least \(PassphraseKey.minimumLength) characters: a few words are easier to remember than a password"),
-            Form.Field(label: "Again", widget: second, required: true),
-        ])
+        ] + passphrase.fields())
         let hint: @MainActor () -> (String, Style) = { ("Welcome to esafety. Set up the first account; F2 finishes.", .heading) }
         return FormScreen(title: "Set up", helpText: context.help("set-up"), form: form, hint: hint) {
-            guard first.text == second.text else { throw AccessError.passphrasesDiffer }
-            guard first.text.count >= PassphraseKey.minimumLength else { throw AccessError.passphraseTooShort(minimum: PassphraseKey.minimumLength) }
+            let chosen = try passphrase.checked()
             let workspace = context.workspace
             let existing = workspace.directory.people.first { TextSearch.fold($0.fullName) == TextSearch.fold(name.text) }
             let person = try existing ?? workspace.addPerson(fullName: name.text)
@@ -39,7 +35,7 @@ enum SetUpForm {
                     ?? workspace.addPerson(fullName: lead.text)
                 try? workspace.assign(personID: leadPerson.id, to: ESafetyCore.Role.WellKnown.esafetyLead)
             }
-            let recovery = try workspace.setUp(administrator: person.id, passphrase: first.text)
+            let recovery = try workspace.setUp(administrator: person.id, passphrase: chosen)
             return .reset(RecoveryKeyScreen(context: context, key: recovery))
         }
     }

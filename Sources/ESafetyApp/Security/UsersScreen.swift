@@ -67,17 +67,13 @@ final class UsersScreen: Screen {
     }
 
     private static func addForm(context: AppContext, person: Person, session: Session) -> FormScreen {
-        let first = TextField(maxLength: 200), second = TextField(maxLength: 200)
-        first.isSecret = true; second.isSecret = true
+        let passphrase = PassphraseFields()
         let admin = ChoiceField(options: [(label: "No", value: false), (label: "Yes", value: true)], selection: false)
-        let form = Form(fields: [
-            Form.Field(label: "Passphrase", widget: first, required: true, help: "Tell them in person; they can change it in Settings"),
-            Form.Field(label: "Again", widget: second, required: true),
+        let form = Form(fields: passphrase.fields(help: "Tell them in person; they can change it in Settings") + [
             Form.Field(label: "Administrator", widget: admin, help: "Administrators manage users and settings"),
         ])
         return FormScreen(title: "Account for \(person.fullName)", helpText: context.help("users"), form: form) {
-            guard first.text == second.text else { throw AccessError.passphrasesDiffer }
-            try context.workspace.accounts().addUser(personID: person.id, passphrase: first.text, isAdministrator: admin.selection ?? false, by: session)
+            try context.workspace.accounts().addUser(personID: person.id, passphrase: try passphrase.checked(), isAdministrator: admin.selection ?? false, by: session)
             return .message("\(person.fullName) can now sign in.", .success)
         }
     }
@@ -88,15 +84,10 @@ final class UsersScreen: Screen {
 enum ChangePassphraseForm {
     static func screen(context: AppContext) -> ScreenResponse {
         guard let session = context.workspace.session else { return .message(AccessError.notSignedIn.description, .error) }
-        let first = TextField(maxLength: 200), second = TextField(maxLength: 200)
-        first.isSecret = true; second.isSecret = true
-        let form = Form(fields: [
-            Form.Field(label: "New passphrase", widget: first, required: true),
-            Form.Field(label: "Again", widget: second, required: true),
-        ])
+        let passphrase = PassphraseFields()
+        let form = Form(fields: passphrase.fields(label: "New passphrase"))
         return .push(FormScreen(title: "Change my passphrase", helpText: context.help("users"), form: form) {
-            guard first.text == second.text else { throw AccessError.passphrasesDiffer }
-            try context.workspace.accounts().changePassphrase(for: session, to: first.text)
+            try context.workspace.accounts().changePassphrase(for: session, to: try passphrase.checked())
             return .message("Your passphrase is changed.", .success)
         })
     }
