@@ -133,4 +133,32 @@ final class IncidentSecurityTests: StoreTestCase {
         XCTAssertFalse(try String(contentsOf: plain, encoding: .utf8).contains("recorded before set-up"))
         XCTAssertEqual(try before.incidents().record(record.id)?.report.description, "recorded before set-up")
     }
+
+    func testTheOtherAreasFollowTheLevelsToo() throws {
+        let today = workspace.today
+        workspace.session = governor
+        XCTAssertThrowsError(try workspace.aup.tick(personID: "nobody")) {
+            XCTAssertEqual($0 as? AccessError, .notAllowed(.recordSignatures, .governor))
+        }
+        XCTAssertThrowsError(try workspace.reviews.markDone("policy-review", date: today, doneBy: "Peter Okafor")) {
+            XCTAssertEqual($0 as? AccessError, .notAllowed(.manageReviews, .governor))
+        }
+        XCTAssertThrowsError(try workspace.addPerson(fullName: "Someone New")) {
+            XCTAssertEqual($0 as? AccessError, .notAllowed(.editDirectory, .governor))
+        }
+        workspace.session = office
+        XCTAssertThrowsError(try workspace.reviews.markDone("policy-review", date: today, doneBy: "Siobhán Byrne"))
+        XCTAssertThrowsError(try workspace.aup.publish(kind: .pupil, text: "New rules")) {
+            XCTAssertEqual($0 as? AccessError, .notAllowed(.publishAUP, .staff))
+        }
+        var profile = workspace.profile
+        profile.schoolName = "Changed"
+        XCTAssertThrowsError(try workspace.updateProfile(profile)) { XCTAssertEqual($0 as? AccessError, .notAllowed(.editSettings, .staff)) }
+        workspace.session = lead
+        XCTAssertNoThrow(try workspace.reviews.markDone("policy-review", date: today, doneBy: "Tom Whitfield"))
+        XCTAssertNoThrow(try workspace.addPerson(fullName: "Someone New"))
+        XCTAssertThrowsError(try workspace.updateProfile(profile), "settings are for administrators")
+        workspace.session = head
+        XCTAssertNoThrow(try workspace.updateProfile(profile))
+    }
 }

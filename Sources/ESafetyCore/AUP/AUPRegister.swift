@@ -191,6 +191,7 @@ public final class AUPRegister {
     /// which must match the record. The witness is whoever is signed in.
     @discardableResult
     public func signAtTerminal(personID: String, typedName: String) throws -> AUPSignature {
+        try workspace.require(.recordSignatures)
         try load()
         guard let person = person(personID) else { throw AUPError.unknownPerson(personID) }
         guard person.nameMatches(typedName) else { throw AUPError.nameDoesNotMatch(typed: typedName) }
@@ -200,6 +201,7 @@ public final class AUPRegister {
     /// A paper signature, recorded with the date written on it.
     @discardableResult
     public func recordPaperSignature(personID: String, signedOn: CivilDate) throws -> AUPSignature {
+        try workspace.require(.recordSignatures)
         try load()
         guard let person = person(personID) else { throw AUPError.unknownPerson(personID) }
         guard signedOn <= today else { throw AUPError.signedInTheFuture(signedOn) }
@@ -209,6 +211,7 @@ public final class AUPRegister {
     /// A pupil ticked off the class list at the start of the year.
     @discardableResult
     public func tick(personID: String) throws -> AUPSignature {
+        try workspace.require(.recordSignatures)
         try load()
         guard let person = person(personID) else { throw AUPError.unknownPerson(personID) }
         return try record(person, signedOn: today, method: .classList)
@@ -244,6 +247,7 @@ public final class AUPRegister {
     /// the staff AUP (typed name must match), which lapses after `until`: one step, as giving access.
     @discardableResult
     public func addGuest(fullName: String, note: String, from: CivilDate, until: CivilDate?, typedName: String) throws -> RosterPerson {
+        try workspace.require(.recordSignatures)
         try load()
         guard let until else { throw AUPError.noEndDate }
         guard until >= from else { throw AUPError.endBeforeStart }
@@ -273,6 +277,7 @@ public final class AUPRegister {
 
     /// Carries out a checked import: every group it changes is saved, each with one audit entry.
     public func apply(_ plan: PeopleImportPlan) throws {
+        try workspace.require(.recordSignatures)
         try load()
         for group in RosterGroup.allCases {
             guard let updated = plan.rosters[group], updated != rosters[group] else { continue }
@@ -289,6 +294,7 @@ public final class AUPRegister {
     /// then due to sign again.
     @discardableResult
     public func publish(kind: AUPKind, text: String) throws -> AUPVersion {
+        try workspace.require(.publishAUP)
         try load()
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw AUPError.emptyText }
         let version = AUPVersion(kind: kind, text: text, publishedOn: today)

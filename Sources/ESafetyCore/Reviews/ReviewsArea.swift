@@ -67,6 +67,7 @@ public final class ReviewsArea {
 
     /// Records an item as done on `date` by `doneBy`; its next due date moves on by its cadence.
     public func markDone(_ itemID: String, date: CivilDate, doneBy: String, notes: String = "", evidence: String = "") throws {
+        try workspace.require(.manageReviews)
         try refuseIfNotLoaded()
         var copy = schedule
         let completion = ReviewCompletion(date: date, doneBy: doneBy, notes: notes, evidence: evidence, recordedBy: workspace.actor.name)
@@ -79,6 +80,7 @@ public final class ReviewsArea {
 
     /// Saves a policy document's header (matched by id, or added).
     public func updateDocument(_ document: PolicyDocument) throws {
+        try workspace.require(.manageReviews)
         try refuseIfNotLoaded()
         var copy = schedule
         if let index = copy.documents.firstIndex(where: { $0.id == document.id }) { copy.documents[index] = document }
@@ -90,6 +92,7 @@ public final class ReviewsArea {
 
     /// Saves one term's dates; the calendar then counts as the school's own.
     public func updateTerm(_ term: SchoolTerm) throws {
+        try workspace.require(.editSettings)
         try refuseIfNotLoaded()
         var copy = calendar
         try copy.update(term)

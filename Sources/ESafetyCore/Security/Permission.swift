@@ -13,6 +13,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageReviews
     case manageUsers
     case editSettings
+    case publishAUP
 
     /// Why it is refused, for the message.
     var refusal: String {
@@ -30,6 +31,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .manageReviews: return "mark reviews done"
         case .manageUsers: return "manage users"
         case .editSettings: return "change the settings"
+        case .publishAUP: return "publish a new AUP text"
         }
     }
 }
@@ -42,7 +44,7 @@ extension AccessLevel {
             return self != .governor || permission == .readDirectory || permission == .readReviews
         case .viewFigures:
             return self != .staff
-        case .readIncidents, .manageIncidents, .walkFlowchart, .exportIncidents, .manageReviews, .editDirectory:
+        case .readIncidents, .manageIncidents, .walkFlowchart, .exportIncidents, .manageReviews, .editDirectory, .publishAUP:
             return self >= .lead
         case .manageUsers, .editSettings:
             return false
