@@ -36,7 +36,7 @@ struct OpenCommand: ParsableCommand {
             defer { workspace.store.close() }
             workspace.now = now
             let terminal = try CursesTerminal.start(environment: environment)
-            let app = ESafetyApplication.make(terminal: terminal, workspace: workspace)
+            let app = ESafetyApplication.make(terminal: terminal, workspace: workspace, deferDashboard: true)
             app.run()
             terminal.shutdown()
             if let signal = TerminalLifecycle.receivedTerminationSignal {

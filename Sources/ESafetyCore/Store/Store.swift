@@ -41,6 +41,10 @@ public final class Store {
     /// Files and folders written while ``create(at:seed:)`` runs, removed again if seeding fails.
     private var createdPaths: [String]?
 
+    /// Rises by one after every document or draft this store writes or removes, so that
+    /// values derived from documents (the home dashboard's summaries) know when to recompute.
+    public private(set) var changeCount = 0
+
     /// Test hook: runs during every atomic write after the temporary file is synced, before the
     /// rename. Throwing from it simulates a disk error at the worst moment.
     var beforeRenameHook: (() throws -> Void)?
@@ -287,6 +291,7 @@ public final class Store {
             throw StoreError.writeFailed(file: document.relativePath, reason: failure.reason, nothingChanged: true)
         }
         if !existedBefore { createdPaths?.append(target) }
+        changeCount += 1
 
         // The audit entry is appended only AFTER the rename has committed the document, so the log
         // never claims a change that did not happen. If esafety dies between the two, the document
@@ -312,6 +317,7 @@ public final class Store {
         do {
             _ = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(StoreDocumentName.draftsFolder))
             knownGood[document.name] = try StoreFileIO.replaceAtomically(filePath(document), with: data, beforeRename: beforeRenameHook)
+            changeCount += 1
         } catch let failure as StoreAtomicWriteFailure {
             throw StoreError.writeFailed(file: document.relativePath, reason: failure.underlying.reason, nothingChanged: !failure.committed)
         } catch let failure as StoreIOFailure {
@@ -333,6 +339,7 @@ public final class Store {
             throw StoreError.writeFailed(file: document.relativePath, reason: String(cString: strerror(errno)), nothingChanged: true)
         }
         knownGood[document.name] = nil
+        changeCount += 1
     }
 
     /// The names of the documents in a folder (`"incidents"` gives `["incidents/2026-0001", …]`),
