@@ -52,8 +52,10 @@ struct BenchCrashChildCommand: ParsableCommand {
     private func acknowledge(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 }
 
-/// `esafety bench crash-verify --store DIR --acks FILE` (hidden): exit 0 when every save listed
-/// in FILE (lines printed by `crash-child`) is in the store, else 1 naming the ones missing.
+/// `esafety bench crash-verify --store DIR --acks FILE` (hidden): opens the store read-write as
+/// the app does (which puts right a save cut short: see `Store+Recovery.swift`), then exits 0
+/// when every save listed in FILE (lines printed by `crash-child`) is in it, else 1 naming the
+/// ones missing.
 struct BenchCrashVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "crash-verify", shouldDisplay: false)
 
@@ -61,8 +63,9 @@ struct BenchCrashVerifyCommand: ParsableCommand {
     @Option var acks: String
 
     func run() throws {
-        let workspace = try Workspace.open(at: URL(fileURLWithPath: store), access: .readOnly,
+        let workspace = try Workspace.open(at: URL(fileURLWithPath: store), access: .readWrite,
                                            actor: AuditActor(id: "bench:crash", name: "crash test"))
+        defer { workspace.store.close() }
         let log = try workspace.incidents()
         try workspace.aup.load()
         let text = try String(contentsOfFile: acks, encoding: .utf8)

@@ -103,6 +103,7 @@ public final class Store {
             }
             let store = Store(directory: directory, access: .readWrite, lock: lock)
             store.auditLog = try StoreAuditLog(directory: path, create: false)
+            try store.recoverInterruptedSaves()  // Store+Recovery.swift: after a crash mid-save
             if let backup {
                 try store.appendAudit(actor: .system, action: "store.migrate", document: "manifest", recordID: nil,
                                       summary: "Upgraded the store from format version \(manifest.formatVersion) "
@@ -353,7 +354,7 @@ public final class Store {
     }
 
     /// Appends the next entry to the audit log.
-    private func appendAudit(actor: AuditActor, action: String, document: String, recordID: String?,
+    func appendAudit(actor: AuditActor, action: String, document: String, recordID: String?,
                              summary: String) throws {
         guard let auditLog else { throw StoreError.closed(directory: path) }
         let at = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
