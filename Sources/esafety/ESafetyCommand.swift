@@ -14,6 +14,6 @@ struct ESafetyCommand: ParsableCommand {
             """,
         version: ESafetyCoreVersion.version,
         subcommands: [OpenCommand.self, InitCommand.self, ExportCommand.self, ReportCommand.self, CheckCommand.self,
-                      AUPCommand.self, ImportCommand.self, ReviewsCommand.self, BenchCommand.self],
+                      AUPCommand.self, ImportCommand.self, ReviewsCommand.self, RestoreCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self)
 }

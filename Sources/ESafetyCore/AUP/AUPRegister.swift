@@ -45,6 +45,8 @@ public final class AUPRegister {
         for group in RosterGroup.allCases {
             rosters[group] = try store.load(RosterDocument.self, from: AUPDocumentName.roster(group))
                 ?? RosterDocument(people: [], nextNumber: 1)
+            try RecordCheck.refuseDuplicates(rosters[group]?.people.map(\.id) ?? [], kind: "person",
+                                             in: AUPDocumentName.roster(group) + ".json")
         }
         isLoaded = true
         try loadYearThrowing(SchoolYear(containing: today))

@@ -26,7 +26,10 @@ public final class IncidentLog {
         self.form = try IncidentFormDefinition.standard()
         var loaded: [IncidentRecord] = []
         for name in try store.documentNames(in: Self.folder) {
-            if let record = try store.load(IncidentRecord.self, from: name) { loaded.append(record) }
+            if let record = try store.load(IncidentRecord.self, from: name) {
+                try RecordCheck.refuseMisnamedIncident(record, document: name)
+                loaded.append(record)
+            }
         }
         records = loaded.sorted(by: Self.newestFirst)
     }

@@ -104,6 +104,7 @@ public final class Store {
             let store = Store(directory: directory, access: .readWrite, lock: lock)
             store.auditLog = try StoreAuditLog(directory: path, create: false)
             try store.recoverInterruptedSaves()  // Store+Recovery.swift: after a crash mid-save
+            store.pruneDailyBackups()  // Store+Backups.swift
             if let backup {
                 try store.appendAudit(actor: .system, action: "store.migrate", document: "manifest", recordID: nil,
                                       summary: "Upgraded the store from format version \(manifest.formatVersion) "
@@ -273,6 +274,7 @@ public final class Store {
             }
         }
         let existedBefore = StoreFileIO.isRegularFile(target)
+        if existedBefore { keepDailyBackup(of: document.relativePath, now: now()) }  // Store+Backups.swift
         do {
             knownGood[document.name] = try StoreFileIO.replaceAtomically(target, with: data,
                                                                          beforeRename: beforeRenameHook)
