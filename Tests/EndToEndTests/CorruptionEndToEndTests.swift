@@ -77,7 +77,7 @@ final class CorruptionEndToEndTests: XCTestCase {
             Case(name: "newer format version", file: "manifest.json", problem: "newer", damage: { url in
                 try self.rewrite(url) { $0.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 99") }
             }, command: ["aup", "publish", "pupil", newText.path]),
-            Case(name: "missing manifest", file: "manifest.json", problem: "missing", damage: { url in
+            Case(name: "missing manifest", file: "manifest.json", problem: "no manifest.json", damage: { url in
                 try FileManager.default.removeItem(at: url)
             }, command: ["export", "people"]),
             Case(name: "wrong permissions", file: "profile.json", problem: "0644", damage: { url in
@@ -93,7 +93,7 @@ final class CorruptionEndToEndTests: XCTestCase {
 
             let check = try runEsafety(["check", "--store", store.path])
             XCTAssertEqual(check.status, 1, "\(trial.name): \(check.standardOutput)")
-            let reported = check.standardOutput.split(separator: "\n").filter { $0.contains(file) }
+            let reported = (check.standardOutput + check.standardError).split(separator: "\n").filter { $0.contains(file) }
             XCTAssertTrue(reported.contains { $0.contains(trial.problem) },
                           "\(trial.name): check should name \(file) and say \(trial.problem):\n\(check.standardOutput)")
             if !trial.command.isEmpty {
