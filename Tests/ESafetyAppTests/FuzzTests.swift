@@ -16,7 +16,7 @@ final class FuzzTests: AppTestCase {
         let count = Int(environment["ESAFETY_FUZZ_KEYS"] ?? "") ?? 100_000
         var random = BenchRandom(seed: UInt64(environment["ESAFETY_FUZZ_SEED"] ?? "") ?? 1)
         try launch(demo: true)
-        let text: [Character] = Array("abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789/?-.,'Zoë李") 
+        let text: [Character] = Array("abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789/?-.,'Zoë李")
         // Navigation is weighted up, so the walk goes deep into the areas and comes back out.
         let navigation: [Key] = [.enter, .enter, .escape, .escape, .up, .down, .down, .tab, .backTab, .left, .right,
                                  .pageUp, .pageDown, .home, .end, .backspace, .delete, .insert, .character(" "),
@@ -42,6 +42,12 @@ final class FuzzTests: AppTestCase {
             let canvas = app.draw()
             XCTAssertEqual(canvas.size, terminal.size)
             breadcrumbs.insert(app.breadcrumb)
+            if step % 5_000 == 2_499 {  // the smallest size, exactly
+                terminal.resize(to: Size(width: 20, height: 5))
+                app.process(terminal.nextEvent(timeoutMilliseconds: 0))
+                smallest = Size(width: 20, height: 5)
+                XCTAssertEqual(app.draw().size, Size(width: 20, height: 5))
+            }
             if step % 5_000 == 4_999 {  // back to a normal size now and then, and it still draws the home line
                 terminal.resize(to: Size(width: 80, height: 24))
                 app.process(terminal.nextEvent(timeoutMilliseconds: 0))

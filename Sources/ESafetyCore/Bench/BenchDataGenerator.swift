@@ -45,6 +45,12 @@ public struct BenchDataGenerator {
         counts = Counts(scale: scale)
     }
 
+    /// A generator with other counts (tests use a small store of the same shape).
+    init(scale: Int, counts: Counts) {
+        self.scale = max(1, scale)
+        self.counts = counts
+    }
+
     /// Creates a new store at `directory` filled with the data of this scale. `progress` is
     /// told what is being written.
     @discardableResult
