@@ -55,7 +55,7 @@ struct BenchMeasurements {
         var rows: [Row] = []
         let people = try countPeople()
 
-        var starts: [(first: Double, complete: Double)] = []
+        var starts: [(first: Double, complete: Double, megabytes: Double)] = []
         for _ in 0..<5 { starts.append(try firstScreenMilliseconds()) }
         let firstScreen = starts.map(\.first).sorted()[2]
         let complete = starts.map(\.complete).sorted()[2]
@@ -83,10 +83,9 @@ struct BenchMeasurements {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let selfMB = Double(usage.ru_maxrss) / 1024
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        let childMB = Double(usage.ru_maxrss) / 1024
-        rows.append(Row(name: "Peak memory, the app to its first screen", value: childMB, unit: "MB", target: "< 150 MB", met: childMB < 150))
-        rows.append(Row(name: "Peak memory, this whole bench (all loaded)", value: selfMB, unit: "MB", target: "< 150 MB", met: selfMB < 150))
+        let appMB = starts.map(\.megabytes).max() ?? 0
+        rows.append(Row(name: "Peak memory, the app to its dashboard (its own ru_maxrss)", value: appMB, unit: "MB", target: "< 150 MB", met: appMB < 150))
+        rows.append(Row(name: "Peak memory, this bench process (whole store loaded, 100k-row list)", value: selfMB, unit: "MB", target: "< 150 MB", met: selfMB < 150))
 
         var text = "esafety bench: \(store.path) (\(people) people on the roster)\n\n"
         text += "| Measure | Figure | Target | Met |\n|---|---:|---|---|\n"
@@ -130,7 +129,7 @@ struct BenchMeasurements {
 
     /// A new esafety process opens the store read-write and draws its first screen on a virtual
     /// terminal, then exits: timed from before the process is started until it has exited.
-    private func firstScreenMilliseconds() throws -> (first: Double, complete: Double) {
+    private func firstScreenMilliseconds() throws -> (first: Double, complete: Double, megabytes: Double) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath()
         if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
@@ -149,7 +148,8 @@ struct BenchMeasurements {
         let frames = output.split(separator: "\n").compactMap { UInt64($0) }
         let first = frames.first ?? ended
         let last = frames.last ?? ended
-        return (Double(first - start) / 1e6, Double(last - start) / 1e6)
+        let kilobytes = output.split(separator: "\n").first { $0.hasPrefix("rss ") }.flatMap { Double($0.dropFirst(4)) } ?? 0
+        return (Double(first - start) / 1e6, Double(last - start) / 1e6, kilobytes / 1024)
     }
 
     /// Everything: profile, directory, AUP versions, roster and every year's signatures,
@@ -278,6 +278,9 @@ struct BenchFirstScreenCommand: ParsableCommand {
                 throw UserFacingError("the first screen was not drawn")
             }
             print(terminal.frameTimes.map(String.init).joined(separator: "\n"))
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            print("rss \(usage.ru_maxrss)")  // kilobytes, on Linux
         }
     }
 }
