@@ -135,3 +135,56 @@ final class RobustnessTests: StoreTestCase {
         }
     }
 }
+
+/// The fast reader of signature files gives exactly what `JSONDecoder` gives, and steps aside
+/// (nil) for anything unusual, so the store's usual messages still name bad files.
+final class SignatureShardFastDecoderTests: StoreTestCase {
+    private let witness = AuditActor(id: "os:sam", name: "Sam at the terminal")
+
+    private func shard() -> SignatureShardDocument {
+        SignatureShardDocument(signatures: [
+            AUPSignature(personID: "pupil-0007", kind: .pupil, versionID: "pupil-2026-09-01-75b005a2", signedOn: CivilDate(year: 2026, month: 9, day: 3)!,
+                         recordedAt: Date(timeIntervalSince1970: 1_788_000_000), method: .classList, witness: witness),
+            AUPSignature(personID: "guest-0107", kind: .staff, versionID: "staff-2026", signedOn: CivilDate(year: 2026, month: 11, day: 2)!,
+                         recordedAt: Date(timeIntervalSince1970: 1_790_000_000), method: .terminal,
+                         witness: AuditActor(id: "os:zoë", name: "Zoë Ōkubo 李"), lapsesAfter: CivilDate(year: 2026, month: 11, day: 6)!),
+        ])
+    }
+
+    func testReadsWhatTheEncoderWritesExactlyAsJSONDecoderDoes() throws {
+        let data = try StoreJSON.makeEncoder().encode(shard())
+        let fast = try XCTUnwrap(SignatureShardFastDecoder.decode(data))
+        let slow = try StoreJSON.makeDecoder().decode(SignatureShardDocument.self, from: data)
+        XCTAssertEqual(fast.signatures, slow.signatures)
+        XCTAssertEqual(fast.signatures, shard().signatures)
+    }
+
+    func testStepsAsideForAnythingUnusual() throws {
+        let text = String(decoding: try StoreJSON.makeEncoder().encode(shard()), as: UTF8.self)
+        let unusual = [
+            text.replacingOccurrences(of: "pupil-0007", with: "pupil-\\u0030007"),      // an escape
+            text.replacingOccurrences(of: "\"method\"", with: "\"note\" : \"x\", \"method\""),  // an unknown key
+            text.replacingOccurrences(of: "\"2026-09-03\"", with: "\"2026-02-30\""),      // no such day
+            text.replacingOccurrences(of: "\"class\"", with: "5"),                        // a wrong type
+            String(text.prefix(text.count / 2)),                                          // truncated
+            text + "x",                                                                   // something after it
+        ]
+        for variant in unusual {
+            XCTAssertNil(SignatureShardFastDecoder.decode(Data(variant.utf8)), variant)
+        }
+        var invalid = Data(text.utf8)
+        invalid[invalid.firstRange(of: Data("Zo".utf8))!.upperBound] = 0xFF
+        XCTAssertNil(SignatureShardFastDecoder.decode(invalid))
+        // The escaped one is valid JSON: the store still reads it, through JSONDecoder.
+        let store = try makeStore()
+        defer { store.close() }
+        try put(Data(unusual[0].utf8), at: "shard.json")
+        XCTAssertEqual(try store.load(SignatureShardDocument.self, from: "shard")?.signatures, shard().signatures)
+        // The wrong type is refused with the usual message naming the file and the field.
+        try put(Data(unusual[3].utf8), at: "shard.json")
+        let error = storeError { _ = try store.load(SignatureShardDocument.self, from: "shard") }
+        guard case .corrupt(let file, let reason)? = error else { return XCTFail("\(String(describing: error))") }
+        XCTAssertEqual(file, "shard.json")
+        XCTAssertTrue(reason.contains("method"), reason)
+    }
+}

@@ -223,6 +223,11 @@ public final class Store {
             knownGood[document.name] = nil
             return nil
         }
+        // A faster reader for the largest documents (StoreFastDecodable.swift); nil means "ask JSONDecoder".
+        if let fast = T.self as? any StoreFastDecodable.Type, let value = fast.fastDecode(contents.data) as? T {
+            knownGood[document.name] = contents.fingerprint
+            return value
+        }
         do {
             let value = try decoder.decode(T.self, from: contents.data)
             knownGood[document.name] = contents.fingerprint
