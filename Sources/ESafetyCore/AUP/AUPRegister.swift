@@ -13,7 +13,10 @@ public final class AUPRegister {
     /// Every published version, oldest first.
     public private(set) var versions: [AUPVersion] = []
     public private(set) var classes: [SchoolClass] = []
-    private var rosters: [RosterGroup: RosterDocument] = [:]
+    private var rosters: [RosterGroup: RosterDocument] = [:] { didSet { sortedPeople = [:] } }
+    /// Each group's people in name order, kept until the roster changes: sorting 4,000 names in
+    /// the user's collation on every dashboard summary took most of its time.
+    private var sortedPeople: [RosterGroup: [RosterPerson]] = [:]
     /// Loaded signature shards by document name.
     private var shards: [String: [AUPSignature]] = [:]
     private var loadedYears: Set<SchoolYear> = []
@@ -95,7 +98,10 @@ public final class AUPRegister {
 
     /// One group's people, by name.
     public func people(in group: RosterGroup) -> [RosterPerson] {
-        (rosters[group]?.people ?? []).sorted { $0.fullName.localizedStandardCompare($1.fullName) == .orderedAscending }
+        if let sorted = sortedPeople[group] { return sorted }
+        let sorted = (rosters[group]?.people ?? []).sorted { $0.fullName.localizedStandardCompare($1.fullName) == .orderedAscending }
+        sortedPeople[group] = sorted
+        return sorted
     }
 
     /// The pupils of a class, by name.
