@@ -32,14 +32,21 @@ final class CrashTests: XCTestCase {
             child.executableURL = binary
             child.arguments = ["bench", "crash-child", "--store", store.path]
             child.standardOutput = output
-            child.standardError = FileHandle.nullDevice
+            let errors = Pipe()
+            child.standardError = errors
             try child.run()
             // Anywhere from before the store is open to well into the stream of saves.
             usleep(useconds_t(2_000 + random(120_000)))
             kill(child.processIdentifier, SIGKILL)
             child.waitUntilExit()
             try output.close()
-            if child.terminationReason == .uncaughtSignal { killedWhileSaving += 1 }
+            let said = String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+            if child.terminationReason == .uncaughtSignal && child.terminationStatus == SIGKILL {
+                killedWhileSaving += 1
+            } else {
+                XCTFail("trial \(trial): the saving process ended by itself (\(child.terminationReason == .exit ? "status" : "signal") "
+                        + "\(child.terminationStatus)): \(said)")
+            }
 
             let verify = try runEsafety(["bench", "crash-verify", "--store", store.path, "--acks", acks.path])
             XCTAssertEqual(verify.status, 0, "trial \(trial): \(verify.standardOutput)\(verify.standardError)")

@@ -12,9 +12,10 @@ import Foundation
 /// (the test `esafety check` makes) with a `store.recover` entry, so the gap is written down in
 /// the log rather than hidden.
 ///
-/// Cheap on a large store: only folders changed since the audit log was last written (by the
-/// file system's clock, which ticks every few milliseconds, hence `>=`) are listed, only their
-/// files written since then are candidates, and only the log's last 64 KB is read for their entries.
+/// Cheap on a large store: only folders changed in the two seconds before the audit log was last
+/// written or since are listed, only their files written in that time are candidates, and
+/// usually only the log's last 64 KB is read for their entries. (The two seconds are slack for
+/// file-system clocks that tick coarsely; the decision itself is check()'s, to the second.)
 extension Store {
     /// What the last recovery did, for tests and the curious.
     struct RecoveryReport: Equatable {
@@ -28,7 +29,7 @@ extension Store {
         let root = directory.path
         let auditPath = (root as NSString).appendingPathComponent(StoreAuditLog.fileName)
         guard let auditInfo = try? StoreFileIO.status(auditPath) else { return report }
-        let auditTime = Self.nanoseconds(auditInfo.st_mtim)
+        let auditTime = Self.nanoseconds(auditInfo.st_mtim) - 2_000_000_000
         var candidates: [(name: String, modifiedSecond: Int64)] = []
         var folders = [""]
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
@@ -54,7 +55,10 @@ extension Store {
             }
         }
         if !candidates.isEmpty {
-            let logged = lastEntryTimes(auditPath: auditPath)
+            var logged = lastEntryTimes(auditPath: auditPath, wholeLog: false)
+            if candidates.contains(where: { logged[$0.name] == nil }) {
+                logged = lastEntryTimes(auditPath: auditPath, wholeLog: true)  // an entry further back
+            }
             for (name, modified) in candidates {
                 // As check() judges it: no entry, or changed in a later second than its last entry.
                 if let at = logged[name], Int64(at.timeIntervalSince1970) >= modified { continue }
@@ -69,12 +73,12 @@ extension Store {
         return report
     }
 
-    /// The time of the last entry for each document among the audit log's last 64 KB.
-    private func lastEntryTimes(auditPath: String) -> [String: Date] {
+    /// The time of the last entry for each document among the audit log's last 64 KB (or all of it).
+    private func lastEntryTimes(auditPath: String, wholeLog: Bool) -> [String: Date] {
         guard let handle = FileHandle(forReadingAtPath: auditPath) else { return [:] }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
-        let start = size > 65_536 ? size - 65_536 : 0
+        let start = size > 65_536 && !wholeLog ? size - 65_536 : 0
         try? handle.seek(toOffset: start)
         let data = (try? handle.readToEnd()) ?? Data()
         var lines = data.split(separator: 0x0A)
