@@ -12,9 +12,9 @@ import Foundation
 /// (the test `esafety check` makes) with a `store.recover` entry, so the gap is written down in
 /// the log rather than hidden.
 ///
-/// Cheap on a large store: only folders changed in the two seconds before the audit log was last
+/// Cheap on a large store: only folders changed in the 100 ms before the audit log was last
 /// written or since are listed, only their files written in that time are candidates, and
-/// usually only the log's last 64 KB is read for their entries. (The two seconds are slack for
+/// usually only the log's last 64 KB is read for their entries. (The 100 ms are slack for
 /// file-system clocks that tick coarsely; the decision itself is check()'s, to the second.)
 extension Store {
     /// What the last recovery did, for tests and the curious.
@@ -29,7 +29,7 @@ extension Store {
         let root = directory.path
         let auditPath = (root as NSString).appendingPathComponent(StoreAuditLog.fileName)
         guard let auditInfo = try? StoreFileIO.status(auditPath) else { return report }
-        let auditTime = Self.nanoseconds(auditInfo.st_mtim) - 2_000_000_000
+        let auditTime = Self.nanoseconds(auditInfo.st_mtim) - 100_000_000
         var candidates: [(name: String, modifiedSecond: Int64)] = []
         var folders = [""]
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
