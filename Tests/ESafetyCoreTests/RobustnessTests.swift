@@ -18,6 +18,7 @@ final class RobustnessTests: StoreTestCase {
         changed.people.removeLast()
         try put(try StoreJSON.makeEncoder().encode(changed), at: "people.json")
         try put(Data("{\"half".utf8), at: ".people.json.tmp-4242")
+        try put(Data("people".utf8), at: Store.savingMarkerName)
         XCTAssertFalse(Store.check(at: storeURL).isEmpty)
 
         let reopened = try Store.open(at: storeURL)
@@ -28,6 +29,21 @@ final class RobustnessTests: StoreTestCase {
         XCTAssertEqual(last.document, "people")
         XCTAssertEqual(Store.check(at: storeURL), [])
         XCTAssertEqual(try reopened.load(TestPeople.self, from: "people"), changed)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path(Store.savingMarkerName)))
+    }
+
+    func testAnEditOutsideEsafetyIsNotPassedOffAsASaveAndCheckStillReportsIt() throws {
+        var store: Store? = try makeStore()
+        store?.close()
+        store = nil
+        sleep(1)
+        var changed = TestPeople.sample
+        changed.people.removeLast()
+        try put(try StoreJSON.makeEncoder().encode(changed), at: "people.json")  // no save was in progress
+        let reopened = try Store.open(at: storeURL)
+        defer { reopened.close() }
+        XCTAssertNotEqual(try reopened.auditEntries().last?.action, "store.recover")
+        XCTAssertTrue(Store.check(at: storeURL).contains { $0.file == "people.json" && $0.problem.contains("after its last audit entry") })
     }
 
     func testOpeningASoundStoreRecordsNothing() throws {

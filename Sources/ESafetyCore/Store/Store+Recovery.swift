@@ -3,78 +3,72 @@ import Foundation
 /// Putting a store right after esafety was killed in the middle of a save (power cut, SIGKILL,
 /// a crash). Runs on every read-write open, under the lock, so no other esafety is saving.
 ///
-/// A save is: write `.NAME.json.tmp-PID`, fsync, rename over `NAME.json`, fsync the folder,
-/// append the audit line. Killed before the rename, it leaves a temporary file and the old
-/// document intact; killed between the rename and the audit line, the new document is in place
-/// but the log does not mention it. Either way nothing acknowledged is lost (a save is
-/// acknowledged only after its audit line), and `esafety check` would report the leftover.
-/// This removes the temporary files, and records any document changed after its last audit entry
-/// (the test `esafety check` makes) with a `store.recover` entry, so the gap is written down in
-/// the log rather than hidden.
+/// A save is: note the document in `.saving`, write `.NAME.json.tmp-PID`, fsync, rename over
+/// `NAME.json`, fsync the folder, append the audit line, remove `.saving`. Killed before the
+/// rename, it leaves a temporary file and the old document intact; killed between the rename and
+/// the audit line, the new document is in place but the log does not mention it. Either way
+/// nothing acknowledged is lost (a save is acknowledged only after its audit line), and
+/// `esafety check` would report the leftover.
 ///
-/// Cheap on a large store: only folders changed in the 100 ms before the audit log was last
-/// written or since are listed, only their files written in that time are candidates, and
-/// usually only the log's last 64 KB is read for their entries. (The 100 ms are slack for
-/// file-system clocks that tick coarsely; the decision itself is check()'s, to the second.)
+/// So the next opening reads `.saving` (one small file: nothing to scan, whatever the size of the
+/// store), removes that document's temporary files, and if the document changed after its last
+/// audit entry (check()'s own test, to the second) appends a `store.recover` entry saying so.
+/// A document edited outside esafety is not touched by this: `esafety check` still reports it.
 extension Store {
+    /// The file naming the document a save is writing, while it is: `.saving` in the store folder.
+    static let savingMarkerName = ".saving"
+
     /// What the last recovery did, for tests and the curious.
     struct RecoveryReport: Equatable {
         var removedTemporaryFiles: [String] = []
         var recordedDocuments: [String] = []
     }
 
+    private var savingMarkerPath: String { (directory.path as NSString).appendingPathComponent(Self.savingMarkerName) }
+
+    /// Notes that `document` is being saved (no fsync: it only needs to outlive the process).
+    func markSaving(_ document: StoreDocumentName) {
+        guard let fd = try? StoreFileIO.openOwnerOnly(savingMarkerPath, flags: O_WRONLY | O_TRUNC) else { return }
+        defer { StoreFileIO.closeDescriptor(fd) }
+        try? StoreFileIO.writeAll(fd, Data(document.name.utf8), path: savingMarkerPath)
+    }
+
+    /// The save noted by ``markSaving(_:)`` is complete (committed and audited, or failed cleanly).
+    func clearSaving() { unlink(savingMarkerPath) }
+
     @discardableResult
     func recoverInterruptedSaves() throws -> RecoveryReport {
         var report = RecoveryReport()
-        let root = directory.path
-        let auditPath = (root as NSString).appendingPathComponent(StoreAuditLog.fileName)
-        guard let auditInfo = try? StoreFileIO.status(auditPath) else { return report }
-        let auditTime = Self.nanoseconds(auditInfo.st_mtim) - 100_000_000
-        var candidates: [(name: String, modifiedSecond: Int64)] = []
-        var folders = [""]
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
-        where name != StoreMigration.backupsFolder && StoreFileIO.isDirectory((root as NSString).appendingPathComponent(name)) {
-            folders.append(name)
-        }
-        for folder in folders {
-            let folderPath = folder.isEmpty ? root : (root as NSString).appendingPathComponent(folder)
-            // A rename or a new temporary file changes the folder's time: a folder untouched since
-            // the audit log was last written holds neither, so its files need not be looked at.
-            guard let folderInfo = try? StoreFileIO.status(folderPath), Self.nanoseconds(folderInfo.st_mtim) >= auditTime else { continue }
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []).sorted() {
-                let relative = folder.isEmpty ? name : "\(folder)/\(name)"
-                let path = (folderPath as NSString).appendingPathComponent(name)
-                if StoreFileIO.isTemporaryName(name) {
-                    if unlink(path) == 0 { report.removedTemporaryFiles.append(relative) }
-                    continue
-                }
-                guard folder != StoreDocumentName.draftsFolder, name.hasSuffix(".json"), name != StoreManifest.fileName,
-                      let document = StoreDocumentName.fromRelativePath(relative),
-                      let info = try? StoreFileIO.status(path), Self.nanoseconds(info.st_mtim) >= auditTime else { continue }
-                candidates.append((document.name, Int64(info.st_mtim.tv_sec)))
+        guard let data = FileManager.default.contents(atPath: savingMarkerPath) else { return report }
+        let name = String(decoding: data, as: UTF8.self)
+        guard let document = try? StoreDocumentName(name) else { clearSaving(); return report }
+        let target = (directory.path as NSString).appendingPathComponent(document.relativePath)
+        let folder = (target as NSString).deletingLastPathComponent
+        let prefix = "." + (target as NSString).lastPathComponent + ".tmp-"
+        for entry in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where entry.hasPrefix(prefix) {
+            if unlink((folder as NSString).appendingPathComponent(entry)) == 0 {
+                report.removedTemporaryFiles.append((document.relativePath as NSString).deletingLastPathComponent.isEmpty
+                    ? entry : (document.relativePath as NSString).deletingLastPathComponent + "/" + entry)
             }
         }
-        if !candidates.isEmpty {
-            var logged = lastEntryTimes(auditPath: auditPath, wholeLog: false)
-            if candidates.contains(where: { logged[$0.name] == nil }) {
-                logged = lastEntryTimes(auditPath: auditPath, wholeLog: true)  // an entry further back
-            }
-            for (name, modified) in candidates {
-                // As check() judges it: no entry, or changed in a later second than its last entry.
-                if let at = logged[name], Int64(at.timeIntervalSince1970) >= modified { continue }
-                report.recordedDocuments.append(name)
+        if document.folder != StoreDocumentName.draftsFolder, let info = try? StoreFileIO.status(target) {
+            let modified = Int64(info.st_mtim.tv_sec)
+            var logged = lastEntryTimes(wholeLog: false)
+            if logged[document.name] == nil { logged = lastEntryTimes(wholeLog: true) }  // an entry further back
+            if (logged[document.name].map { Int64($0.timeIntervalSince1970) < modified }) ?? true {
+                try appendAudit(actor: .system, action: "store.recover", document: document.name, recordID: nil,
+                                summary: "\(document.name) was saved but esafety stopped before recording the change here; "
+                                    + "recorded on the next opening. The document is as that save left it")
+                report.recordedDocuments.append(document.name)
             }
         }
-        for name in report.recordedDocuments {
-            try appendAudit(actor: .system, action: "store.recover", document: name, recordID: nil,
-                            summary: "\(name) was saved but esafety stopped before recording the change here; "
-                                + "recorded on the next opening. The document is as that save left it")
-        }
+        clearSaving()
         return report
     }
 
     /// The time of the last entry for each document among the audit log's last 64 KB (or all of it).
-    private func lastEntryTimes(auditPath: String, wholeLog: Bool) -> [String: Date] {
+    private func lastEntryTimes(wholeLog: Bool) -> [String: Date] {
+        let auditPath = (directory.path as NSString).appendingPathComponent(StoreAuditLog.fileName)
         guard let handle = FileHandle(forReadingAtPath: auditPath) else { return [:] }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
@@ -91,6 +85,4 @@ extension Store {
         }
         return times
     }
-
-    private static func nanoseconds(_ time: timespec) -> Int64 { Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec) }
 }

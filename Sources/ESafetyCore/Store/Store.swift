@@ -280,6 +280,8 @@ public final class Store {
         }
         let existedBefore = StoreFileIO.isRegularFile(target)
         if existedBefore { keepDailyBackup(of: document.relativePath, now: now()) }  // Store+Backups.swift
+        markSaving(document)  // Store+Recovery.swift: what to put right if esafety dies mid-save
+        defer { clearSaving() }
         do {
             knownGood[document.name] = try StoreFileIO.replaceAtomically(target, with: data,
                                                                          beforeRename: beforeRenameHook)
@@ -322,6 +324,8 @@ public final class Store {
             throw StoreError.encodingFailed(file: document.relativePath, reason: "\(error)")
         }
         data.append(0x0A)
+        markSaving(document)  // Store+Recovery.swift
+        defer { clearSaving() }
         do {
             _ = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(StoreDocumentName.draftsFolder))
             knownGood[document.name] = try StoreFileIO.replaceAtomically(filePath(document), with: data, beforeRename: beforeRenameHook)
