@@ -65,6 +65,7 @@ public final class Application {
     public func run() {
         isRunning = true
         render()
+        if top.didPresentFirstFrame() { render() }
         while isRunning {
             let event = terminal.nextEvent(timeoutMilliseconds: idleTimeoutMilliseconds)
             process(event)

@@ -82,6 +82,10 @@ public protocol Screen: AnyObject {
     func willAppear()
     /// Called before the application ends for a signal or a closed terminal: keep drafts.
     func preserveWork()
+    /// Called once on the root screen after the application's first frame is on the terminal:
+    /// slow work a screen can show later (a summary of a large store) goes here, so the first
+    /// frame comes quickly. Return true to have the screen drawn again.
+    func didPresentFirstFrame() -> Bool
 }
 
 extension Screen {
@@ -90,4 +94,5 @@ extension Screen {
     public func handle(key: Key) -> ScreenResponse { .unhandled }
     public func willAppear() {}
     public func preserveWork() {}
+    public func didPresentFirstFrame() -> Bool { false }
 }

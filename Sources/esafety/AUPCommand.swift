@@ -43,6 +43,7 @@ struct AUPCommand: ParsableCommand {
             abstract: "Publish a new text of an AUP (pupil, staff or parent); everyone on an older version is due again.")
 
         @OptionGroup var options: StoreOptions
+        @OptionGroup var signIn: SignInOptions
 
         @Argument(help: "pupil, staff or parent.")
         var kind: String
@@ -56,6 +57,7 @@ struct AUPCommand: ParsableCommand {
                 let text = try String(contentsOfFile: file, encoding: .utf8)
                 let workspace = try Workspace.open(at: options.location, actor: options.actor)
                 defer { workspace.store.close() }
+                try signIn.signIn(workspace)
                 let version = try workspace.aup.publish(kind: aup, text: text)
                 print("Published \(aup.title) version \(version.id).")
             } catch {

@@ -20,7 +20,17 @@ struct CheckCommand: ParsableCommand {
         var problems = store.check()
         // The documents must also decode as esafety records, not only as JSON.
         do {
-            _ = try Workspace.open(at: location, access: .readOnly, actor: options.actor)
+            let workspace = try Workspace.open(at: location, access: .readOnly, actor: options.actor)
+            // Every area's records: incidents, AUP roster and signatures, reviews; duplicate ids.
+            for problem in workspace.checkRecords()
+            where !problems.contains(where: { $0.file == problem.file && $0.problem == problem.problem }) {
+                problems.append(problem)
+            }
+        } catch let StoreError.corrupt(file, reason) {
+            // Decodes as JSON but not as esafety's records (a wrong type, a duplicate id).
+            if !problems.contains(where: { $0.file == file && $0.problem == reason }) {
+                problems.append(StoreProblem(file: file, problem: reason))
+            }
         } catch {
             let text = String(describing: error)
             if !problems.contains(where: { text.contains($0.file) }) { problems.append(StoreProblem(file: "(records)", problem: text)) }

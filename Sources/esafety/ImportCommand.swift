@@ -12,6 +12,7 @@ struct ImportCommand: ParsableCommand {
     enum What: String, ExpressibleByArgument, CaseIterable { case people }
 
     @OptionGroup var options: StoreOptions
+    @OptionGroup var signIn: SignInOptions
 
     @Argument(help: "What to import: people.")
     var what: What
@@ -34,6 +35,7 @@ struct ImportCommand: ParsableCommand {
         do {
             let workspace = try Workspace.open(at: options.location, actor: options.actor)
             defer { workspace.store.close() }
+            try signIn.signIn(workspace)
             let showProgress = isatty(STDERR_FILENO) == 1
             let plan = try PeopleImport.plan(csv: text, sourceName: URL(fileURLWithPath: file).lastPathComponent, mappingText: mapping,
                                              register: workspace.aup) { done, total in

@@ -39,7 +39,7 @@ struct OpenCommand: ParsableCommand {
             defer { workspace.store.close() }
             workspace.now = now
             let terminal = try CursesTerminal.start(environment: environment)
-            let app = ESafetyApplication.make(terminal: terminal, workspace: workspace, idleSeconds: lockAfter)
+            let app = ESafetyApplication.make(terminal: terminal, workspace: workspace, idleSeconds: lockAfter, deferDashboard: true)
             app.run()
             terminal.shutdown()
             if let signal = TerminalLifecycle.receivedTerminationSignal {

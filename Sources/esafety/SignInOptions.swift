@@ -17,7 +17,7 @@ struct SignInOptions: ParsableArguments {
         let accounts = try workspace.accounts()
         guard accounts.isSetUp else { return }
         guard let user else {
-            throw UserFacingError("Incident records are encrypted: sign in with --user NAME (the passphrase is asked for, or read from ESAFETY_PASSPHRASE).")
+            throw UserFacingError("This store has accounts: sign in with --user NAME (the passphrase is asked for, or read from ESAFETY_PASSPHRASE).")
         }
         let directory = workspace.directory
         guard let person = directory.person(user) ?? directory.people.first(where: { TextSearch.fold($0.fullName) == TextSearch.fold(user) }) else {

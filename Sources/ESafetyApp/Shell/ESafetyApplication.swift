@@ -13,13 +13,16 @@ public enum ESafetyApplication {
 
     /// - Parameter requireSignIn: false only for tests of screens on a store that has no
     ///   accounts yet: they start at the home screen instead of the first run's set-up.
+    /// - Parameter deferDashboard: draw the first frame before the home dashboard's summaries are
+    ///   worked out (they follow in the next frame); the real app does, so it starts quickly on a
+    ///   large store.
     public static func make(terminal: any Terminal, workspace: Workspace, idleSeconds: Int? = defaultIdleSeconds,
-                            requireSignIn: Bool = true) -> Application {
+                            requireSignIn: Bool = true, deferDashboard: Bool = false) -> Application {
         let context = AppContext(workspace: workspace)
         let isSetUp = (try? workspace.accounts().isSetUp) ?? false
         let root: any Screen
         if workspace.session != nil || !isSetUp && (workspace.store.access == .readOnly || !requireSignIn) {
-            root = HomeScreen(context: context)
+            root = HomeScreen(context: context, deferDashboard: deferDashboard)
         } else if isSetUp {
             root = SignInScreen(context: context)
         } else {

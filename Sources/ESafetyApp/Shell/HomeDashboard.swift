@@ -19,6 +19,13 @@ final class HomeDashboard {
     private(set) var selectedLine = 0
     /// The rows last laid out, for Enter to open the selected one.
     private var shown: [Row] = []
+    /// Each section's lines, computed once and kept until the store changes or the day turns:
+    /// summarising a large store (6,000 people's AUP status, every open incident) takes far longer
+    /// than a frame, and most key presses change nothing in it.
+    private var cached: (changeCount: Int, today: CivilDate, sections: [(any DashboardSection, [DashboardLine])])?
+    /// When true the dashboard shows "Loading…" until ``prepare()`` has run, so the first frame
+    /// of the app does not wait for the summaries (the app calls it just after that frame).
+    var waitsForPrepare = false
 
     init(context: AppContext, sections: [any DashboardSection]) {
         self.context = context
@@ -31,9 +38,8 @@ final class HomeDashboard {
     /// The rows for a space `height` rows high: every section's heading and as many of its
     /// lines as fit, shared fairly between sections.
     func rows(height: Int) -> [Row] {
-        let today = context.workspace.today
-        // A section with nothing to say takes no room, not even for its heading.
-        let all = sections.map { ($0, $0.lines(context: context, today: today)) }.filter { !$0.1.isEmpty }
+        if waitsForPrepare && cached == nil { return [.heading("Loading the dashboard…")] }
+        let all = sectionLines()
         var budget = max(0, height - all.count)        // one heading each
         var shownCounts = all.map { _ in 0 }
         // Round-robin, so a long section cannot crowd the others out.
@@ -62,6 +68,20 @@ final class HomeDashboard {
             }
         }
         return Array(rows.prefix(max(0, height)))
+    }
+
+    /// Computes the sections' lines now if they are not up to date (the first time, after any
+    /// change to the store, and when the day turns).
+    func prepare() { _ = sectionLines() }
+
+    private func sectionLines() -> [(any DashboardSection, [DashboardLine])] {
+        let today = context.workspace.today
+        let changeCount = context.workspace.store.changeCount
+        if let cached, cached.changeCount == changeCount, cached.today == today { return cached.sections }
+        // A section with nothing to say takes no room, not even for its heading.
+        let all = sections.map { ($0, $0.lines(context: context, today: today)) }.filter { !$0.1.isEmpty }
+        cached = (changeCount, today, all)
+        return all
     }
 
     private var selectableCount: Int { shown.filter { if case .line = $0 { return true } else { return false } }.count }

@@ -56,11 +56,20 @@ public final class HomeScreen: Screen {
     private let dashboard: HomeDashboard
     private(set) var focus = Focus.menu
 
-    public init(context: AppContext) {
+    /// - Parameter deferDashboard: draw the first frame with "Loading the dashboard…" and work out
+    ///   the dashboard just after it (see ``didPresentFirstFrame()``), as the app does on a terminal.
+    public init(context: AppContext, deferDashboard: Bool = false) {
         self.context = context
         menu = MenuView(items: Area.allCases.map { MenuItem(title: $0.title, detail: $0.detail, enabled: $0.isBuilt) })
         menu.selectedIndex = Area.directory.rawValue
         dashboard = HomeDashboard(context: context, sections: Self.dashboardSections)
+        dashboard.waitsForPrepare = deferDashboard
+    }
+
+    public func didPresentFirstFrame() -> Bool {
+        guard dashboard.waitsForPrepare else { return false }
+        dashboard.prepare()
+        return true
     }
 
     public let title = "Home"

@@ -13,7 +13,10 @@ public final class AUPRegister {
     /// Every published version, oldest first.
     public private(set) var versions: [AUPVersion] = []
     public private(set) var classes: [SchoolClass] = []
-    private var rosters: [RosterGroup: RosterDocument] = [:]
+    private var rosters: [RosterGroup: RosterDocument] = [:] { didSet { sortedPeople = [:] } }
+    /// Each group's people in name order, kept until the roster changes: sorting 4,000 names in
+    /// the user's collation on every dashboard summary took most of its time.
+    private var sortedPeople: [RosterGroup: [RosterPerson]] = [:]
     /// Loaded signature shards by document name.
     private var shards: [String: [AUPSignature]] = [:]
     private var loadedYears: Set<SchoolYear> = []
@@ -45,6 +48,8 @@ public final class AUPRegister {
         for group in RosterGroup.allCases {
             rosters[group] = try store.load(RosterDocument.self, from: AUPDocumentName.roster(group))
                 ?? RosterDocument(people: [], nextNumber: 1)
+            try RecordCheck.refuseDuplicates(rosters[group]?.people.map(\.id) ?? [], kind: "person",
+                                             in: AUPDocumentName.roster(group) + ".json")
         }
         isLoaded = true
         try loadYearThrowing(SchoolYear(containing: today))
@@ -93,7 +98,10 @@ public final class AUPRegister {
 
     /// One group's people, by name.
     public func people(in group: RosterGroup) -> [RosterPerson] {
-        (rosters[group]?.people ?? []).sorted { $0.fullName.localizedStandardCompare($1.fullName) == .orderedAscending }
+        if let sorted = sortedPeople[group] { return sorted }
+        let sorted = (rosters[group]?.people ?? []).sorted { $0.fullName.localizedStandardCompare($1.fullName) == .orderedAscending }
+        sortedPeople[group] = sorted
+        return sorted
     }
 
     /// The pupils of a class, by name.

@@ -39,6 +39,7 @@ public final class IncidentLog {
         let readsAll = (try? vault.require(.readIncidents)) != nil
         for name in try store.documentNames(in: Self.folder) {
             guard let stored = try store.load(StoredIncident.self, from: name) else { continue }
+            try RecordCheck.refuseMisnamedIncident(id: stored.id, document: name)
             ids.insert(stored.id)
             guard readsAll else { continue }
             let record: IncidentRecord?

@@ -41,6 +41,10 @@ public final class Store {
     /// Files and folders written while ``create(at:seed:)`` runs, removed again if seeding fails.
     private var createdPaths: [String]?
 
+    /// Rises by one after every document or draft this store writes or removes, so that
+    /// values derived from documents (the home dashboard's summaries) know when to recompute.
+    public private(set) var changeCount = 0
+
     /// Test hook: runs during every atomic write after the temporary file is synced, before the
     /// rename. Throwing from it simulates a disk error at the worst moment.
     var beforeRenameHook: (() throws -> Void)?
@@ -99,6 +103,8 @@ public final class Store {
             }
             let store = Store(directory: directory, access: .readWrite, lock: lock)
             store.auditLog = try StoreAuditLog(directory: path, create: false)
+            try store.recoverInterruptedSaves()  // Store+Recovery.swift: after a crash mid-save
+            store.pruneDailyBackups()  // Store+Backups.swift
             if let backup {
                 try store.appendAudit(actor: .system, action: "store.migrate", document: "manifest", recordID: nil,
                                       summary: "Upgraded the store from format version \(manifest.formatVersion) "
@@ -217,6 +223,11 @@ public final class Store {
             knownGood[document.name] = nil
             return nil
         }
+        // A faster reader for the largest documents (StoreFastDecodable.swift); nil means "ask JSONDecoder".
+        if let fast = T.self as? any StoreFastDecodable.Type, let value = fast.fastDecode(contents.data) as? T {
+            knownGood[document.name] = contents.fingerprint
+            return value
+        }
         do {
             let value = try decoder.decode(T.self, from: contents.data)
             knownGood[document.name] = contents.fingerprint
@@ -268,6 +279,9 @@ public final class Store {
             }
         }
         let existedBefore = StoreFileIO.isRegularFile(target)
+        if existedBefore { keepDailyBackup(of: document.relativePath, now: now()) }  // Store+Backups.swift
+        markSaving(document)  // Store+Recovery.swift: what to put right if esafety dies mid-save
+        defer { clearSaving() }
         do {
             knownGood[document.name] = try StoreFileIO.replaceAtomically(target, with: data,
                                                                          beforeRename: beforeRenameHook)
@@ -287,6 +301,7 @@ public final class Store {
             throw StoreError.writeFailed(file: document.relativePath, reason: failure.reason, nothingChanged: true)
         }
         if !existedBefore { createdPaths?.append(target) }
+        changeCount += 1
 
         // The audit entry is appended only AFTER the rename has committed the document, so the log
         // never claims a change that did not happen. If esafety dies between the two, the document
@@ -317,9 +332,12 @@ public final class Store {
             throw StoreError.encodingFailed(file: document.relativePath, reason: "\(error)")
         }
         data.append(0x0A)
+        markSaving(document)  // Store+Recovery.swift
+        defer { clearSaving() }
         do {
             _ = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(StoreDocumentName.draftsFolder))
             knownGood[document.name] = try StoreFileIO.replaceAtomically(filePath(document), with: data, beforeRename: beforeRenameHook)
+            changeCount += 1
         } catch let failure as StoreAtomicWriteFailure {
             throw StoreError.writeFailed(file: document.relativePath, reason: failure.underlying.reason, nothingChanged: !failure.committed)
         } catch let failure as StoreIOFailure {
@@ -341,6 +359,7 @@ public final class Store {
             throw StoreError.writeFailed(file: document.relativePath, reason: String(cString: strerror(errno)), nothingChanged: true)
         }
         knownGood[document.name] = nil
+        changeCount += 1
     }
 
     /// The names of the documents in a folder (`"incidents"` gives `["incidents/2026-0001", …]`),
@@ -354,7 +373,7 @@ public final class Store {
     }
 
     /// Appends the next entry to the audit log.
-    private func appendAudit(actor: AuditActor, action: String, document: String, recordID: String?,
+    func appendAudit(actor: AuditActor, action: String, document: String, recordID: String?,
                              summary: String) throws {
         guard let auditLog else { throw StoreError.closed(directory: path) }
         let at = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))

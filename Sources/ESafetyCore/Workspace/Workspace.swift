@@ -92,6 +92,9 @@ public final class Workspace {
             ?? DefaultResources.decode(SchoolProfile.self, from: "defaults/profile.json")
         directory = try store.load(DirectoryDocument.self, from: DocumentName.directory)?.directory
             ?? Self.defaultDirectory()
+        // Two people (or roles) with one id would become one on the next save: refuse, naming the file.
+        try RecordCheck.refuseDuplicates(directory.people.map(\.id), kind: "person", in: DocumentName.directory + ".json")
+        try RecordCheck.refuseDuplicates(directory.roles.map(\.id), kind: "role", in: DocumentName.directory + ".json")
         reportingLines = try (store.load(ReportingLinesDocument.self, from: DocumentName.reportingLines)
             ?? DefaultResources.decode(ReportingLinesDocument.self, from: "defaults/reporting-lines.json")).reportingLines
     }

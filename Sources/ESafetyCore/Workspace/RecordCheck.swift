@@ -1,0 +1,48 @@
+import Foundation
+
+/// Checks of the records themselves, beyond "is this JSON": ids that must be unique, and files
+/// that must hold the record their name says. A duplicate id would make two records one (a change
+/// to one would overwrite the other), so a store with one is refused like a garbled file, naming
+/// the file and the id. `esafety check` runs all of them through ``Workspace/checkRecords()``.
+public enum RecordCheck {
+    /// A `StoreError.corrupt` naming `file` if any id in `ids` appears more than once.
+    static func refuseDuplicates(_ ids: [String], kind: String, in file: String) throws {
+        var seen = Set<String>()
+        var repeated: [String] = []
+        for id in ids where !seen.insert(id).inserted && !repeated.contains(id) { repeated.append(id) }
+        guard !repeated.isEmpty else { return }
+        throw StoreError.corrupt(file: file, reason: "the \(kind) id\(repeated.count == 1 ? "" : "s") "
+            + "\(repeated.prefix(5).joined(separator: ", ")) appear\(repeated.count == 1 ? "s" : "") more than once; "
+            + "each must be unique. Restore the file from backups/ (see esafety restore) or correct it by hand")
+    }
+
+    /// A `StoreError.corrupt` if the incident file `name` holds a record with another id.
+    static func refuseMisnamedIncident(id: String, document name: String) throws {
+        let expected = String(name.split(separator: "/").last ?? "")
+        guard id != expected else { return }
+        throw StoreError.corrupt(file: name + ".json", reason: "holds incident \(id), but its name says \(expected): "
+            + "two files for one incident id, or a copied file. Restore it from backups/ (see esafety restore)")
+    }
+}
+
+extension Workspace {
+    /// Reads every record of every area and returns what is wrong with them (empty if nothing):
+    /// documents that do not decode as esafety records, duplicate ids, misnamed incident files.
+    /// Changes nothing; use on a read-only workspace.
+    public func checkRecords() -> [StoreProblem] {
+        var problems: [StoreProblem] = []
+        func note(_ work: () throws -> Void) {
+            do { try work() } catch let StoreError.corrupt(file, reason) {
+                problems.append(StoreProblem(file: file, problem: reason))
+            } catch let StoreError.readFailed(file, reason) {
+                problems.append(StoreProblem(file: file, problem: "cannot be read: \(reason)"))
+            } catch {
+                problems.append(StoreProblem(file: "(records)", problem: String(describing: error)))
+            }
+        }
+        note { _ = try incidents() }
+        note { _ = try aup.allSignatures() }
+        if let problem = reviews.loadProblem { problems.append(StoreProblem(file: "(reviews)", problem: problem)) }
+        return problems
+    }
+}

@@ -1,0 +1,211 @@
+import CivilTime
+import Foundation
+import XCTest
+@testable import ESafetyCore
+
+/// Crash recovery, daily backups and restore, duplicate ids, and the bench data generator.
+final class RobustnessTests: StoreTestCase {
+    // MARK: Recovery after a save cut short
+
+    func testOpeningRemovesTemporaryFilesAndRecordsAChangeTheLogMissed() throws {
+        var store: Store? = try makeStore()
+        try store?.save(TestPeople.sample, to: "people", actor: sam, action: "person.add", recordID: nil, summary: "Added")
+        store?.close()
+        store = nil
+        sleep(1)  // the check compares whole seconds
+        // As if killed between the rename and the audit line, and in the middle of another save.
+        var changed = TestPeople.sample
+        changed.people.removeLast()
+        try put(try StoreJSON.makeEncoder().encode(changed), at: "people.json")
+        try put(Data("{\"half".utf8), at: ".people.json.tmp-4242")
+        try put(Data("people".utf8), at: Store.savingMarkerName)
+        XCTAssertFalse(Store.check(at: storeURL).isEmpty)
+
+        let reopened = try Store.open(at: storeURL)
+        defer { reopened.close() }
+        XCTAssertEqual(temporaryFiles(), [])
+        let last = try XCTUnwrap(reopened.auditEntries().last)
+        XCTAssertEqual(last.action, "store.recover")
+        XCTAssertEqual(last.document, "people")
+        XCTAssertEqual(Store.check(at: storeURL), [])
+        XCTAssertEqual(try reopened.load(TestPeople.self, from: "people"), changed)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path(Store.savingMarkerName)))
+    }
+
+    func testAnEditOutsideEsafetyIsNotPassedOffAsASaveAndCheckStillReportsIt() throws {
+        var store: Store? = try makeStore()
+        store?.close()
+        store = nil
+        sleep(1)
+        var changed = TestPeople.sample
+        changed.people.removeLast()
+        try put(try StoreJSON.makeEncoder().encode(changed), at: "people.json")  // no save was in progress
+        let reopened = try Store.open(at: storeURL)
+        defer { reopened.close() }
+        XCTAssertNotEqual(try reopened.auditEntries().last?.action, "store.recover")
+        XCTAssertTrue(Store.check(at: storeURL).contains { $0.file == "people.json" && $0.problem.contains("after its last audit entry") })
+    }
+
+    func testOpeningASoundStoreRecordsNothing() throws {
+        let store = try makeStore()
+        try store.save(TestPeople.sample, to: "people", actor: sam, action: "person.add", recordID: nil, summary: "Added")
+        let count = try store.auditEntries().count
+        store.close()
+        let reopened = try Store.open(at: storeURL)
+        defer { reopened.close() }
+        XCTAssertEqual(try reopened.auditEntries().count, count)
+    }
+
+    // MARK: Backups and restore
+
+    func testTheFirstChangeOfTheDayKeepsTheDocumentAsItWasAndRestorePutsItBack() throws {
+        let store = try makeStore()
+        defer { store.close() }
+        try store.save(TestPeople.sample, to: "roster", actor: sam, action: "person.add", recordID: nil, summary: "Added")
+        XCTAssertEqual(store.backupDays(of: "roster"), [], "a new document has no earlier version to keep")
+        let original = try bytes("roster.json")
+        var changed = TestPeople.sample
+        changed.people[0].name = "Changed once"
+        try store.save(changed, to: "roster", actor: sam, action: "person.update", recordID: nil, summary: "Changed")
+        changed.people[0].name = "Changed twice"
+        try store.save(changed, to: "roster", actor: sam, action: "person.update", recordID: nil, summary: "Changed")
+        let day = String(StoreJSON.string(from: Date()).prefix(10))
+        XCTAssertEqual(store.backupDays(of: "roster.json"), [day])
+        XCTAssertEqual(try bytes("backups/daily/\(day)/roster.json"), original, "the day's copy is the version before the day's first change")
+        XCTAssertEqual(mode(path("backups/daily/\(day)/roster.json")) & 0o777, 0o600)
+
+        try put(Data("{ broken".utf8), at: "roster.json")
+        let result = try store.restore("roster.json", actor: sam)
+        XCTAssertEqual(result.day, day)
+        XCTAssertEqual(try bytes("roster.json"), original)
+        XCTAssertEqual(try bytes(try XCTUnwrap(result.keptAt)), Data("{ broken".utf8), "the damaged file is kept, not overwritten")
+        XCTAssertEqual(try store.auditEntries().last?.action, "store.restore")
+        XCTAssertEqual(Store.check(at: storeURL), [])
+    }
+
+    func testRestoreWithNoBackupChangesNothing() throws {
+        let store = try makeStore()
+        defer { store.close() }
+        try put(Data("{ broken".utf8), at: "people.json")
+        XCTAssertThrowsError(try store.restore("people", actor: sam))
+        XCTAssertEqual(try bytes("people.json"), Data("{ broken".utf8))
+    }
+
+    // MARK: Duplicate ids
+
+    func testDuplicateIdsAreRefusedNamingTheFile() throws {
+        let workspace = try Workspace.create(at: storeURL, actor: sam, demo: true)
+        let incidents = try workspace.incidents().records
+        workspace.store.close()
+        let first = try XCTUnwrap(incidents.last?.id)
+        try FileManager.default.copyItem(atPath: path("incidents/\(first).json"), toPath: path("incidents/2026-9999.json"))
+        let reopened = try Workspace.open(at: storeURL, access: .readOnly, actor: sam)
+        XCTAssertThrowsError(try reopened.incidents()) { error in
+            XCTAssertEqual(error as? StoreError, .corrupt(file: "incidents/2026-9999.json", reason:
+                "holds incident \(first), but its name says 2026-9999: two files for one incident id, or a copied file. "
+                + "Restore it from backups/ (see esafety restore)"))
+        }
+        XCTAssertTrue(reopened.checkRecords().contains { $0.file == "incidents/2026-9999.json" })
+
+        let roster = try String(contentsOfFile: path("aup/roster-pupils.json"), encoding: .utf8)
+        try put(Data(roster.replacingOccurrences(of: "\"pupil-0002\"", with: "\"pupil-0001\"").utf8), at: "aup/roster-pupils.json")
+        let fresh = try Workspace.open(at: storeURL, access: .readOnly, actor: sam)
+        XCTAssertThrowsError(try fresh.aup.load()) { error in
+            XCTAssertTrue("\(error)".contains("aup/roster-pupils.json") && "\(error)".contains("pupil-0001 appears more than once"), "\(error)")
+        }
+        let directory = try String(contentsOfFile: path("directory.json"), encoding: .utf8)
+        try put(Data(directory.replacingOccurrences(of: "\"id\" : \"P0002\"", with: "\"id\" : \"P0001\"").utf8), at: "directory.json")
+        XCTAssertThrowsError(try Workspace.open(at: storeURL, access: .readOnly, actor: sam)) { error in
+            XCTAssertTrue("\(error)".contains("directory.json") && "\(error)".contains("P0001 appears more than once"), "\(error)")
+        }
+    }
+
+    // MARK: The bench data generator
+
+    func testTheGeneratorWritesGenuineCheckedDataAndTheSameDataEachTime() throws {
+        var counts = BenchDataGenerator.Counts(scale: 1)
+        counts.pupils = 40; counts.staff = 6; counts.governors = 2; counts.guests = 2; counts.parents = 10
+        counts.signatures = 300; counts.incidents = 25; counts.reviewRecords = 30
+        let generator = BenchDataGenerator(scale: 1, counts: counts)
+        let first = root.appendingPathComponent("one"), second = root.appendingPathComponent("two")
+        try generator.generate(at: first).store.close()
+        try generator.generate(at: second).store.close()
+        XCTAssertEqual(Store.check(at: first), [])
+
+        let workspace = try Workspace.open(at: first, access: .readOnly, actor: sam)
+        workspace.now = { BenchDataGenerator.referenceNow }
+        let head = try XCTUnwrap(workspace.directory.holders(of: Role.WellKnown.headTeacher).first)
+        workspace.session = try workspace.accounts().signIn(personID: head.id, passphrase: DemoData.passphrase)
+        try workspace.aup.load()
+        XCTAssertEqual(workspace.aup.people.count, 60, "the generated roster replaces the demo one")
+        let signatures = try workspace.aup.allSignatures().count
+        XCTAssertTrue((300...400).contains(signatures), "300 generated beside the demo's few: \(signatures)")
+        XCTAssertEqual(try workspace.incidents().records.filter { $0.report.description.hasPrefix("Fictional bench incident") }.count, 25)
+        XCTAssertEqual(workspace.checkRecords().map(\.problem), [])
+        XCTAssertGreaterThanOrEqual(workspace.reviews.schedule.items.map(\.history.count).reduce(0, +), 30)
+
+        // Fixed: every document is the same, byte for byte, apart from the log and the manifest's time.
+        // Sealed incidents and the key files are random by design (fresh keys and nonces).
+        let random: (String) -> Bool = { $0.contains("incidents/") || $0.hasSuffix("users.json") || $0.hasSuffix("keys.json") }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: first.path)
+            .filter { $0.hasSuffix(".json") && $0 != "manifest.json" && !random($0) }
+        XCTAssertGreaterThan(files.count, 30)
+        for file in files {
+            XCTAssertEqual(FileManager.default.contents(atPath: first.appendingPathComponent(file).path),
+                           FileManager.default.contents(atPath: second.appendingPathComponent(file).path), file)
+        }
+    }
+}
+
+/// The fast reader of signature files gives exactly what `JSONDecoder` gives, and steps aside
+/// (nil) for anything unusual, so the store's usual messages still name bad files.
+final class SignatureShardFastDecoderTests: StoreTestCase {
+    private let witness = AuditActor(id: "os:sam", name: "Sam at the terminal")
+
+    private func shard() -> SignatureShardDocument {
+        SignatureShardDocument(signatures: [
+            AUPSignature(personID: "pupil-0007", kind: .pupil, versionID: "pupil-2026-09-01-75b005a2", signedOn: CivilDate(year: 2026, month: 9, day: 3)!,
+                         recordedAt: Date(timeIntervalSince1970: 1_788_000_000), method: .classList, witness: witness),
+            AUPSignature(personID: "guest-0107", kind: .staff, versionID: "staff-2026", signedOn: CivilDate(year: 2026, month: 11, day: 2)!,
+                         recordedAt: Date(timeIntervalSince1970: 1_790_000_000), method: .terminal,
+                         witness: AuditActor(id: "os:zoë", name: "Zoë Ōkubo 李"), lapsesAfter: CivilDate(year: 2026, month: 11, day: 6)!),
+        ])
+    }
+
+    func testReadsWhatTheEncoderWritesExactlyAsJSONDecoderDoes() throws {
+        let data = try StoreJSON.makeEncoder().encode(shard())
+        let fast = try XCTUnwrap(SignatureShardFastDecoder.decode(data))
+        let slow = try StoreJSON.makeDecoder().decode(SignatureShardDocument.self, from: data)
+        XCTAssertEqual(fast.signatures, slow.signatures)
+        XCTAssertEqual(fast.signatures, shard().signatures)
+    }
+
+    func testStepsAsideForAnythingUnusual() throws {
+        let text = String(decoding: try StoreJSON.makeEncoder().encode(shard()), as: UTF8.self)
+        let unusual = [
+            text.replacingOccurrences(of: "pupil-0007", with: "pupil-\\u0030007"),      // an escape
+            text.replacingOccurrences(of: "\"method\"", with: "\"note\" : \"x\", \"method\""),  // an unknown key
+            text.replacingOccurrences(of: "\"2026-09-03\"", with: "\"2026-02-30\""),      // no such day
+            text.replacingOccurrences(of: "\"class\"", with: "5"),                        // a wrong type
+            String(text.prefix(text.count / 2)),                                          // truncated
+            text + "x",                                                                   // something after it
+        ]
+        for variant in unusual {
+            XCTAssertNil(SignatureShardFastDecoder.decode(Data(variant.utf8)), variant)
+        }
+        var invalid = Data(text.utf8)
+        invalid[invalid.firstRange(of: Data("Zo".utf8))!.upperBound] = 0xFF
+        XCTAssertNil(SignatureShardFastDecoder.decode(invalid))
+        // The escaped one is valid JSON: the store still reads it, through JSONDecoder.
+        let store = try makeStore()
+        defer { store.close() }
+        try put(Data(unusual[0].utf8), at: "shard.json")
+        XCTAssertEqual(try store.load(SignatureShardDocument.self, from: "shard")?.signatures, shard().signatures)
+        // The wrong type is refused with the usual message naming the file and the field.
+        try put(Data(unusual[3].utf8), at: "shard.json")
+        let error = storeError { _ = try store.load(SignatureShardDocument.self, from: "shard") }
+        guard case .corrupt(let file, let reason)? = error else { return XCTFail("\(String(describing: error))") }
+        XCTAssertEqual(file, "shard.json")
+        XCTAssertTrue(reason.contains("method"), reason)
+    }
+}
