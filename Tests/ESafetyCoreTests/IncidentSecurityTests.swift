@@ -162,3 +162,21 @@ final class IncidentSecurityTests: StoreTestCase {
         XCTAssertNoThrow(try workspace.updateProfile(profile))
     }
 }
+
+/// The retention review is fed by the incidents a lead may read, with dates of birth from the roster.
+final class RetentionFromIncidentsTests: StoreTestCase {
+    func testTheRetentionReviewListsEachChildOfEachReadableIncident() throws {
+        let workspace = try Workspace.create(at: storeURL, actor: sam, demo: true)
+        let report = try XCTUnwrap(workspace.reviews.retentionReport(), "incidents are connected to the retention review")
+        // Zoë Ōkubo is on the demo roster with a date of birth and is not 25 yet; Arlo and Mia
+        // (incident 2026-0002) are not on it, so their record cannot be judged.
+        XCTAssertTrue(report.due.isEmpty, "no demo pupil is 25 yet")
+        let happened = try XCTUnwrap(try workspace.incidents().record("2026-0002")).date()
+        XCTAssertEqual(report.withoutDateOfBirth.map(\.summary).sorted(),
+                       ["2026-0002, \(happened), Arlo Baptiste", "2026-0002, \(happened), Mia Kowalczyk"])
+
+        workspace.session = nil
+        XCTAssertEqual(workspace.reviews.retentionReport()?.withoutDateOfBirth.count, 0,
+                       "nobody signed in: no incident can be read, so none is listed")
+    }
+}

@@ -83,7 +83,11 @@ public final class Workspace {
     public var today: CivilDate { CivilDate.today(at: now(), in: timeZone) }
 
     /// The review schedule and school calendar, read when first used.
-    public private(set) lazy var reviews = ReviewsArea(workspace: self)
+    public private(set) lazy var reviews: ReviewsArea = {
+        let area = ReviewsArea(workspace: self)
+        area.retentionRecordSource = { [unowned self] in self.incidentRetentionRecords() }
+        return area
+    }()
 
     private init(store: Store, actor: AuditActor) throws {
         self.store = store
