@@ -96,6 +96,19 @@ public final class Application {
         isRunning = false
     }
 
+    /// Shows long work's progress at once, over the current screen, while the work runs on (an
+    /// import of thousands of rows). Redraws only when the whole percentage changes.
+    public func showProgress(title: String, done: Int, total: Int) {
+        let progress = ProgressOverlay(title: title, done: done, total: total)
+        guard progress.percent != lastProgressPercent || done == 0 else { return }
+        lastProgressPercent = progress.percent
+        var canvas = draw()
+        progress.draw(into: &canvas, rect: canvas.bounds.inset(top: 1, bottom: 2))
+        terminal.present(canvas)
+    }
+
+    private var lastProgressPercent = -1
+
     /// Replaces the whole stack with one screen (signing out, locking), closing any dialog.
     public func reset(to screen: any Screen) {
         overlay = nil

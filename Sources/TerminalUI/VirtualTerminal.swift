@@ -32,9 +32,13 @@ public final class VirtualTerminal: Terminal {
 
     public var hasPendingEvents: Bool { !pending.isEmpty }
 
+    /// Every screen presented, as text (for tests of what showed in passing, such as progress).
+    public private(set) var history: [String] = []
+
     public func present(_ canvas: Canvas) {
         screen = canvas
         presentCount += 1
+        history.append(canvas.text)
     }
 
     /// Returns the next queued event; with none left it reports the end of input, so a test's

@@ -60,3 +60,26 @@ final class AUPScreenTests: AppTestCase {
         assertScreen(contains: "1 of 4 signed (25%)")
     }
 }
+
+/// A large import shows its progress while the rows are checked.
+@MainActor
+final class AUPImportProgressTests: AppTestCase {
+    func testTheImportShowsAProgressBarWhileItChecksTheRows() async throws {
+        try launch()
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).csv")
+        addTeardownBlock { try? FileManager.default.removeItem(at: csv) }
+        var lines = ["UPN,Legal Forename,Legal Surname,Reg Group,DOB"]
+        for index in 0..<1_200 { lines.append("U\(20000 + index),Pupil\(index),Fictional,4B,01/03/2018") }
+        try (lines.joined(separator: "\r\n") + "\r\n").write(to: csv, atomically: true, encoding: .utf8)
+        press(.character("4"), .character("6"))
+        XCTAssertEqual(app.top.title, "Import people")
+        type(csv.path)
+        let before = terminal.history.count
+        press(.function(2))
+        XCTAssertEqual(app.top.title, "Preview")
+        let shown = terminal.history[before...].filter { $0.contains("Checking roster-") }
+        XCTAssertGreaterThanOrEqual(shown.count, 10, "the bar moves as rows are checked")
+        XCTAssertTrue(shown.contains { $0.contains("600 of 1200 (50%)") }, shown.last ?? "")
+        XCTAssertTrue(shown.contains { $0.contains("1200 of 1200 (100%)") })
+    }
+}

@@ -22,8 +22,11 @@ func importForm(context: AppContext) -> FormScreen {
         } catch {
             throw AUPScreenError("Cannot read \(file) as UTF-8 text.")
         }
-        let plan = try PeopleImport.plan(csv: text, sourceName: URL(fileURLWithPath: file).lastPathComponent,
-                                         mappingText: mapping.text.isEmpty ? nil : mapping.text, register: context.workspace.aup)
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let plan = try PeopleImport.plan(csv: text, sourceName: name,
+                                         mappingText: mapping.text.isEmpty ? nil : mapping.text, register: context.workspace.aup) { done, total in
+            context.progress?("Checking \(name)", done, total)
+        }
         return .push(ImportPreviewScreen(context: context, plan: plan))
     }
 }

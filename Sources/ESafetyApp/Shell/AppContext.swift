@@ -6,6 +6,8 @@ import TerminalUI
 @MainActor
 public final class AppContext {
     public let workspace: Workspace
+    /// Shows the progress of long work at once (set by the application).
+    public var progress: (@MainActor (_ title: String, _ done: Int, _ total: Int) -> Void)?
     private let helpTexts: [String: String]
 
     public init(workspace: Workspace) {

@@ -29,6 +29,7 @@ public enum ESafetyApplication {
             root = SetUpForm.screen(context: context)
         }
         let app = Application(name: "esafety", terminal: terminal, root: root)
+        context.progress = { [weak app] title, done, total in app?.showProgress(title: title, done: done, total: total) }
         app.statusText = {
             let access = workspace.store.access == .readOnly ? "READ-ONLY · " : ""
             guard let session = workspace.session else { return access + "not signed in" }

@@ -37,7 +37,7 @@ public struct PeopleImportPlan {
 /// otherwise it adds a new person.
 public enum PeopleImport {
     /// Checks a file against the register's roster and class list.
-    /// - Parameter progress: called with (rows checked, total rows) every 500 rows and at the end.
+    /// - Parameter progress: called with (rows checked, total rows) about every 1% (at least 50 rows) and at the end.
     public static func plan(csv text: String, sourceName: String, mappingText: String? = nil, register: AUPRegister,
                             progress: ((Int, Int) -> Void)? = nil) throws -> PeopleImportPlan {
         try register.load()
@@ -75,7 +75,7 @@ public enum PeopleImport {
         for (number, row) in rows.enumerated() {
             line += 1
             defer { line += newlines(in: row) }
-            if number % 500 == 0 { progress?(number, rows.count) }
+            if number % max(50, rows.count / 100) == 0 { progress?(number, rows.count) }
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             func value(_ field: ImportMapping.Field) -> String {
                 guard let column = mapping.columns[field], let position = index[column], position < row.count else { return "" }
