@@ -35,8 +35,9 @@ final class CrashTests: XCTestCase {
             let errors = Pipe()
             child.standardError = errors
             try child.run()
-            // Anywhere from before the store is open to well into the stream of saves.
-            usleep(useconds_t(2_000 + random(120_000)))
+            // Anywhere from before the store is open (and its head teacher signed in) to well into
+            // the stream of saves.
+            usleep(useconds_t(20_000 + random(200_000)))
             kill(child.processIdentifier, SIGKILL)
             child.waitUntilExit()
             try output.close()
