@@ -62,7 +62,8 @@ final class ReviewsAreaTests: StoreTestCase {
     func testRetentionHookFeedsTheReport() throws {
         let workspace = try Workspace.create(at: storeURL, actor: sam, now: fixedNow)
         defer { workspace.store.close() }
-        XCTAssertNil(workspace.reviews.retentionReport(), "nothing is connected yet")
+        XCTAssertEqual(workspace.reviews.retentionReport(), RetentionReport(due: [], withoutDateOfBirth: []),
+                       "connected to the incidents, of which there are none")
         workspace.reviews.retentionRecordSource = {
             [RetentionRecord(recordID: "INC-1", pupilDateOfBirth: try? CivilDate.parse("2000-01-01").get())]
         }

@@ -137,4 +137,18 @@ final class StoreAuditChainTests: StoreTestCase {
         let problems = Store.check(at: storeURL)
         XCTAssertTrue(problems.contains { $0.problem.hasPrefix("entry 3 (line 3) was changed after it was written: audit.head") }, "\(problems)")
     }
+
+    func testAHeadLeftBehindByACrashIsAcceptedAndBroughtUpToDate() throws {
+        let store = try storeWithEntries(3)
+        store.close()
+        let lines = try String(contentsOfFile: path("audit.jsonl"), encoding: .utf8).split(separator: "\n").map(String.init)
+        // As if esafety was killed after writing entries 3 and 4 but not their heads.
+        try StoreAuditHead(sequence: 2, hash: StoreAuditLog.hash(Data(lines[1].utf8))).write(directory: storeURL.path)
+        XCTAssertEqual(Store.check(at: storeURL), [], "a head behind the log, matching the line it names, is a crash")
+        try StoreAuditHead(sequence: 2, hash: StoreAuditLog.hash(Data("changed".utf8))).write(directory: storeURL.path)
+        XCTAssertTrue(Store.check(at: storeURL).contains { $0.problem.hasPrefix("entry 2 (line 2) was changed") })
+        try StoreAuditHead(sequence: 2, hash: StoreAuditLog.hash(Data(lines[1].utf8))).write(directory: storeURL.path)
+        try Store.open(at: storeURL).close()
+        XCTAssertEqual(StoreAuditHead.read(directory: storeURL.path)?.sequence, 4, "the next opening brings the head up to date")
+    }
 }

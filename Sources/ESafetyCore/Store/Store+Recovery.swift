@@ -45,6 +45,10 @@ extension Store {
         for entry in ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted() where entry.hasPrefix(headPrefix) {
             if unlink((directory.path as NSString).appendingPathComponent(entry)) == 0 { report.removedTemporaryFiles.append(entry) }
         }
+        // A kill between an audit line and its head leaves the head behind: bring it up to date.
+        if let auditLog, auditLog.lastSequence > 0, StoreAuditHead.read(directory: directory.path)?.sequence != auditLog.lastSequence {
+            try? StoreAuditHead(sequence: auditLog.lastSequence, hash: auditLog.lastLineHash).write(directory: directory.path)
+        }
         guard let data = FileManager.default.contents(atPath: savingMarkerPath) else { return report }
         let name = String(decoding: data, as: UTF8.self)
         guard let document = try? StoreDocumentName(name) else { clearSaving(); return report }

@@ -31,7 +31,7 @@ public final class Store {
     public static let formatVersion = 1
 
     private var lock: StoreLock?
-    private var auditLog: StoreAuditLog?
+    private(set) var auditLog: StoreAuditLog?
     private var isClosed = false
     private let encoder = StoreJSON.makeEncoder()
     private let decoder = StoreJSON.makeDecoder()

@@ -175,9 +175,16 @@ enum StoreChecker {
     private static func checkAuditHead(directory: String, lines: [StoreAuditLine]) -> [StoreProblem] {
         guard let head = StoreAuditHead.read(directory: directory), let last = lines.last, let entry = last.entry else { return [] }
         if head.sequence == entry.sequence && head.hash == last.hash { return [] }
-        if head.sequence == entry.sequence - 1, lines.count >= 2, head.hash == lines[lines.count - 2].hash { return [] }
         if head.sequence == entry.sequence {
             return [StoreProblem(file: StoreAuditLog.fileName, problem: "entry \(entry.sequence) (line \(last.number)) was changed after it "
+                + "was written: \(StoreAuditHead.fileName) records a different hash for it. The audit log has been tampered with "
+                + "or damaged; compare it with a backup")]
+        }
+        // A head behind the log is a crash between an entry and its head (the next read-write
+        // opening brings it up to date); it must still match the line it names.
+        if head.sequence < entry.sequence, let named = lines.first(where: { $0.entry?.sequence == head.sequence }) {
+            if named.hash == head.hash { return [] }
+            return [StoreProblem(file: StoreAuditLog.fileName, problem: "entry \(head.sequence) (line \(named.number)) was changed after it "
                 + "was written: \(StoreAuditHead.fileName) records a different hash for it. The audit log has been tampered with "
                 + "or damaged; compare it with a backup")]
         }
