@@ -72,9 +72,7 @@ public final class CheckListField<Value: Hashable>: Widget, FormControl {
     public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect)
-        if highlightedIndex < scrollTop { scrollTop = highlightedIndex }
-        if highlightedIndex >= scrollTop + rect.height { scrollTop = highlightedIndex - rect.height + 1 }
-        scrollTop = max(0, min(scrollTop, options.count - rect.height))
+        scrollTop = ScrollPosition.keep(highlightedIndex, visible: rect.height, total: options.count, from: scrollTop)
         let overflows = options.count > rect.height
         let area = overflows ? rect.inset(right: 1) : rect
         for row in 0..<min(rect.height, options.count - scrollTop) {

@@ -189,9 +189,7 @@ struct FilteredRows {
     /// Scrolls so the selected row is among `rows` rows shown, and records the page size.
     mutating func scrollToSelection(rows: Int) {
         pageSize = max(1, rows)
-        if selected < scrollTop { scrollTop = selected }
-        if selected >= scrollTop + rows { scrollTop = selected - rows + 1 }
-        scrollTop = max(0, min(scrollTop, visible.count - rows))
+        scrollTop = ScrollPosition.keep(selected, visible: rows, total: visible.count, from: scrollTop)
     }
 
     /// The line to show when no row is visible: `emptyText`, or "No match for 'x'".

@@ -56,9 +56,7 @@ public final class MenuView: Widget {
     public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect)
-        if selectedIndex < scrollTop { scrollTop = selectedIndex }
-        if selectedIndex >= scrollTop + rect.height { scrollTop = selectedIndex - rect.height + 1 }
-        scrollTop = max(0, min(scrollTop, items.count - rect.height))
+        scrollTop = ScrollPosition.keep(selectedIndex, visible: rect.height, total: items.count, from: scrollTop)
         let overflows = items.count > rect.height
         let textArea = overflows ? rect.inset(right: 1) : rect
         for row in 0..<min(rect.height, items.count - scrollTop) {

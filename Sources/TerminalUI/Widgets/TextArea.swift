@@ -203,9 +203,7 @@ public final class TextArea: Widget, FormControl {
         lastHeight = rect.height
         let rows = rows(width: lastWrapWidth)
         let current = cursorRow(in: rows)
-        if current < scrollTop { scrollTop = current }
-        if current >= scrollTop + rect.height { scrollTop = current - rect.height + 1 }
-        scrollTop = max(0, min(scrollTop, rows.count - rect.height))
+        scrollTop = ScrollPosition.keep(current, visible: rect.height, total: rows.count, from: scrollTop)
         if isEmpty {
             canvas.write(placeholder, at: Point(x: rect.x, y: rect.y), style: .dim, clip: rect)
         }
