@@ -10,7 +10,7 @@ import TerminalUI
 /// columns wide the dashboard takes the right-hand side, full height.
 @MainActor
 public final class HomeScreen: Screen {
-    /// An entry of the home menu (every area is built; `isBuilt` dims one a later release adds).
+    /// An entry of the home menu.
     enum Area: Int, CaseIterable {
         case incidents, flowchart, directory, aup, reviews, settings
 
@@ -35,8 +35,6 @@ public final class HomeScreen: Screen {
             case .settings: return "school profile and external contacts"
             }
         }
-
-        var isBuilt: Bool { true }
     }
 
     /// The dashboard's sections, in order. Each area adds its own here, in one line.
@@ -60,7 +58,7 @@ public final class HomeScreen: Screen {
     ///   the dashboard just after it (see ``didPresentFirstFrame()``), as the app does on a terminal.
     public init(context: AppContext, deferDashboard: Bool = false) {
         self.context = context
-        menu = MenuView(items: Area.allCases.map { MenuItem(title: $0.title, detail: $0.detail, enabled: $0.isBuilt) })
+        menu = MenuView(items: Area.allCases.map { MenuItem(title: $0.title, detail: $0.detail) })
         menu.selectedIndex = Area.directory.rawValue
         dashboard = HomeDashboard(context: context, sections: Self.dashboardSections)
         dashboard.waitsForPrepare = deferDashboard
