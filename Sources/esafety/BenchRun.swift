@@ -159,7 +159,7 @@ struct BenchMeasurements {
         let workspace = try open(url)
         defer { workspace.store.close() }
         _ = try workspace.aup.allSignatures()
-        _ = try workspace.incidents().records.count
+        _ = try workspace.incidents().summaries.count
         _ = workspace.reviews.schedule.items.count
         if let problem = workspace.reviews.loadProblem { throw UserFacingError(problem) }
     }
@@ -198,7 +198,7 @@ struct BenchMeasurements {
         defer { workspace.store.close() }
         let log = try workspace.incidents()
         try workspace.aup.load()
-        guard let incident = log.records.first, let today = Optional(workspace.today) else { throw UserFacingError("no incidents to change") }
+        guard let incident = log.summaries.first, let today = Optional(workspace.today) else { throw UserFacingError("no incidents to change") }
         let pupils = workspace.aup.people(in: .pupil)
         guard !pupils.isEmpty else { throw UserFacingError("no pupils to sign") }
         var incidentTimes: [Double] = []
@@ -295,12 +295,12 @@ struct BenchLoadCommand: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
-        let workspace = try Workspace.open(at: URL(fileURLWithPath: store), access: .readOnly,
+        let workspace = try Workspace.open(at: URL(fileURLWithPath: store), access: .readWrite,
                                            actor: AuditActor(id: "bench:run", name: "bench run"))
         try signInAsDemoHead(workspace)
         let signatures = try workspace.aup.allSignatures().count
         let middle = DispatchTime.now().uptimeNanoseconds
-        let incidents = try workspace.incidents().records.count
+        let incidents = try workspace.incidents().summaries.count
         let end = DispatchTime.now().uptimeNanoseconds
         print("\(signatures) signatures in \((middle - start) / 1_000_000) ms; \(incidents) incidents in \((end - middle) / 1_000_000) ms")
     }

@@ -41,9 +41,10 @@ struct ExportCommand: ParsableCommand {
                 try signIn.signIn(workspace)
                 try workspace.require(.exportIncidents)
                 let log = try workspace.incidents()
-                let text = try IncidentExport.incidents(log.records, form: log.form, format: format)
+                let records = try log.allRecords()
+                let text = try IncidentExport.incidents(records, form: log.form, format: format)
                 try workspace.store.recordEvent(actor: workspace.actor, action: "incident.export", recordID: nil,
-                                                summary: "Exported \(log.records.count) incidents as \(format.rawValue)")
+                                                summary: "Exported \(records.count) incidents as \(format.rawValue)")
                 return text
             }
         case .signatures: text = try AUPExport.signatures(workspace.aup, format: format)

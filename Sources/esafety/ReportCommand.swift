@@ -35,7 +35,7 @@ struct IncidentReportCommand: ParsableCommand {
             try signIn.signIn(workspace)
             try workspace.require(.exportIncidents)
             let log = try workspace.incidents()
-            guard let record = log.record(id) else {
+            guard let record = try log.loadRecord(id) else {
                 throw log.allIDs.contains(id) ? AccessError.restrictedIncident(id) : IncidentError.unknownIncident(id)
             }
             let text = IncidentReportText(record: record, form: log.form, profile: workspace.profile,

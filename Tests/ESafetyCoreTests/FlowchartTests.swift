@@ -230,11 +230,11 @@ final class FlowchartTests: StoreTestCase {
                      "01632 960999", "[x] Incident reported to police  (Amira Haddad"] {
             XCTAssertTrue(report.contains(line), "report lacks \(line):\n\(report)")
         }
-        let csv = try IncidentExport.incidents(log.records, form: log.form, format: .csv)
+        let csv = try IncidentExport.incidents(try log.allRecords(), form: log.form, format: .csv)
         XCTAssertTrue(csv.contains("flowchart_walks"))
         XCTAssertTrue(csv.contains("Illegal or inappropriate? Illegal"), csv)
         XCTAssertTrue(csv.contains("reason: Indecent image request from an adult"), csv)
-        let json = try IncidentExport.incidents(log.records, form: log.form, format: .json)
+        let json = try IncidentExport.incidents(try log.allRecords(), form: log.form, format: .json)
         XCTAssertTrue(json.contains("\"walks\""))
         XCTAssertTrue(json.contains("Indecent image request from an adult"))
     }

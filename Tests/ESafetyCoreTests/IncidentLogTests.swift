@@ -42,7 +42,7 @@ final class IncidentLogTests: StoreTestCase {
         XCTAssertFalse(entry.summary.contains("gambling"), "the audit log names the record, not its contents")
         workspace.store.close()
         let reopened = try Workspace.open(at: storeURL, access: .readOnly, actor: sam).incidents()
-        XCTAssertEqual(reopened.records.map(\.id), ["2026-0002", "2026-0001"], "newest first")
+        XCTAssertEqual(reopened.summaries.map(\.id), ["2026-0002", "2026-0001"], "newest first")
         XCTAssertEqual(reopened.record("2026-0001")?.report, first.report)
     }
 
@@ -57,7 +57,7 @@ final class IncidentLogTests: StoreTestCase {
                                       "Type of incident: say what 'Other' is",
                                       "Description of incident is required"])
         }
-        XCTAssertTrue(log.records.isEmpty)
+        XCTAssertTrue(log.summaries.isEmpty)
     }
 
     func testClosingNeedsAnOutcomeAndNoFurtherActionNeedsAReason() throws {
@@ -145,7 +145,7 @@ final class IncidentLogTests: StoreTestCase {
         _ = try log.submit(spring)
         _ = try log.submit(completeReport())
         _ = try log.submit(completeReport())
-        let figures = GovernorFigures(records: log.records, form: log.form, dateOf: { $0.date() }, term: SchoolTermLabel.usual)
+        let figures = GovernorFigures(records: log.summaries, form: log.form, dateOf: { $0.date() }, term: SchoolTermLabel.usual)
         XCTAssertEqual(figures.total, 3)
         XCTAssertEqual(figures.byType.first { $0.label == "Online gambling" }?.count, 3)
         XCTAssertEqual(figures.byType.first { $0.label.hasPrefix("Bullying") }?.count, 1)
@@ -178,11 +178,11 @@ final class IncidentLogTests: StoreTestCase {
 
     func testExportsCarryEveryIncident() throws {
         let record = try log.submit(completeReport(description: "Line one, with a comma"))
-        let csv = try IncidentExport.incidents(log.records, form: log.form, format: .csv)
+        let csv = try IncidentExport.incidents(try log.allRecords(), form: log.form, format: .csv)
         XCTAssertTrue(csv.hasPrefix("id,status,date_happened"))
         XCTAssertTrue(csv.contains("\(record.id),open,2026-11-20,"))
         XCTAssertTrue(csv.contains("\"Line one, with a comma\""))
-        let json = try IncidentExport.incidents(log.records, form: log.form, format: .json)
+        let json = try IncidentExport.incidents(try log.allRecords(), form: log.form, format: .json)
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         XCTAssertEqual((object?["incidents"] as? [[String: Any]])?.first?["id"] as? String, record.id)
     }

@@ -81,7 +81,7 @@ final class IncidentSecurityTests: StoreTestCase {
         let log = try workspace.incidents()
         let receipt = try log.submit(report("first"))
         XCTAssertEqual(receipt.id.count, 9)
-        XCTAssertTrue(log.records.isEmpty, "a reporter cannot open what they sealed, nor list others'")
+        XCTAssertTrue(log.summaries.isEmpty, "a reporter cannot open what they sealed, nor list others'")
         XCTAssertEqual(log.unreadableCount, 1)
         XCTAssertThrowsError(try log.close(receipt.id, outcome: "done")) { error in
             XCTAssertEqual(error as? AccessError, .notAllowed(.manageIncidents, .staff))
@@ -91,13 +91,13 @@ final class IncidentSecurityTests: StoreTestCase {
 
         workspace.session = governor
         let governorLog = try workspace.incidents()
-        XCTAssertTrue(governorLog.records.isEmpty)
+        XCTAssertTrue(governorLog.summaries.isEmpty)
         XCTAssertThrowsError(try governorLog.submit(report("governor"))) { XCTAssertEqual($0 as? AccessError, .notAllowed(.recordIncident, .governor)) }
         XCTAssertEqual(try governorLog.governorFigures().byType.first { $0.label.hasPrefix("Bullying") }?.count, 1, "figures, without names")
 
         workspace.session = cpLead
         let cpLog = try workspace.incidents()
-        XCTAssertEqual(cpLog.records.map(\.id), [receipt.id])
+        XCTAssertEqual(cpLog.summaries.map(\.id), [receipt.id])
         try cpLog.close(receipt.id, outcome: "Spoken to parents")
         XCTAssertEqual(try workspace.store.auditEntries().last?.actor.name, "Grace Mensah")
 
@@ -111,14 +111,14 @@ final class IncidentSecurityTests: StoreTestCase {
         let aboutLead = try workspace.incidents().submit(report("about the lead", staffAllegationAgainst: leadPerson))
 
         workspace.session = head
-        XCTAssertEqual(Set(try workspace.incidents().records.map(\.id)), [aboutOffice.id, aboutLead.id])
+        XCTAssertEqual(Set(try workspace.incidents().summaries.map(\.id)), [aboutOffice.id, aboutLead.id])
         workspace.session = lead
-        XCTAssertEqual(try workspace.incidents().records.map(\.id), [aboutOffice.id], "not the one about the lead")
+        XCTAssertEqual(try workspace.incidents().summaries.map(\.id), [aboutOffice.id], "not the one about the lead")
         XCTAssertThrowsError(try workspace.incidents().close(aboutLead.id, outcome: "x")) {
             XCTAssertEqual($0 as? AccessError, .restrictedIncident(aboutLead.id))
         }
         workspace.session = cpLead
-        XCTAssertTrue(try workspace.incidents().records.isEmpty, "child-protection leads do not see allegations against staff")
+        XCTAssertTrue(try workspace.incidents().summaries.isEmpty, "child-protection leads do not see allegations against staff")
     }
 
     func testSettingUpSealsIncidentsRecordedBefore() throws {

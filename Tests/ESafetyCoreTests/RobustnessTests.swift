@@ -95,12 +95,14 @@ final class RobustnessTests: StoreTestCase {
 
     func testDuplicateIdsAreRefusedNamingTheFile() throws {
         let workspace = try Workspace.create(at: storeURL, actor: sam, demo: true)
-        let incidents = try workspace.incidents().records
+        let incidents = try workspace.incidents().allRecords()
         workspace.store.close()
         let first = try XCTUnwrap(incidents.last?.id)
         try FileManager.default.copyItem(atPath: path("incidents/\(first).json"), toPath: path("incidents/2026-9999.json"))
         let reopened = try Workspace.open(at: storeURL, access: .readOnly, actor: sam)
-        XCTAssertThrowsError(try reopened.incidents()) { error in
+        XCTAssertTrue(reopened.checkRecords().contains { $0.file == "incidents/2026-9999.json" }, "check finds it without signing in")
+        reopened.session = try reopened.accounts().signIn(personID: "P0001", passphrase: DemoData.passphrase)
+        XCTAssertThrowsError(try reopened.incidents(), "a lead's log reads the new file and refuses it") { error in
             XCTAssertEqual(error as? StoreError, .corrupt(file: "incidents/2026-9999.json", reason:
                 "holds incident \(first), but its name says 2026-9999: two files for one incident id, or a copied file. "
                 + "Restore it from backups/ (see esafety restore)"))
@@ -140,7 +142,7 @@ final class RobustnessTests: StoreTestCase {
         XCTAssertEqual(workspace.aup.people.count, 60, "the generated roster replaces the demo one")
         let signatures = try workspace.aup.allSignatures().count
         XCTAssertTrue((300...400).contains(signatures), "300 generated beside the demo's few: \(signatures)")
-        XCTAssertEqual(try workspace.incidents().records.filter { $0.report.description.hasPrefix("Fictional bench incident") }.count, 25)
+        XCTAssertEqual(try workspace.incidents().allRecords().filter { $0.report.description.hasPrefix("Fictional bench incident") }.count, 25)
         XCTAssertEqual(workspace.checkRecords().map(\.problem), [])
         XCTAssertGreaterThanOrEqual(workspace.reviews.schedule.items.map(\.history.count).reduce(0, +), 30)
 

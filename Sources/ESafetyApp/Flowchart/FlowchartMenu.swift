@@ -20,8 +20,8 @@ enum FlowchartMenu {
         let open = log.openIncidents
         let form = log.form
         return .push(PickerScreen(title: "Choose an incident", helpText: context.help("flowchart-pick"), items: open, row: { record in
-            let types = record.report.typeIDs.map { IncidentFormDefinition.label($0, in: form.incidentTypes) }.joined(separator: ", ")
-            let walked = record.walks.isEmpty ? "" : "  (walked \(record.walks.count)×)"
+            let types = record.typeLabels(form).joined(separator: ", ")
+            let walked = record.walkCount == 0 ? "" : "  (walked \(record.walkCount)×)"
             return "\(record.id)  \(record.date(in: context.workspace.timeZone))  \(types)\(walked)"
         }, newLabel: "New incident", onNew: { IncidentsMenu.recordIncident(context: context, log: log) }) { record in
             FlowchartWalkScreen.start(context: context, log: log, incidentID: record.id)

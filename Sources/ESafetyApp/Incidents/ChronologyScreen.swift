@@ -8,7 +8,7 @@ final class ChronologyScreen: Screen {
     private let context: AppContext
     private let log: IncidentLog
     private let name: String
-    private let list: ListView<IncidentRecord>
+    private let list: ListView<IncidentSummary>
 
     init(context: AppContext, log: IncidentLog, name: String, personID: String?) {
         self.context = context
@@ -16,7 +16,7 @@ final class ChronologyScreen: Screen {
         self.name = name
         let form = log.form
         list = ListView(items: log.chronology(personID: personID, name: name)) { record in
-            let types = record.report.typeIDs.map { IncidentFormDefinition.label($0, in: form.incidentTypes) }.joined(separator: "; ")
+            let types = record.typeLabels(form).joined(separator: "; ")
             return "\(record.date())  \(record.id)  \(record.status.label)  \(types)"
         }
     }

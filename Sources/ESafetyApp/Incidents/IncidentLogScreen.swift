@@ -8,7 +8,7 @@ import TerminalUI
 final class IncidentLogScreen: Screen {
     private let context: AppContext
     private let log: IncidentLog
-    private let table: TableView<IncidentRecord>
+    private let table: TableView<IncidentSummary>
     private var filter = IncidentFilter()
 
     init(context: AppContext, log: IncidentLog) {
@@ -23,10 +23,9 @@ final class IncidentLogScreen: Screen {
                 TableColumn(title: "Type", width: .flexible(min: 20)),
                 TableColumn(title: "Status", width: .fixed(17)),
             ],
-            rows: log.records,
+            rows: log.summaries,
             cells: { record in
-                let types = record.report.typeIDs.map { $0 == IncidentFormDefinition.otherTypeID && !record.report.otherType.isEmpty
-                    ? record.report.otherType : IncidentFormDefinition.label($0, in: form.incidentTypes) }
+                let types = record.typeLabels(form)
                 let overdue = record.overdueFollowUps(today: today).isEmpty ? "" : " !"
                 return [record.id, record.date().description, types.joined(separator: "; "), record.status.label + overdue]
             })
@@ -53,7 +52,7 @@ final class IncidentLogScreen: Screen {
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let shown = table.rows.count
-        var note = "\(shown) of \(log.records.count) incidents"
+        var note = "\(shown) of \(log.summaries.count) incidents"
         if !filter.isEmpty { note += " · filtered: \(describe(filter)) (x clears)" }
         canvas.write(note, at: Point(x: rect.x + 1, y: rect.y), style: filter.isEmpty ? .dim : .warning, clip: rect)
         table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
@@ -97,7 +96,7 @@ final class IncidentLogScreen: Screen {
         let types = ChoiceField(options: [(label: "any", value: "")] + log.form.incidentTypes.map { (label: $0.label, value: $0.id) },
                                 selection: filter.typeID ?? "")
         types.isVertical = true
-        let terms = Set(log.records.map { SchoolTermLabel.usual(for: $0.date()) }).sorted()
+        let terms = Set(log.summaries.map { SchoolTermLabel.usual(for: $0.date()) }).sorted()
         let term = ChoiceField(options: [(label: "any", value: "")] + terms.map { (label: $0.description, value: $0.description) },
                                selection: filter.term?.description ?? "")
         term.isVertical = true

@@ -45,7 +45,7 @@ enum IncidentsMenu {
 
     static func chronology(context: AppContext, log: IncidentLog) -> ScreenResponse {
         var names: [String: String?] = [:]
-        for record in log.records { for party in record.report.involved { names[party.name] = party.personID } }
+        for incident in log.summaries { for party in incident.involved { names[party.name] = party.personID } }
         let sorted = names.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
         return .push(PickerScreen(title: "Chronology: choose a person", helpText: context.help("pick-person"), items: sorted, row: { $0 }) { name in
             .push(ChronologyScreen(context: context, log: log, name: name, personID: names[name] ?? nil))

@@ -164,6 +164,9 @@ public struct BenchDataGenerator {
         let pupils = rosters[.pupil]?.people ?? []
         let staff = rosters[.staff]?.people ?? []
         let existing = Set(try workspace.store.documentNames(in: IncidentLog.folder))
+        // Sealed to the records key, as the app keeps every incident once it is set up.
+        let accounts = try workspace.accounts()
+        let vault = IncidentVault(sealTo: accounts.isSetUp ? accounts.recordsPublicKey : nil, session: nil, isEsafetyLead: { _ in false })
         var numberInYear: [Int: Int] = [:]
         // Oldest first, spread over ten years.
         let days = (0..<counts.incidents).map { _ in random.below(3_650) }.sorted(by: >)
@@ -213,7 +216,7 @@ public struct BenchDataGenerator {
                 record.followUps = [FollowUpAction(id: 1, what: "Speak to the families", ownerPersonID: nil, ownerName: report.reporterName,
                                                    due: occurred.adding(days: 14) ?? occurred)]
             }
-            try workspace.store.save(record, to: IncidentLog.folder + "/" + id, actor: Self.actor, action: "incident.submit",
+            try workspace.store.save(try vault.seal(record), to: IncidentLog.folder + "/" + id, actor: Self.actor, action: "incident.submit",
                                      recordID: id, summary: "Generated fictional incident \(id) (bench scale \(scale))")
         }
     }

@@ -16,11 +16,11 @@ public struct GovernorFigures: Sendable, Equatable {
     public var total: Int
 
     /// Counts the given incidents. Only their types, dates and statuses are read.
-    public init(records: [IncidentRecord], form: IncidentFormDefinition, dateOf: (IncidentRecord) -> CivilDate,
+    public init(records: [IncidentSummary], form: IncidentFormDefinition, dateOf: (IncidentSummary) -> CivilDate,
                 term: (CivilDate) -> SchoolTermLabel) {
         total = records.count
         byType = form.incidentTypes.map { type in
-            Count(label: type.label, count: records.filter { $0.report.typeIDs.contains(type.id) }.count)
+            Count(label: type.label, count: records.filter { $0.typeIDs.contains(type.id) }.count)
         }
         var terms: [SchoolTermLabel: Int] = [:]
         for record in records { terms[term(dateOf(record)), default: 0] += 1 }

@@ -4,28 +4,35 @@ import Foundation
 /// The school's incidents: recording a report, its status and follow-ups, with every change
 /// saved as one small file (`incidents/<id>.json`) and audited. The audit log's summaries never
 /// hold what happened or who was involved, only which record changed and how.
+///
+/// The log lists incidents by their summaries (``IncidentSummary``), kept for leads in the
+/// sealed incident index, and reads a whole record only when it is opened. See docs/store-format.md.
 public final class IncidentLog {
     /// The form's lists, for labels and for the screens.
     public let form: IncidentFormDefinition
     /// Every incident the signed-in person may read, newest first.
-    public private(set) var records: [IncidentRecord]
+    public private(set) var summaries: [IncidentSummary]
     /// The id of every incident in the store, readable or not (ids are not secret).
     public private(set) var allIDs: Set<String>
     /// Incidents in the store that the signed-in person may not read (for "n more are
     /// restricted" notes; before set-up, always 0).
-    public var unreadableCount: Int { allIDs.count - records.count }
+    public var unreadableCount: Int { allIDs.count - summaries.count }
 
     private let store: Store
     private let vault: IncidentVault
     let actor: () -> AuditActor
     let now: () -> Date
     private let timeZone: TimeZone
+    /// Whole records read so far, by id.
+    private var openedRecords: [String: IncidentRecord] = [:]
 
     static let folder = "incidents"
 
     static let figuresDocument = "incident-figures"
 
-    /// Loads every incident in the store that the session may read.
+    /// Lists every incident in the store that the session may read: from the sealed index where
+    /// an incident's file is as the index last saw it, otherwise by opening the file (and then
+    /// the index is brought up to date).
     init(store: Store, actor: @escaping () -> AuditActor, now: @escaping () -> Date, timeZone: TimeZone,
          vault: IncidentVault = .unsecured) throws {
         self.store = store
@@ -34,32 +41,90 @@ public final class IncidentLog {
         self.timeZone = timeZone
         self.vault = vault
         self.form = try IncidentFormDefinition.standard()
-        var loaded: [IncidentRecord] = []
-        var ids: Set<String> = []
-        let readsAll = (try? vault.require(.readIncidents)) != nil
-        for name in try store.documentNames(in: Self.folder) {
-            guard let stored = try store.load(StoredIncident.self, from: name) else { continue }
-            try RecordCheck.refuseMisnamedIncident(id: stored.id, document: name)
-            ids.insert(stored.id)
-            guard readsAll else { continue }
-            let record: IncidentRecord?
-            switch stored {
-            case .plain(let plain): record = plain
-            case .sealed(let file): record = try vault.open(file)
+        let stamps = try store.documentStamps(in: Self.folder)
+        allIDs = Set(stamps.keys.map { String($0.dropFirst(Self.folder.count + 1)) })
+        summaries = []
+        guard (try? vault.require(.readIncidents)) != nil else { return }
+
+        let indexKey = vault.indexKey
+        var index = indexKey.map { IncidentIndex.load(from: store, key: $0) } ?? IncidentIndex()
+        var indexChanged = false
+        var readable: [IncidentSummary] = []
+        for (name, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+            let id = String(name.dropFirst(Self.folder.count + 1))
+            let summary: IncidentSummary
+            if let entry = index.entries[id], entry.stamp == stamp {
+                summary = entry.summary
+            } else {
+                guard let record = try readRecord(document: name) else { continue }
+                summary = IncidentSummary(record)
+                index.entries[id] = IncidentIndex.Entry(summary: summary, stamp: stamp)
+                indexChanged = true
             }
-            if let record, vault.mayOpen(record) { loaded.append(record) }
+            if vault.mayOpen(summary) { readable.append(summary) }
         }
-        allIDs = ids
-        records = loaded.sorted(by: Self.newestFirst)
+        for id in index.entries.keys where !allIDs.contains(id) {
+            index.entries[id] = nil
+            indexChanged = true
+        }
+        // The index is a cache: if it cannot be saved (a read-only store, a full disk), the log
+        // still opens, and the next opening reads the same files again.
+        if indexChanged, let indexKey, store.access == .readWrite {
+            try? index.save(to: store, key: indexKey)
+        }
+        summaries = readable.sorted(by: Self.newestFirst)
     }
 
-    static func newestFirst(_ a: IncidentRecord, _ b: IncidentRecord) -> Bool {
+    /// Reads and opens one incident file; nil if it is gone or sealed and this session has no key.
+    private func readRecord(document name: String) throws -> IncidentRecord? {
+        guard let stored = try Self.readFile(document: name, in: store) else { return nil }
+        switch stored {
+        case .plain(let plain): return plain
+        case .sealed(let file): return try vault.open(file)
+        }
+    }
+
+    /// Reads one incident file as far as it can be read without the records key: it must be an
+    /// incident (sealed or plain) whose id matches its name. For `esafety check`, which reads
+    /// every file whoever runs it.
+    /// - Throws: a `StoreError` naming the file.
+    @discardableResult
+    static func readFile(document name: String, in store: Store) throws -> StoredIncident? {
+        guard let stored = try store.load(StoredIncident.self, from: name) else { return nil }
+        try RecordCheck.refuseMisnamedIncident(id: stored.id, document: name)
+        return stored
+    }
+
+    static func newestFirst(_ a: IncidentSummary, _ b: IncidentSummary) -> Bool {
         a.recordedAt != b.recordedAt ? a.recordedAt > b.recordedAt : a.id > b.id
     }
 
     var today: CivilDate { CivilDate.today(at: now(), in: timeZone) }
 
-    public func record(_ id: String) -> IncidentRecord? { records.first { $0.id == id } }
+    /// The summary of an incident the session may read.
+    public func summary(_ id: String) -> IncidentSummary? { summaries.first { $0.id == id } }
+
+    /// The whole record of an incident the session may read (read from its file the first time);
+    /// nil if it is not one, or its file cannot be read.
+    public func record(_ id: String) -> IncidentRecord? { try? loadRecord(id) }
+
+    /// The whole record of an incident the session may read; nil if it is not one.
+    /// - Throws: a `StoreError` naming the file if it cannot be read.
+    public func loadRecord(_ id: String) throws -> IncidentRecord? {
+        if let opened = openedRecords[id] { return opened }
+        guard summary(id) != nil, let record = try readRecord(document: Self.folder + "/" + id) else { return nil }
+        openedRecords[id] = record
+        return record
+    }
+
+    /// Every record the session may read, newest first: for exports and reports, which need
+    /// the whole of each. Reads every file not read yet.
+    public func allRecords() throws -> [IncidentRecord] {
+        try summaries.map { summary in
+            guard let record = try loadRecord(summary.id) else { throw IncidentError.unknownIncident(summary.id) }
+            return record
+        }
+    }
 
     // MARK: Recording
 
@@ -198,28 +263,28 @@ public final class IncidentLog {
 
     // MARK: Queries
 
-    public var openIncidents: [IncidentRecord] { records.filter { $0.status == .open } }
+    public var openIncidents: [IncidentSummary] { summaries.filter { $0.status == .open } }
 
     /// Every follow-up past its date, with its incident, oldest first.
-    public func overdueFollowUps(today: CivilDate) -> [(incident: IncidentRecord, action: FollowUpAction)] {
-        records.flatMap { record in record.overdueFollowUps(today: today).map { (incident: record, action: $0) } }
+    public func overdueFollowUps(today: CivilDate) -> [(incident: IncidentSummary, action: FollowUpAction)] {
+        summaries.flatMap { incident in incident.overdueFollowUps(today: today).map { (incident: incident, action: $0) } }
             .sorted { $0.action.due < $1.action.due }
     }
 
     /// Every incident that involves a person (by record, or by name), in the order they happened.
-    public func chronology(personID: String?, name: String) -> [IncidentRecord] {
-        records.filter { $0.report.involves(personID: personID, name: name) }
+    public func chronology(personID: String?, name: String) -> [IncidentSummary] {
+        summaries.filter { $0.involves(personID: personID, name: name) }
             .sorted { ($0.date(in: timeZone), $0.id) < ($1.date(in: timeZone), $1.id) }
     }
 
     /// Incidents matching every filter given.
-    public func filtered(by filter: IncidentFilter, term: (CivilDate) -> SchoolTermLabel) -> [IncidentRecord] {
-        records.filter { record in
-            if let status = filter.status, record.status != status { return false }
-            if let type = filter.typeID, !record.report.typeIDs.contains(type) { return false }
-            if let wanted = filter.term, term(record.date(in: timeZone)) != wanted { return false }
+    public func filtered(by filter: IncidentFilter, term: (CivilDate) -> SchoolTermLabel) -> [IncidentSummary] {
+        summaries.filter { incident in
+            if let status = filter.status, incident.status != status { return false }
+            if let type = filter.typeID, !incident.typeIDs.contains(type) { return false }
+            if let wanted = filter.term, term(incident.date(in: timeZone)) != wanted { return false }
             if !filter.person.trimmed.isEmpty,
-               !record.report.involved.contains(where: { TextSearch.matches(filter.person, in: [$0.name]) }) { return false }
+               !incident.involved.contains(where: { TextSearch.matches(filter.person, in: [$0.name]) }) { return false }
             return true
         }
     }
@@ -229,7 +294,7 @@ public final class IncidentLog {
     /// A record the session may change (leads and the head teacher, within their reach).
     func existing(_ id: String) throws -> IncidentRecord {
         try vault.require(.manageIncidents)
-        guard let record = record(id) else {
+        guard let record = try loadRecord(id) else {
             throw allIDs.contains(id) ? AccessError.restrictedIncident(id) : IncidentError.unknownIncident(id)
         }
         return record
@@ -239,12 +304,17 @@ public final class IncidentLog {
         try store.save(try vault.seal(record), to: Self.folder + "/" + record.id, actor: actor(), action: action,
                        recordID: record.id, summary: summary)
         allIDs.insert(record.id)
-        let readable = (try? vault.require(.readIncidents)) != nil && vault.mayOpen(record)
-        if let index = records.firstIndex(where: { $0.id == record.id }) {
-            records[index] = record
+        // The sealed index is not rewritten here, so a save costs the same however many incidents
+        // there are: the file's stamp has changed, and the next opening of the log reads it again.
+        let summary = IncidentSummary(record)
+        let readable = (try? vault.require(.readIncidents)) != nil && vault.mayOpen(summary)
+        if let index = summaries.firstIndex(where: { $0.id == record.id }) {
+            summaries[index] = summary
+            openedRecords[record.id] = record
         } else if readable {
-            records.append(record)
-            records.sort(by: Self.newestFirst)
+            summaries.append(summary)
+            summaries.sort(by: Self.newestFirst)
+            openedRecords[record.id] = record
         }
     }
 
@@ -266,7 +336,7 @@ public final class IncidentLog {
         if let counts = try store.load(IncidentFiguresDocument.self, from: Self.figuresDocument) {
             return GovernorFigures(counts: counts, form: form)
         }
-        return GovernorFigures(records: records, form: form, dateOf: { $0.date(in: self.timeZone) }, term: SchoolTermLabel.usual)
+        return GovernorFigures(records: summaries, form: form, dateOf: { $0.date(in: self.timeZone) }, term: SchoolTermLabel.usual)
     }
 
     private func updateFigures(removing old: IncidentRecord?, adding new: IncidentRecord?) throws {

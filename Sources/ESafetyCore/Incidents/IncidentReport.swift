@@ -77,9 +77,6 @@ public struct IncidentReport: Codable, Sendable, Hashable {
 
     /// Everyone involved whose name or record matches, for chronologies.
     public func involves(personID: String?, name: String) -> Bool {
-        involved.contains { party in
-            if let personID, party.personID == personID { return true }
-            return TextSearch.fold(party.name) == TextSearch.fold(name)
-        }
+        InvolvedParty.anyInvolves(involved, personID: personID, name: name)
     }
 }

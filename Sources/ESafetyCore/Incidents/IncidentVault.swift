@@ -25,13 +25,16 @@ struct IncidentVault {
 
     /// True when the signed-in person may open this record: leads, and for an allegation
     /// against staff, the head teacher and the e-safety lead unless they are its subject.
-    func mayOpen(_ record: IncidentRecord) -> Bool {
+    func mayOpen(_ incident: IncidentSummary) -> Bool {
         guard isSecured else { return true }
         guard let session else { return false }
-        let subjects = record.report.involved.filter { $0.kind == .staff }.compactMap(\.personID)
-        return session.mayOpen(restrictedToHead: record.report.isStaffAllegation, subjects: subjects,
+        let subjects = incident.involved.filter { $0.kind == .staff }.compactMap(\.personID)
+        return session.mayOpen(restrictedToHead: incident.isStaffAllegation, subjects: subjects,
                                isEsafetyLead: isEsafetyLead(session.personID))
     }
+
+    /// The key of the sealed incident index, if this session holds the records key.
+    var indexKey: SymmetricKey? { session?.recordsKey.map(IncidentIndex.key(from:)) }
 
     func seal(_ record: IncidentRecord) throws -> StoredIncident {
         guard let sealTo else { return .plain(record) }

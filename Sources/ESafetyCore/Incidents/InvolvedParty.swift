@@ -23,4 +23,13 @@ public struct InvolvedParty: Codable, Sendable, Hashable {
     public init(kind: Kind, name: String, personID: String? = nil) {
         self.kind = kind; self.name = name; self.personID = personID
     }
+
+    /// True when `parties` include a person: by their record, or by their name (ignoring case
+    /// and accents), for chronologies.
+    static func anyInvolves(_ parties: [InvolvedParty], personID: String?, name: String) -> Bool {
+        parties.contains { party in
+            if let personID, party.personID == personID { return true }
+            return TextSearch.fold(party.name) == TextSearch.fold(name)
+        }
+    }
 }

@@ -61,7 +61,7 @@ extension Store {
                     ? entry : (document.relativePath as NSString).deletingLastPathComponent + "/" + entry)
             }
         }
-        if document.folder != StoreDocumentName.draftsFolder, let info = try? StoreFileIO.status(target) {
+        if !document.isUnaudited, let info = try? StoreFileIO.status(target) {
             let modified = Int64(info.st_mtim.tv_sec)
             var logged = lastEntryTimes(wholeLog: false)
             if logged[document.name] == nil { logged = lastEntryTimes(wholeLog: true) }  // an entry further back

@@ -322,7 +322,22 @@ public final class Store {
     /// Atomically saves work in progress as `drafts/<name>`, with no audit entry: a draft is not a
     /// record until it is submitted, and saving one on every key press would bury the log.
     public func saveDraft<T: Encodable>(_ value: T, as name: String) throws {
-        let document = try StoreDocumentName(StoreDocumentName.draftsFolder + "/" + name)
+        try saveUnaudited(value, to: StoreDocumentName(StoreDocumentName.draftsFolder + "/" + name))
+    }
+
+    /// Atomically saves a derived document as `cache/<name>`, with no audit entry: it holds
+    /// nothing that is not already in the records, and esafety rebuilds it if it is lost.
+    func saveCache<T: Encodable>(_ value: T, as name: String) throws {
+        try saveUnaudited(value, to: StoreDocumentName(StoreDocumentName.cacheFolder + "/" + name))
+    }
+
+    /// Reads a derived document saved by ``saveCache(_:as:)``; nil if there is none.
+    func loadCache<T: Decodable>(_ type: T.Type, named name: String) throws -> T? {
+        try load(type, from: StoreDocumentName.cacheFolder + "/" + name)
+    }
+
+    private func saveUnaudited<T: Encodable>(_ value: T, to document: StoreDocumentName) throws {
+        guard document.isUnaudited, let folder = document.folder else { throw StoreError.invalidDocumentName(document.name) }
         guard access == .readWrite else { throw StoreError.readOnly(file: document.relativePath) }
         guard !isClosed else { throw StoreError.closed(directory: path) }
         var data: Data
@@ -335,7 +350,7 @@ public final class Store {
         markSaving(document)  // Store+Recovery.swift
         defer { clearSaving() }
         do {
-            _ = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(StoreDocumentName.draftsFolder))
+            _ = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(folder))
             knownGood[document.name] = try StoreFileIO.replaceAtomically(filePath(document), with: data, beforeRename: beforeRenameHook)
             changeCount += 1
         } catch let failure as StoreAtomicWriteFailure {
@@ -370,6 +385,23 @@ public final class Store {
         return entries.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
             .map { folder + "/" + String($0.dropLast(5)) }
             .sorted()
+    }
+
+    /// The stamp of each document in a folder, by document name (`"incidents/2026-0001"`): a
+    /// cheap way to tell, without reading them, which documents changed since a derived
+    /// document was built. Temporary files are not listed.
+    func documentStamps(in folder: String) throws -> [String: StoreFileStamp] {
+        var stamps: [String: StoreFileStamp] = [:]
+        let folderPath = (path as NSString).appendingPathComponent(folder)
+        for name in try documentNames(in: folder) {
+            let file = (folderPath as NSString).appendingPathComponent(String(name.dropFirst(folder.count + 1)) + ".json")
+            do {
+                if let info = try StoreFileIO.status(file) { stamps[name] = StoreFileStamp(info) }
+            } catch let failure as StoreIOFailure {
+                throw StoreError.readFailed(file: name + ".json", reason: failure.reason)
+            }
+        }
+        return stamps
     }
 
     /// Appends the next entry to the audit log.

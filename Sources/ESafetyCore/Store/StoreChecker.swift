@@ -198,7 +198,7 @@ enum StoreChecker {
     private static func checkDocumentsAgainstAudit(directory: String, documents: [StoreDocumentName],
                                                    lastChange: [String: Date]) -> [StoreProblem] {
         var problems: [StoreProblem] = []
-        for document in documents where document.folder != StoreDocumentName.draftsFolder {
+        for document in documents where !document.isUnaudited {
             let path = (directory as NSString).appendingPathComponent(document.relativePath)
             guard let fingerprint = try? StoreFileIO.fingerprint(path) else { continue }
             let modified = Date(timeIntervalSince1970: Double(fingerprint.modifiedSeconds))

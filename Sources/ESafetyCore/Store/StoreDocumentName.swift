@@ -16,6 +16,13 @@ struct StoreDocumentName: Equatable {
     /// types without an audit entry each time: drafts are not records until submitted.
     static let draftsFolder = "drafts"
 
+    /// The folder for derived documents that esafety can rebuild from the records (the sealed
+    /// incident index), written without an audit entry: they record nothing new.
+    static let cacheFolder = "cache"
+
+    /// True for drafts and caches: saved without audit entries, so the audit checks pass them by.
+    var isUnaudited: Bool { folder == Self.draftsFolder || folder == Self.cacheFolder }
+
     /// The names the store keeps for itself.
     static let reservedNames: Set<String> = ["manifest", "audit", "lock"]
 

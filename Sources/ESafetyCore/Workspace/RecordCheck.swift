@@ -40,7 +40,17 @@ extension Workspace {
                 problems.append(StoreProblem(file: "(records)", problem: String(describing: error)))
             }
         }
-        note { _ = try incidents() }
+        // Every incident file, whoever is signed in (the log itself reads only what it needs).
+        for name in (try? store.documentNames(in: IncidentLog.folder)) ?? [] {
+            note { try IncidentLog.readFile(document: name, in: store) }
+        }
+        if session != nil {  // and what only the records key can open
+            let before = problems.count
+            note { _ = try incidents() }
+            if problems.count > before, problems[..<before].contains(where: { $0.file == problems[before].file }) {
+                problems.removeLast()
+            }
+        }
         note { _ = try aup.allSignatures() }
         if let problem = reviews.loadProblem { problems.append(StoreProblem(file: "(reviews)", problem: problem)) }
         return problems

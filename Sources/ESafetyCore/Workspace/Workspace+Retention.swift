@@ -11,8 +11,8 @@ extension Workspace {
         for pupil in aup.people(in: .pupil) {
             if let born = pupil.dateOfBirth { births[TextSearch.fold(pupil.fullName)] = born }
         }
-        return log.records.flatMap { record in
-            record.report.involved.filter { $0.kind == .child }.map { child in
+        return log.summaries.flatMap { record in
+            record.involved.filter { $0.kind == .child }.map { child in
                 RetentionRecord(recordID: record.id, pupilDateOfBirth: births[TextSearch.fold(child.name)],
                                 summary: "\(record.id), \(record.date(in: timeZone)), \(child.name)")
             }
