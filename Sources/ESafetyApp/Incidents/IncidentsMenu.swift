@@ -46,7 +46,7 @@ enum IncidentsMenu {
     static func chronology(context: AppContext, log: IncidentLog) -> ScreenResponse {
         var names: [String: String?] = [:]
         for incident in log.summaries { for party in incident.involved { names[party.name] = party.personID } }
-        let sorted = names.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        let sorted = TextSearch.sortedByName(Array(names.keys), name: { $0 })
         return .push(PickerScreen(title: "Chronology: choose a person", helpText: context.help("pick-person"), items: sorted, row: { $0 }) { name in
             .push(ChronologyScreen(context: context, log: log, name: name, personID: names[name] ?? nil))
         })

@@ -99,7 +99,7 @@ public final class AUPRegister {
     /// One group's people, by name.
     public func people(in group: RosterGroup) -> [RosterPerson] {
         if let sorted = sortedPeople[group] { return sorted }
-        let sorted = (rosters[group]?.people ?? []).sorted { $0.fullName.localizedStandardCompare($1.fullName) == .orderedAscending }
+        let sorted = TextSearch.sortedByName(rosters[group]?.people ?? [], name: \.fullName)
         sortedPeople[group] = sorted
         return sorted
     }

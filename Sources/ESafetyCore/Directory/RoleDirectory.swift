@@ -38,7 +38,7 @@ public struct RoleDirectory: Sendable, Equatable {
 
     /// People sorted by name, for lists.
     public var peopleByName: [Person] {
-        people.sorted { $0.fullName.localizedStandardCompare($1.fullName) == .orderedAscending }
+        TextSearch.sortedByName(people, name: \.fullName)
     }
 
     /// People whose name, title, phone, email or roles match every word of the query.
