@@ -16,7 +16,8 @@ enum IncidentIndexCodec {
         for entry in entries {
             let summary = entry.summary
             writer.string(summary.id)
-            writer.integer(Int(summary.recordedAt.timeIntervalSince1970.bitPattern))
+            // The bits of the Double, as the reader takes them back (a negative one, before 1970, has the top bit set).
+            writer.integer(Int(bitPattern: UInt(summary.recordedAt.timeIntervalSince1970.bitPattern)))
             writer.string(summary.status.rawValue)
             writer.optional(summary.occurredOn) { $0.date($1) }
             writer.list(summary.typeIDs) { $0.string($1) }
