@@ -17,4 +17,9 @@ struct ESafetyCommand: ParsableCommand {
                       AUPCommand.self, ImportCommand.self, ReviewsCommand.self, FlowchartCommand.self, RestoreCommand.self,
                       BenchCommand.self],
         defaultSubcommand: OpenCommand.self)
+
+    static func main() {
+        PeakMemory.reportAtExitIfAsked()
+        main(nil)
+    }
 }

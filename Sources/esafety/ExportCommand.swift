@@ -47,7 +47,10 @@ struct ExportCommand: ParsableCommand {
                                                 summary: "Exported \(records.count) incidents as \(format.rawValue)")
                 return text
             }
-        case .signatures: text = try AUPExport.signatures(workspace.aup, format: format)
+        case .signatures:
+            return try StoreOptions.userFacing {
+                try OutputFile.stream(to: output) { sink in try AUPExport.writeSignatures(workspace.aup, format: format, to: sink.write) }
+            }
         }
         try OutputFile.write(text, to: output)
     }

@@ -136,3 +136,38 @@ final class AUPEndToEndTests: XCTestCase {
         XCTAssertTrue(missing.standardOutput.contains("signed ("), missing.standardOutput)
     }
 }
+
+/// `export … -o FILE` writes as it goes; `bench run` reads peak memory from real commands.
+final class ExportFileEndToEndTests: XCTestCase {
+    func testAnExportToAFileIsOwnerOnlyAndWhole() throws {
+        let demo = try makeTemporaryStore()
+        XCTAssertEqual(try runEsafety(["init", "--demo", "--store", demo.path]).status, 0)
+        let file = demo.deletingLastPathComponent().appendingPathComponent("signatures-\(getpid()).json")
+        addTeardownBlock { try? FileManager.default.removeItem(at: file) }
+        let result = try runEsafety(["export", "signatures", "--store", demo.path, "-o", file.path])
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertEqual(result.standardOutput, "", "nothing on standard output when writing a file")
+        let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
+        XCTAssertGreaterThan((object?["signatures"] as? [Any])?.count ?? 0, 10)
+
+        let unwritable = demo.appendingPathComponent("no-such-folder/out.json")
+        let refused = try runEsafety(["export", "signatures", "--store", demo.path, "-o", unwritable.path])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.standardError.contains("Cannot write \(unwritable.path)"), refused.standardError)
+    }
+
+    func testACommandReportsItsPeakMemoryWhenTheBenchAsks() throws {
+        let demo = try makeTemporaryStore()
+        XCTAssertEqual(try runEsafety(["init", "--demo", "--store", demo.path]).status, 0)
+        let report = demo.deletingLastPathComponent().appendingPathComponent("peak-\(getpid())")
+        addTeardownBlock { try? FileManager.default.removeItem(at: report) }
+        let check = try runEsafety(["check", "--store", demo.path], environment: ["ESAFETY_BENCH_PEAK_MEMORY_FILE": report.path])
+        XCTAssertEqual(check.status, 0, check.standardOutput + check.standardError)
+        let kilobytes = Int(try String(contentsOf: report, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))
+        XCTAssertNotNil(kilobytes)
+        XCTAssertGreaterThan(kilobytes ?? 0, 1_000, "more than a megabyte: a real figure, not zero")
+        XCTAssertLessThan(kilobytes ?? .max, 1_000_000)
+    }
+}

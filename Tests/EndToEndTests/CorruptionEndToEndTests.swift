@@ -62,12 +62,12 @@ final class CorruptionEndToEndTests: XCTestCase {
             }, command: ["export", "roles"]),
             Case(name: "wrong type", file: "INCIDENT", problem: "status", damage: { url in
                 try self.rewrite(url) { $0.replacingOccurrences(of: "\"status\" : \"", with: "\"status\" : 5, \"was\" : \"") }
-            }, command: ["report", "figures"]),
+            }, command: ["export", "incidents", "--user", "Amira Haddad"]),
             Case(name: "duplicate incident id", file: "incidents/2026-9999.json", problem: "holds incident", damage: { url in
                 let source = url.deletingLastPathComponent().appendingPathComponent((try self.firstIncident(url.deletingLastPathComponent().deletingLastPathComponent())).split(separator: "/").last.map(String.init) ?? "")
                 try FileManager.default.copyItem(at: source, to: url)
                 chmod(url.path, 0o600)
-            }, command: ["report", "figures"]),
+            }, command: ["export", "incidents", "--user", "Amira Haddad"]),
             Case(name: "duplicate person id (roster)", file: "aup/roster-pupils.json", problem: "more than once", damage: { url in
                 try self.rewrite(url) { $0.replacingOccurrences(of: "\"pupil-0002\"", with: "\"pupil-0001\"") }
             }, command: ["aup", "publish", "pupil", newText.path, "--user", "Amira Haddad"]),

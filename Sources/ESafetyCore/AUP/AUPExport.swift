@@ -6,22 +6,29 @@ import Foundation
 public enum AUPExport {
     /// Every signature of every year, with the signer's name and group.
     public static func signatures(_ register: AUPRegister, format: ExportFormat) throws -> String {
+        var text = ""
+        try writeSignatures(register, format: format) { text += $0 }
+        return text
+    }
+
+    /// ``signatures(_:format:)`` handed to `write` a row at a time: ten years of a large school's
+    /// signatures are never held as one text (the whole JSON document took 500 MB at 100,000).
+    public static func writeSignatures(_ register: AUPRegister, format: ExportFormat, to write: (String) throws -> Void) throws {
         let signatures = try register.allSignatures()
         let header = ["personID", "name", "group", "class", "aup", "version", "signedOn", "method", "witness", "lapsesAfter", "recordedAt"]
-        let formatter = ISO8601DateFormatter()
-        let rows: [[String]] = signatures.map { signature in
+        let rows = signatures.lazy.map { signature -> [String] in
             let person = register.person(signature.personID)
             return [signature.personID, person?.fullName ?? "(removed)", person?.group.rawValue ?? "", person?.className ?? "",
                     signature.kind.rawValue, signature.versionID, signature.signedOn.iso8601, signature.method.rawValue,
-                    signature.witness.name, signature.lapsesAfter?.iso8601 ?? "", formatter.string(from: signature.recordedAt)]
+                    signature.witness.name, signature.lapsesAfter?.iso8601 ?? "", StoreJSON.string(from: signature.recordedAt)]
         }
         switch format {
         case .csv:
-            return CSVWriter.document(header: header, rows: rows)
+            try write(CSVWriter.line(header))
+            for row in rows { try write(CSVWriter.line(row)) }
         case .json:
-            let objects = rows.map { row in Dictionary(uniqueKeysWithValues: zip(header, row)) }
-            let data = try JSONSerialization.data(withJSONObject: ["signatures": objects], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            return String(decoding: data, as: UTF8.self) + "\n"
+            let objects = rows.map { row in JSONValue.object(Dictionary(uniqueKeysWithValues: zip(header, row.map(JSONValue.string)))) }
+            try JSONValue.writeArrayDocument(key: "signatures", items: objects, to: write)
         }
     }
 

@@ -26,8 +26,28 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable {
 
     /// Pretty-printed with sorted keys and a final newline.
     public func prettyJSON() throws -> String {
+        String(decoding: try Self.prettyEncoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    private static var prettyEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        return encoder
+    }
+
+    /// Writes `{ "<key>" : [ item, item, … ] }` pretty-printed, one item at a time, so a long list
+    /// is never held as one text: the same JSON as `.object([key: .array(items)]).prettyJSON()`.
+    public static func writeArrayDocument<Items: Sequence>(key: String, items: Items, to write: (String) throws -> Void) throws
+        where Items.Element == JSONValue {
+        let encoder = prettyEncoder
+        let quotedKey = String(decoding: try encoder.encode(key), as: UTF8.self)
+        try write("{\n  \(quotedKey) : [")
+        var first = true
+        for item in items {
+            let lines = String(decoding: try encoder.encode(item), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            try write((first ? "\n" : ",\n") + lines.map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n"))
+            first = false
+        }
+        try write(first ? "\n\n  ]\n}\n" : "\n  ]\n}\n")
     }
 }
