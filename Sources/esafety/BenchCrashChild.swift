@@ -94,6 +94,14 @@ struct BenchCrashVerifyCommand: ParsableCommand {
     }
 }
 
+/// A generated store opened by a bench child process, with the generator's fixed clock.
+func openBenchStore(_ path: String, access: StoreAccess) throws -> Workspace {
+    let workspace = try Workspace.open(at: URL(fileURLWithPath: path), access: access, actor: AuditActor(id: "bench:run", name: "bench run"))
+    let now = BenchDataGenerator.referenceNow
+    workspace.now = { now }
+    return workspace
+}
+
 /// The crash test runs on a generated store, which is a demo store with accounts: it signs in
 /// as the demo's head teacher, who may record and read incidents.
 func signInAsDemoHead(_ workspace: Workspace) throws {

@@ -31,7 +31,7 @@ struct BenchRunCommand: ParsableCommand {
         }
         do {
             let main = try store.map { URL(fileURLWithPath: $0) } ?? generated(scale)
-            let small = try generated(1)
+            let small = store == nil && scale == 1 ? main : try generated(1)
             let report = try MainActor.assumeIsolated { try BenchMeasurements(store: main, smallStore: small).measureAll() }
             print(report)
         } catch let error as UserFacingError {
@@ -150,7 +150,7 @@ struct BenchMeasurements {
             let megabytes = Double(try BenchChild.peakMemoryKilobytes(arguments, environment: environment)) / 1024
             rows.append(Row(name: "Peak memory, `\(label)` on this store", value: megabytes, unit: "MB", target: "< 150 MB", met: megabytes < 150))
         }
-        rows.append(Row(name: "Peak memory, this bench process (saves, the 100k-row list, the largest screen)", value: selfMB, unit: "MB",
+        rows.append(Row(name: "Peak memory, this bench process (saves, the signature list, the largest screen)", value: selfMB, unit: "MB",
                         target: "< 150 MB", met: selfMB < 150))
 
         var text = "esafety bench: \(store.path) (\(people) people on the roster)\n\n"
@@ -350,12 +350,9 @@ struct BenchFirstScreenCommand: ParsableCommand {
 
     func run() throws {
         try MainActor.assumeIsolated {
-            let workspace = try Workspace.open(at: URL(fileURLWithPath: store), access: .readWrite,
-                                               actor: AuditActor(id: "bench:run", name: "bench run"))
+            let workspace = try openBenchStore(store, access: .readWrite)
             defer { workspace.store.close() }
             // What a person sees first on a store with accounts: the sign-in screen.
-            let now = BenchDataGenerator.referenceNow
-            workspace.now = { now }
             let terminal = FrameClockTerminal(VirtualTerminal(size: Size(width: 80, height: 24)))
             let app = ESafetyApplication.make(terminal: terminal, workspace: workspace, deferDashboard: true)
             app.run()  // draws the first screen (and the dashboard after it), then the input ends
@@ -378,11 +375,8 @@ struct BenchAppSessionCommand: ParsableCommand {
 
     func run() throws {
         try MainActor.assumeIsolated {
-            let workspace = try Workspace.open(at: URL(fileURLWithPath: store), access: .readWrite,
-                                               actor: AuditActor(id: "bench:run", name: "bench run"))
+            let workspace = try openBenchStore(store, access: .readWrite)
             defer { workspace.store.close() }
-            let now = BenchDataGenerator.referenceNow
-            workspace.now = { now }
             try signInAsDemoHead(workspace)
             let start = DispatchTime.now().uptimeNanoseconds
             let terminal = VirtualTerminal(size: Size(width: 200, height: 60))
@@ -415,8 +409,7 @@ struct BenchLoadCommand: ParsableCommand {
     @Option var store: String
 
     func run() throws {
-        let workspace = try Workspace.open(at: URL(fileURLWithPath: store), access: .readOnly,
-                                           actor: AuditActor(id: "bench:run", name: "bench run"))
+        let workspace = try openBenchStore(store, access: .readOnly)
         defer { workspace.store.close() }
         try signInAsDemoHead(workspace)
         let start = DispatchTime.now().uptimeNanoseconds
