@@ -103,12 +103,13 @@ struct BenchMeasurements {
 
         // A lead's first opening after the data arrived builds the sealed incident index; later
         // openings read it. Both are shown; the target is for the usual opening.
-        let rebuild = try milliseconds { try openEveryArea(store, access: .readWrite, dropIndex: true) }
+        var rebuildSignIn = 0.0
+        let rebuild = try milliseconds { rebuildSignIn = try openEveryArea(store, access: .readWrite, dropIndex: true) } - rebuildSignIn
         var sessions: [(dashboard: Double, log: Double, megabytes: Double)] = []
         for _ in 0..<3 { sessions.append(try appSession()) }
         let dashboard = sessions.map(\.dashboard).sorted()[1]
         let logScreen = sessions.map(\.log).sorted()[1]
-        rows.append(Row(name: "A lead signed in: home dashboard drawn, every section (new process, 200x60)", value: dashboard, unit: "ms",
+        rows.append(Row(name: "The head teacher signed in: home dashboard drawn, every section (200x60; after sign-in, in a new process)", value: dashboard, unit: "ms",
                         target: "< 200 ms", met: dashboard < 200))
         rows.append(Row(name: "Then the incident log drawn, every incident listed", value: logScreen, unit: "ms", target: "< 200 ms", met: logScreen < 200))
 
@@ -120,7 +121,7 @@ struct BenchMeasurements {
         rows.append(Row(name: "python3 json.load of every store file", value: python, unit: "ms", target: "reference", met: nil))
         rows.append(Row(name: "Ratio esafety / python3", value: load / max(python, 0.001), unit: "x", target: "≤ 1.0", met: load <= python))
         rows.append(Row(name: "Sign-in (scrypt, 32 MiB: deliberately slow)", value: signIn, unit: "ms", target: "(security)", met: nil))
-        rows.append(Row(name: "First opening by a lead, building the incident index (once)", value: rebuild, unit: "ms", target: "(once)", met: nil))
+        rows.append(Row(name: "As the load above, the first time: the incident index built from every record (once)", value: rebuild, unit: "ms", target: "(once)", met: nil))
         let full = try medianOf(3) {
             guard let value = BenchChild.value("full", in: try BenchChild.run(["bench", "load", "--store", store.path])) else {
                 throw UserFacingError("bench load printed no figure")

@@ -41,6 +41,20 @@ final class IncidentScreenTests: AppTestCase {
         XCTAssertEqual(record.report.outcome, "Game blocked; parents spoke to the pupil")
     }
 
+    func testAnIncidentWhoseFileWasDamagedAfterTheLogOpenedSaysSoNamingTheFile() async throws {
+        try launch(demo: true)
+        workspace.session = workspace.session  // a fresh log: nothing read whole yet
+        press(.character("1"), .character("2"))
+        assertScreen(contains: "3 of 3 incidents")
+        try Data("{ damaged".utf8).write(to: storeURL.appendingPathComponent("incidents/2026-0003.json"))
+        press(.enter)
+        XCTAssertEqual(app.top.title, "2026-0003")
+        assertScreen(contains: "Incident 2026-0003 cannot be opened")
+        assertScreen(contains: "incidents/2026-0003.json")
+        press(.function(6))
+        XCTAssertEqual(app.top.title, "2026-0003", "nothing to change on a record that cannot be read")
+    }
+
     func testFiltersNarrowTheLog() async throws {
         try launch(demo: true)
         press(.character("1"), .character("2"), .function(3))

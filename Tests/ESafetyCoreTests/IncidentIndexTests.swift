@@ -327,10 +327,13 @@ final class IncidentIndexTests: StoreTestCase {
         no.allegationAgainstStaff = false
         no.involved = []
         return [
-            IncidentIndex.Entry(summary: everything, stamp: StoreFileStamp(inode: UInt64.max, size: Int64.max, modified: 1_795_600_800_123_456_789,
-                                                                           changed: 1_795_600_800_987_654_321)),
-            IncidentIndex.Entry(summary: nothing, stamp: StoreFileStamp(inode: 0, size: 0, modified: -1, changed: Int64.min)),
-            IncidentIndex.Entry(summary: no, stamp: StoreFileStamp(inode: 12_345, size: 2_048, modified: 0, changed: 1)),
+            IncidentIndex.Entry(summary: everything, stamp: StoreFileStamp(device: UInt64.max, inode: UInt64.max, size: Int64.max,
+                                                                           modifiedSeconds: 1_795_600_800, modifiedNanoseconds: 123_456_789,
+                                                                           changedSeconds: Int64.max, changedNanoseconds: 987_654_321)),
+            IncidentIndex.Entry(summary: nothing, stamp: StoreFileStamp(device: 0, inode: 0, size: 0, modifiedSeconds: -1, modifiedNanoseconds: 0,
+                                                                        changedSeconds: Int64.min, changedNanoseconds: 0)),
+            IncidentIndex.Entry(summary: no, stamp: StoreFileStamp(device: 2_049, inode: 12_345, size: 2_048, modifiedSeconds: 0,
+                                                                   modifiedNanoseconds: 1, changedSeconds: 1, changedNanoseconds: 0)),
         ]
     }
 }

@@ -121,6 +121,49 @@ final class IncidentSecurityTests: StoreTestCase {
         XCTAssertTrue(try workspace.incidents().summaries.isEmpty, "child-protection leads do not see allegations against staff")
     }
 
+    func testARecordChangedSinceTheLogOpenedIsCheckedAgainWhenOpened() throws {
+        workspace.session = office
+        let incident = try workspace.incidents().submit(report("changed while the lead looks"))
+        workspace.store.close()
+        // The lead looks, read-only, while the head (the writer) makes it an allegation against the lead.
+        let looking = try Workspace.open(at: storeURL, access: .readOnly, actor: sam)
+        looking.session = try looking.accounts().signIn(personID: leadPerson.id, passphrase: "passphrase \(leadPerson.id)")
+        let leadsLog = try looking.incidents()
+        XCTAssertEqual(leadsLog.summaries.map(\.id), [incident.id])
+        let writing = try Workspace.open(at: storeURL, access: .readWrite, actor: sam)
+        writing.session = try writing.accounts().signIn(personID: head.personID, passphrase: "head passphrase")
+        try writing.incidents().revise(incident.id, report: report("changed while the lead looks", staffAllegationAgainst: leadPerson),
+                                       reason: "The child named the lead")
+        XCTAssertNil(try leadsLog.loadRecord(incident.id), "the version on disk is about the lead: not theirs to open")
+        XCTAssertTrue(leadsLog.summaries.isEmpty, "and it leaves the lead's list")
+        XCTAssertEqual(leadsLog.unreadableCount, 1)
+        writing.store.close()
+    }
+
+    func testASaveThatMakesARecordRestrictedToTheSaverTakesItOutOfTheirLog() throws {
+        workspace.session = office
+        let incident = try workspace.incidents().submit(report("revised by the lead"))
+        workspace.session = lead
+        let log = try workspace.incidents()
+        try log.revise(incident.id, report: report("revised by the lead", staffAllegationAgainst: leadPerson), reason: "The child named me")
+        XCTAssertTrue(log.summaries.isEmpty)
+        XCTAssertNil(log.record(incident.id))
+        XCTAssertThrowsError(try log.close(incident.id, outcome: "x")) { XCTAssertEqual($0 as? AccessError, .restrictedIncident(incident.id)) }
+        workspace.session = head
+        XCTAssertEqual(try workspace.incidents().summaries.map(\.id), [incident.id], "the head still sees it")
+    }
+
+    func testAFileDatedCenturiesAheadIsListedNotATrap() throws {
+        workspace.session = office
+        let incident = try workspace.incidents().submit(report("from the far future"))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 11_000_000_000)],  // the year 2318
+                                              ofItemAtPath: path("incidents/\(incident.id).json"))
+        workspace.session = lead
+        XCTAssertEqual(try workspace.incidents().summaries.map(\.id), [incident.id])
+        workspace.session = office
+        XCTAssertEqual(try workspace.incidents().allIDs, [incident.id])
+    }
+
     func testSettingUpSealsIncidentsRecordedBefore() throws {
         let other = root.appendingPathComponent("other")
         let before = try Workspace.create(at: other, actor: sam)

@@ -152,6 +152,16 @@ final class ExportFileEndToEndTests: XCTestCase {
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
         XCTAssertGreaterThan((object?["signatures"] as? [Any])?.count ?? 0, 10)
 
+        // A failed export leaves the file that was there, and no half-written one beside it.
+        let shard = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: demo.appendingPathComponent("aup-signatures").path).sorted().first)
+        try Data("{ damaged".utf8).write(to: demo.appendingPathComponent("aup-signatures/\(shard)"))
+        let before = try Data(contentsOf: file)
+        let failed = try runEsafety(["export", "signatures", "--store", demo.path, "-o", file.path])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertTrue(failed.standardError.contains("aup-signatures/\(shard)"), failed.standardError)
+        XCTAssertEqual(try Data(contentsOf: file), before, "the earlier export is untouched")
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path).contains { $0.contains(".partial-") })
+
         let unwritable = demo.appendingPathComponent("no-such-folder/out.json")
         let refused = try runEsafety(["export", "signatures", "--store", demo.path, "-o", unwritable.path])
         XCTAssertEqual(refused.status, 1)

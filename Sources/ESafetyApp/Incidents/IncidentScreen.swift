@@ -19,7 +19,9 @@ final class IncidentScreen: Screen {
         willAppear()
     }
 
-    private var record: IncidentRecord? { log.record(id) }
+    /// The whole record, read when the screen appears; nil with `loadProblem` if it cannot be.
+    private var record: IncidentRecord?
+    private var loadProblem: String?
 
     var title: String { id }
     var helpText: String { context.help("incident") }
@@ -37,13 +39,23 @@ final class IncidentScreen: Screen {
     }
 
     func willAppear() {
+        do {
+            record = try log.loadRecord(id)
+            loadProblem = record == nil ? "Incident \(id) cannot be opened: it is not one you may read, or it is no longer in the store." : nil
+        } catch {
+            record = nil
+            loadProblem = "Incident \(id) cannot be opened: \(error)"
+        }
         guard let record else { return }
         view.text = IncidentReportText(record: record, form: log.form, profile: context.workspace.profile,
                                        contactOfficer: context.workspace.esafetyContact).render(.text)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
-        guard let record else { return }
+        guard let record else {
+            canvas.write(loadProblem ?? "", at: Point(x: rect.x + 2, y: rect.y), style: .error, clip: rect)
+            return
+        }
         let overdue = record.overdueFollowUps(today: context.workspace.today).count
         var status = "Status: \(record.status.label)"
         if overdue > 0 { status += " · \(overdue) follow-up\(overdue == 1 ? "" : "s") overdue" }
@@ -102,7 +114,7 @@ final class IncidentScreen: Screen {
             case nil: return .handled
             }
             self?.willAppear()
-            return .message("\(id) is now \(log.record(id)?.status.label ?? "changed").", .success)
+            return .message("\(id) is now \(self?.record?.status.label ?? "changed").", .success)
         }
     }
 

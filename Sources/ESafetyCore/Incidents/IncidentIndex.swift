@@ -25,8 +25,9 @@ struct IncidentIndex {
     }
 
     static let documentName = "incident-index"
-    /// 1 was JSON inside the seal (never released); 2 is ``IncidentIndexCodec``.
-    static let format = 2
+    /// 1 and 2 were never released (JSON inside the seal; a stamp without the device); 3 is
+    /// ``IncidentIndexCodec``. An index of another format is rebuilt.
+    static let format = 3
 
     /// By incident id.
     var entries: [String: Entry] = [:]

@@ -38,7 +38,9 @@ enum IncidentIndexCodec {
                 writer.optional(action.doneBy) { $0.string($1) }
             }
             writer.integer(summary.walkCount)
-            for number in [Int(bitPattern: UInt(entry.stamp.inode)), Int(entry.stamp.size), Int(entry.stamp.modified), Int(entry.stamp.changed)] {
+            let stamp = entry.stamp
+            for number in [Int(bitPattern: UInt(stamp.device)), Int(bitPattern: UInt(stamp.inode)), Int(stamp.size), Int(stamp.modifiedSeconds),
+                           Int(stamp.modifiedNanoseconds), Int(stamp.changedSeconds), Int(stamp.changedNanoseconds)] {
                 writer.integer(number)
             }
         }
@@ -102,8 +104,10 @@ enum IncidentIndexCodec {
             return text
         }
 
+        /// Days since 1970 for years 1 to 9999, the only dates esafety writes.
         mutating func date() throws -> CivilDate {
-            guard let date = CivilDate(daysSinceEpoch: try integer()) else { throw Malformed() }
+            let days = try integer()
+            guard (-719_162...2_932_896).contains(days), let date = CivilDate(daysSinceEpoch: days) else { throw Malformed() }
             return date
         }
 
@@ -118,7 +122,7 @@ enum IncidentIndexCodec {
         mutating func list<T>(_ read: (inout Reader) throws -> T) throws -> [T] {
             let items = try count()
             var values: [T] = []
-            values.reserveCapacity(items)
+            values.reserveCapacity(Swift.min(items, 1_024))
             for _ in 0..<items { values.append(try read(&self)) }
             return values
         }
@@ -131,7 +135,9 @@ enum IncidentIndexCodec {
 
         mutating func entry() throws -> IncidentIndex.Entry {
             let id = try string()
-            let recordedAt = Date(timeIntervalSince1970: Double(bitPattern: UInt64(bitPattern: Int64(try integer()))))
+            let seconds = Double(bitPattern: UInt64(bitPattern: Int64(try integer())))
+            guard seconds.isFinite, abs(seconds) < 253_402_300_800 else { throw Malformed() }  // years 1 to 9999
+            let recordedAt = Date(timeIntervalSince1970: seconds)
             guard let status = IncidentStatus(rawValue: try string()) else { throw Malformed() }
             let occurredOn = try optional { try $0.date() }
             let typeIDs = try list { try $0.string() }
@@ -151,8 +157,10 @@ enum IncidentIndexCodec {
             let summary = IncidentSummary(id: id, recordedAt: recordedAt, status: status, occurredOn: occurredOn, typeIDs: typeIDs,
                                           otherType: otherType, involved: involved, allegationAgainstStaff: allegation,
                                           followUps: followUps, walkCount: try integer())
-            let stamp = StoreFileStamp(inode: UInt64(UInt(bitPattern: try integer())), size: Int64(try integer()),
-                                       modified: Int64(try integer()), changed: Int64(try integer()))
+            let stamp = StoreFileStamp(device: UInt64(UInt(bitPattern: try integer())), inode: UInt64(UInt(bitPattern: try integer())),
+                                       size: Int64(try integer()), modifiedSeconds: Int64(try integer()),
+                                       modifiedNanoseconds: Int64(try integer()), changedSeconds: Int64(try integer()),
+                                       changedNanoseconds: Int64(try integer()))
             return IncidentIndex.Entry(summary: summary, stamp: stamp)
         }
     }

@@ -25,6 +25,8 @@ public final class IncidentLog {
     private let timeZone: TimeZone
     /// Whole records read so far, by id.
     private var openedRecords: [String: IncidentRecord] = [:]
+    /// The ids of `summaries`, for the check every read of a whole record makes.
+    private var readableIDs: Set<String> = []
 
     static let folder = "incidents"
 
@@ -42,7 +44,7 @@ public final class IncidentLog {
         self.vault = vault
         self.form = try IncidentFormDefinition.standard()
         let stamps = try store.documentStamps(in: Self.folder)
-        allIDs = Set(stamps.keys.map { String($0.dropFirst(Self.folder.count + 1)) })
+        allIDs = Set(stamps.keys.map(Self.id(ofDocument:)))
         summaries = []
         guard (try? vault.require(.readIncidents)) != nil else { return }
 
@@ -51,7 +53,7 @@ public final class IncidentLog {
         var indexChanged = false
         var readable: [IncidentSummary] = []
         for (name, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
-            let id = String(name.dropFirst(Self.folder.count + 1))
+            let id = Self.id(ofDocument: name)
             let summary: IncidentSummary
             if let entry = index.entries[id], entry.stamp == stamp {
                 summary = entry.summary
@@ -73,15 +75,24 @@ public final class IncidentLog {
             try? index.save(to: store, key: indexKey)
         }
         summaries = readable.sorted(by: Self.newestFirst)
+        readableIDs = Set(readable.map(\.id))
     }
+
+    /// `"incidents/2026-0001"` → `"2026-0001"`.
+    private static func id(ofDocument name: String) -> String { String(name.dropFirst(folder.count + 1)) }
 
     /// Reads and opens one incident file; nil if it is gone or sealed and this session has no key.
     private func readRecord(document name: String) throws -> IncidentRecord? {
         guard let stored = try Self.readFile(document: name, in: store) else { return nil }
+        let record: IncidentRecord?
         switch stored {
-        case .plain(let plain): return plain
-        case .sealed(let file): return try vault.open(file)
+        case .plain(let plain): record = plain
+        case .sealed(let file): record = try vault.open(file)
         }
+        if let record {  // the sealed id must be the file's too: anyone can seal to the public key
+            try RecordCheck.refuseMisnamedIncident(id: record.id, document: name)
+        }
+        return record
     }
 
     /// Reads one incident file as far as it can be read without the records key: it must be an
@@ -108,13 +119,31 @@ public final class IncidentLog {
     /// nil if it is not one, or its file cannot be read.
     public func record(_ id: String) -> IncidentRecord? { try? loadRecord(id) }
 
-    /// The whole record of an incident the session may read; nil if it is not one.
+    /// The whole record of an incident the session may read; nil if it is not one. The record
+    /// read is checked again, and its summary brought up to date: the file may have changed since
+    /// the log opened (another esafety saves while this one is open read-only).
     /// - Throws: a `StoreError` naming the file if it cannot be read.
     public func loadRecord(_ id: String) throws -> IncidentRecord? {
         if let opened = openedRecords[id] { return opened }
-        guard summary(id) != nil, let record = try readRecord(document: Self.folder + "/" + id) else { return nil }
+        guard readableIDs.contains(id), let record = try readRecord(document: Self.folder + "/" + id) else { return nil }
+        let summary = IncidentSummary(record)
+        guard vault.mayOpen(summary) else {
+            forget(id)
+            return nil
+        }
+        if let index = summaries.firstIndex(where: { $0.id == id }), summaries[index] != summary {
+            summaries[index] = summary
+            summaries.sort(by: Self.newestFirst)
+        }
         openedRecords[id] = record
         return record
+    }
+
+    /// Drops an incident the session may no longer read from what it lists and holds.
+    private func forget(_ id: String) {
+        summaries.removeAll { $0.id == id }
+        readableIDs.remove(id)
+        openedRecords[id] = nil
     }
 
     /// Every record the session may read, newest first: for exports and reports, which need
@@ -307,15 +336,17 @@ public final class IncidentLog {
         // The sealed index is not rewritten here, so a save costs the same however many incidents
         // there are: the file's stamp has changed, and the next opening of the log reads it again.
         let summary = IncidentSummary(record)
-        let readable = (try? vault.require(.readIncidents)) != nil && vault.mayOpen(summary)
+        guard (try? vault.require(.readIncidents)) != nil, vault.mayOpen(summary) else {
+            return forget(record.id)  // e.g. revised into an allegation against the person saving it
+        }
         if let index = summaries.firstIndex(where: { $0.id == record.id }) {
             summaries[index] = summary
-            openedRecords[record.id] = record
-        } else if readable {
+        } else {
             summaries.append(summary)
-            summaries.sort(by: Self.newestFirst)
-            openedRecords[record.id] = record
         }
+        summaries.sort(by: Self.newestFirst)
+        readableIDs.insert(record.id)
+        openedRecords[record.id] = record
     }
 
     /// Seals every incident kept as plain JSON (from before set-up) to the records key.

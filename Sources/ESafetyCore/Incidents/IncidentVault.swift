@@ -23,7 +23,7 @@ struct IncidentVault {
         try session.require(permission)
     }
 
-    /// True when the signed-in person may open this record: leads, and for an allegation
+    /// True when the signed-in person may open this incident: leads, and for an allegation
     /// against staff, the head teacher and the e-safety lead unless they are its subject.
     func mayOpen(_ incident: IncidentSummary) -> Bool {
         guard isSecured else { return true }
@@ -48,7 +48,12 @@ struct IncidentVault {
         guard let key = session?.recordsKey else { return nil }
         let data: Data
         do { data = try file.sealed.open(with: key) } catch { throw AccessError.damagedKey("incidents/\(file.id).json") }
-        return try StoreJSON.makeDecoder().decode(IncidentRecord.self, from: data)
+        do {
+            return try StoreJSON.makeDecoder().decode(IncidentRecord.self, from: data)
+        } catch {
+            throw StoreError.corrupt(file: "incidents/\(file.id).json",
+                                     reason: "its sealed contents are not an incident record: \(StoreJSONDiagnostics.reason(for: error, data: data))")
+        }
     }
 }
 

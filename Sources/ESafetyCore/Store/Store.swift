@@ -392,13 +392,12 @@ public final class Store {
     /// document was built. Temporary files are not listed.
     func documentStamps(in folder: String) throws -> [String: StoreFileStamp] {
         var stamps: [String: StoreFileStamp] = [:]
-        let folderPath = (path as NSString).appendingPathComponent(folder)
         for name in try documentNames(in: folder) {
-            let file = (folderPath as NSString).appendingPathComponent(String(name.dropFirst(folder.count + 1)) + ".json")
+            let document = try StoreDocumentName(name)
             do {
-                if let info = try StoreFileIO.status(file) { stamps[name] = StoreFileStamp(info) }
+                if let stamp = try StoreFileStamp.of(filePath(document)) { stamps[name] = stamp }
             } catch let failure as StoreIOFailure {
-                throw StoreError.readFailed(file: name + ".json", reason: failure.reason)
+                throw StoreError.readFailed(file: document.relativePath, reason: failure.reason)
             }
         }
         return stamps
