@@ -116,7 +116,7 @@ struct BenchMeasurements {
         var signIn = 0.0
         let load = try medianOf(3) { try milliseconds { signIn = try openEveryArea(store, access: .readOnly, dropIndex: false) } - signIn }
         let python = try medianOf(3) { try pythonJSONLoadMilliseconds(store) }
-        rows.append(Row(name: "Load the store as the app does: every area, a lead signed in (sign-in not counted)", value: load, unit: "ms",
+        rows.append(Row(name: "Load the store as the app does: every area, the head teacher signed in (sign-in not counted)", value: load, unit: "ms",
                         target: "≤ python3", met: load <= python))
         rows.append(Row(name: "python3 json.load of every store file", value: python, unit: "ms", target: "reference", met: nil))
         rows.append(Row(name: "Ratio esafety / python3", value: load / max(python, 0.001), unit: "x", target: "≤ 1.0", met: load <= python))
