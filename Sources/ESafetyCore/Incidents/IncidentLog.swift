@@ -25,8 +25,8 @@ public final class IncidentLog {
     private let timeZone: TimeZone
     /// Whole records read so far, by id.
     private var openedRecords: [String: IncidentRecord] = [:]
-    /// The ids of `summaries`, for the check every read of a whole record makes.
-    private var readableIDs: Set<String> = []
+    /// `summaries` by id, for lookups (every read of a whole record checks it).
+    private var summaryByID: [String: IncidentSummary] = [:]
 
     static let folder = "incidents"
 
@@ -75,7 +75,7 @@ public final class IncidentLog {
             try? index.save(to: store, key: indexKey)
         }
         summaries = readable.sorted(by: Self.newestFirst)
-        readableIDs = Set(readable.map(\.id))
+        summaryByID = Dictionary(readable.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// `"incidents/2026-0001"` → `"2026-0001"`.
@@ -113,7 +113,7 @@ public final class IncidentLog {
     var today: CivilDate { CivilDate.today(at: now(), in: timeZone) }
 
     /// The summary of an incident the session may read.
-    public func summary(_ id: String) -> IncidentSummary? { summaries.first { $0.id == id } }
+    public func summary(_ id: String) -> IncidentSummary? { summaryByID[id] }
 
     /// The whole record of an incident the session may read (read from its file the first time);
     /// nil if it is not one, or its file cannot be read.
@@ -125,15 +125,16 @@ public final class IncidentLog {
     /// - Throws: a `StoreError` naming the file if it cannot be read.
     public func loadRecord(_ id: String) throws -> IncidentRecord? {
         if let opened = openedRecords[id] { return opened }
-        guard readableIDs.contains(id), let record = try readRecord(document: Self.folder + "/" + id) else { return nil }
+        guard let listed = summaryByID[id], let record = try readRecord(document: Self.folder + "/" + id) else { return nil }
         let summary = IncidentSummary(record)
         guard vault.mayOpen(summary) else {
             forget(id)
             return nil
         }
-        if let index = summaries.firstIndex(where: { $0.id == id }), summaries[index] != summary {
+        if summary != listed, let index = summaries.firstIndex(where: { $0.id == id }) {
             summaries[index] = summary
             summaries.sort(by: Self.newestFirst)
+            summaryByID[id] = summary
         }
         openedRecords[id] = record
         return record
@@ -142,7 +143,7 @@ public final class IncidentLog {
     /// Drops an incident the session may no longer read from what it lists and holds.
     private func forget(_ id: String) {
         summaries.removeAll { $0.id == id }
-        readableIDs.remove(id)
+        summaryByID[id] = nil
         openedRecords[id] = nil
     }
 
@@ -345,7 +346,7 @@ public final class IncidentLog {
             summaries.append(summary)
         }
         summaries.sort(by: Self.newestFirst)
-        readableIDs.insert(record.id)
+        summaryByID[record.id] = summary
         openedRecords[record.id] = record
     }
 

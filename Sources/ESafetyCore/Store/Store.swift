@@ -41,8 +41,9 @@ public final class Store {
     /// Files and folders written while ``create(at:seed:)`` runs, removed again if seeding fails.
     private var createdPaths: [String]?
 
-    /// Rises by one after every document or draft this store writes or removes, so that
-    /// values derived from documents (the home dashboard's summaries) know when to recompute.
+    /// Rises by one after every document or draft this store writes or removes (not a cache,
+    /// which changes no record), so that values derived from documents (the home dashboard's
+    /// summaries) know when to recompute.
     public private(set) var changeCount = 0
 
     /// Test hook: runs during every atomic write after the temporary file is synced, before the
@@ -352,7 +353,7 @@ public final class Store {
         do {
             _ = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(folder))
             knownGood[document.name] = try StoreFileIO.replaceAtomically(filePath(document), with: data, beforeRename: beforeRenameHook)
-            changeCount += 1
+            if document.folder != StoreDocumentName.cacheFolder { changeCount += 1 }  // a cache changes no record
         } catch let failure as StoreAtomicWriteFailure {
             throw StoreError.writeFailed(file: document.relativePath, reason: failure.underlying.reason, nothingChanged: !failure.committed)
         } catch let failure as StoreIOFailure {
