@@ -14,6 +14,11 @@ public final class Application {
     /// Called after the idle timeout, once every screen has kept its work; may return a screen
     /// that replaces the whole stack (a lock screen), so nothing sensitive stays on display.
     public var onIdle: (@MainActor () -> (any Screen)?)?
+    /// Milliseconds between ticks while waiting for a key; nil for none.
+    public var tickMilliseconds: Int?
+    /// Called at each tick: returns whether the state changed (the screens then refresh and
+    /// the terminal is redrawn, with no key pressed), and a message to show, if any.
+    public var onTick: (@MainActor () -> (changed: Bool, message: (String, MessageKind)?))?
 
     public private(set) var stack: [any Screen]
     public private(set) var isRunning = false
@@ -66,11 +71,42 @@ public final class Application {
         isRunning = true
         render()
         if top.didPresentFirstFrame() { render() }
+        let clock = ContinuousClock()
+        var lastInput = clock.now
+        func idleLeft() -> Int? {
+            idleTimeoutMilliseconds.map { idle in
+                let elapsed = clock.now - lastInput
+                return idle - Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            }
+        }
         while isRunning {
-            let event = terminal.nextEvent(timeoutMilliseconds: idleTimeoutMilliseconds)
+            let left = idleLeft()
+            let wait = [left.map { max(0, $0) }, tickMilliseconds].compactMap { $0 }.min()
+            let event = (left ?? 1) <= 0 ? .timeout : terminal.nextEvent(timeoutMilliseconds: wait)
+            if case .timeout = event {
+                if let left = idleLeft(), left <= 0 {
+                    process(.timeout)  // idle: keep everyone's work, lock
+                    lastInput = clock.now
+                    if isRunning { render() }
+                } else if tick() {
+                    render()
+                }
+                continue
+            }
+            lastInput = clock.now
             process(event)
             if isRunning { render() }
         }
+    }
+
+    /// One tick: asks `onTick` whether the state changed, and if it did, has the top screen
+    /// refresh. Returns whether anything is to be redrawn. Exposed so tests can drive it.
+    @discardableResult
+    public func tick() -> Bool {
+        guard let outcome = onTick?() else { return false }
+        if let (text, kind) = outcome.message { message = (text, kind) }
+        if outcome.changed { top.stateDidChange() }
+        return outcome.changed || outcome.message != nil
     }
 
     /// Handles one event; exposed so tests can drive the application a step at a time.

@@ -80,6 +80,10 @@ public protocol Screen: AnyObject {
     func perform(_ action: ActionID) -> ScreenResponse
     /// Called when the screen comes to the top of the stack again: refresh from state.
     func willAppear()
+    /// Called when the state changed under the screen while it was showing (another session's
+    /// change, noticed by the application's tick): refresh from state, and say so if work being
+    /// edited here is now out of date. The default refreshes as ``willAppear()`` does.
+    func stateDidChange()
     /// Called before the application ends for a signal or a closed terminal: keep drafts.
     func preserveWork()
     /// Called once on the root screen after the application's first frame is on the terminal:
@@ -93,6 +97,7 @@ extension Screen {
     public var hasUnsavedChanges: Bool { false }
     public func handle(key: Key) -> ScreenResponse { .unhandled }
     public func willAppear() {}
+    public func stateDidChange() { willAppear() }
     public func preserveWork() {}
     public func didPresentFirstFrame() -> Bool { false }
 }

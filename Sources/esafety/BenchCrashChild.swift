@@ -53,7 +53,7 @@ struct BenchCrashChildCommand: ParsableCommand {
     private func acknowledge(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 }
 
-/// `esafety bench crash-verify --store DIR --acks FILE` (hidden): opens the store read-write as
+/// `esafety bench crash-verify --store DIR --acks FILE...` (hidden): opens the store read-write as
 /// the app does (which puts right a save cut short: see `Store+Recovery.swift`), then exits 0
 /// when every save listed in FILE (lines printed by `crash-child`) is in it, else 1 naming the
 /// ones missing.
@@ -61,7 +61,7 @@ struct BenchCrashVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "crash-verify", shouldDisplay: false)
 
     @Option var store: String
-    @Option var acks: String
+    @Option(help: "A file of lines printed by crash-child (repeat for several savers).") var acks: [String]
 
     func run() throws {
         let workspace = try Workspace.open(at: URL(fileURLWithPath: store), access: .readWrite,
@@ -70,7 +70,7 @@ struct BenchCrashVerifyCommand: ParsableCommand {
         defer { workspace.store.close() }
         let log = try workspace.incidents()
         try workspace.aup.load()
-        let text = try String(contentsOfFile: acks, encoding: .utf8)
+        let text = try acks.map { try String(contentsOfFile: $0, encoding: .utf8) }.joined(separator: "\n")
         var checked = 0
         var missing: [String] = []
         for line in text.split(separator: "\n") {

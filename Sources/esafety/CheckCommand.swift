@@ -17,10 +17,11 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw UserFacingError(error)
         }
-        var problems = store.check()
+        let report = store.checkReport()
+        var problems = report.problems
         // The documents must also decode as esafety records, not only as JSON.
         do {
-            let workspace = try Workspace.open(at: location, access: .readOnly, actor: options.actor)
+            let workspace = try Workspace.openForChecking(at: location, actor: options.actor)
             // Every area's records: incidents, AUP roster and signatures, reviews; duplicate ids.
             for problem in workspace.checkRecords()
             where !problems.contains(where: { $0.file == problem.file && $0.problem == problem.problem }) {
@@ -35,12 +36,16 @@ struct CheckCommand: ParsableCommand {
             let text = String(describing: error)
             if !problems.contains(where: { text.contains($0.file) }) { problems.append(StoreProblem(file: "(records)", problem: text)) }
         }
+        for acknowledged in report.acknowledged {
+            print(TerminalText.safe("Acknowledged (entry \(acknowledged.sequence), \(AuditFormatting.timestamp(acknowledged.at)), "
+                                    + "\(acknowledged.by.name)): \(acknowledged.key). \(acknowledged.reason)"))
+        }
         if problems.isEmpty {
-            print("OK: the store at \(location.path) is sound.")
+            print(TerminalText.safe("OK: the store at \(location.path) is sound: every document matches its last audit entry."))
             return
         }
-        for problem in problems { print("\(problem.file): \(problem.problem)") }
-        print("\(problems.count) problem\(problems.count == 1 ? "" : "s") found in \(location.path); nothing was changed.")
+        for problem in problems { print(TerminalText.safe("\(problem.file): \(problem.problem)")) }
+        print(TerminalText.safe("\(problems.count) problem\(problems.count == 1 ? "" : "s") found in \(location.path); nothing was changed."))
         throw ExitCode(1)
     }
 }

@@ -12,7 +12,7 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
 
-    @Flag(help: "Look without changing anything (also what you get while another esafety has the store open).")
+    @Flag(help: "Look without changing anything. (Other sessions may use the store at the same time either way.)")
     var readOnly = false
 
     @Option(help: ArgumentHelp("Lock the terminal (sign out, keeping unfinished work) after this many seconds without a key; 0 never locks.", valueName: "SECONDS"))

@@ -26,7 +26,7 @@ final class StoreAtomicityTests: StoreTestCase {
     func testInvalidDocumentNamesAreRefused() throws {
         let store = try makeStore()
         for name in ["", "../escape", "a/b/c", ".hidden", "manifest", "backups/x", "sp ace", "a/"] {
-            let error = storeError { try store.save(1, to: name, actor: sam, action: "x", recordID: nil, summary: "") }
+            let error = storeError { try store.save(["a": 1], to: name, actor: sam, action: "x", recordID: nil, summary: "") }
             XCTAssertEqual(error, .invalidDocumentName(name), name)
         }
     }
@@ -51,9 +51,9 @@ final class StoreAtomicityTests: StoreTestCase {
         let before = try bytes("people.json")
         let auditBefore = try bytes("audit.jsonl")
         var reachedRename = false
-        store.beforeRenameHook = {
+        store.beforeCommitHook = {
             reachedRename = true
-            XCTAssertEqual(self.temporaryFiles(), [".people.json.tmp-\(getpid())"], "temp file is beside the target")
+            XCTAssertEqual(self.temporaryFiles(), [".people.json.tmp-commit-3"], "temp file is beside the target")
             throw StoreIOFailure(operation: "write", path: "people.json", code: EIO)
         }
         var changed = TestPeople.sample
@@ -101,6 +101,40 @@ final class StoreAtomicityTests: StoreTestCase {
         XCTAssertEqual(temporaryFiles(), [])
     }
 
+    /// The audit entry is the commit point: when it cannot be written whole (the file-size limit
+    /// stops it part-way, as a full disk would), the bytes that were written are cut off again,
+    /// nothing is committed, and a retry records the change once.
+    func testAnEntryThatCannotBeWrittenWholeCommitsNothingAndARetryRecordsItOnce() throws {
+        let store = try makeStore()
+        _ = try store.load(TestPeople.self, from: "people")
+        let people = try bytes("people.json")
+        let audit = try bytes("audit.jsonl")
+        let previousHandler = signal(SIGXFSZ, SIG_IGN)
+        var saved = rlimit()
+        XCTAssertEqual(getrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved), 0)
+        var limited = saved
+        limited.rlim_cur = rlim_t(audit.count + 10)  // room for 10 bytes of the entry; the small document fits
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limited), 0)
+        var thrown: Error?
+        do {
+            try store.save(TestPeople(people: []), to: "people", actor: sam, action: "people.update", recordID: nil, summary: "Emptied")
+        } catch {
+            thrown = error
+        }
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_FSIZE.rawValue), &saved), 0)
+        signal(SIGXFSZ, previousHandler)
+        guard case .writeFailed(file: "audit.jsonl", _, nothingChanged: true)? = thrown as? StoreError else {
+            return XCTFail("\(String(describing: thrown))")
+        }
+        XCTAssertEqual(try bytes("audit.jsonl"), audit, "the part of the entry that was written is gone again")
+        XCTAssertEqual(try bytes("people.json"), people)
+        XCTAssertEqual(temporaryFiles(), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path(Store.commitMarkerName)))
+        try store.save(TestPeople(people: []), to: "people", actor: sam, action: "people.update", recordID: nil, summary: "Emptied")
+        XCTAssertEqual(try store.auditEntries().filter { $0.summary == "Emptied" }.count, 1)
+        XCTAssertEqual(store.check(), [])
+    }
+
     /// What a crash mid-save leaves (a temporary file) does not hide the committed version.
     func testTemporaryFileLeftByACrashDoesNotAffectTheDocument() throws {
         let store = try makeStore()
@@ -118,10 +152,10 @@ final class StoreAtomicityTests: StoreTestCase {
     func testEachSaveReplacesTheFileWithANewInode() throws {
         // rename(2) of a new file, not rewriting in place: readers of the old inode see a whole file.
         let store = try makeStore()
-        let before = try StoreFileIO.fingerprint(path("people.json"))
+        let before = try StoreFileIO.stamp(path("people.json"))
         try store.save(TestPeople(people: []), to: "people", actor: sam, action: "people.update", recordID: nil,
                        summary: "x")
-        let after = try StoreFileIO.fingerprint(path("people.json"))
+        let after = try StoreFileIO.stamp(path("people.json"))
         XCTAssertNotEqual(before?.inode, after?.inode)
     }
 }

@@ -9,25 +9,25 @@ final class StoreManifestTests: StoreTestCase {
         XCTAssertEqual(store.directory.path, storeURL.path)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: bytes("manifest.json")) as? [String: Any])
         XCTAssertEqual(object["format"] as? String, "esafety-store")
-        XCTAssertEqual(object["formatVersion"] as? Int, 1)
+        XCTAssertEqual(object["formatVersion"] as? Int, 2)
         XCTAssertEqual(object["createdBy"] as? String, "esafety \(ESafetyCoreVersion.version)")
         XCTAssertNotNil(StoreJSON.date(from: object["createdAt"] as? String ?? ""))
-        XCTAssertEqual(Store.formatVersion, 1)
+        XCTAssertEqual(Store.formatVersion, 2)
     }
 
     func testNewerFormatIsRefusedAndTheManifestIsUnchanged() throws {
         try makeStore().close()
         let newer = Data("""
             {"createdAt": "2030-01-01T00:00:00Z", "createdBy": "esafety 9", "format": "esafety-store",
-             "formatVersion": 3, "somethingNew": {"x": 1}}
+             "formatVersion": 9, "somethingNew": {"x": 1}}
             """.utf8)
         try put(newer, at: "manifest.json")
         try put(Data(), at: "lock")
         for access in [StoreAccess.readWrite, .readOnly] {
             let error = storeError { _ = try Store.open(at: storeURL, access: access) }
-            XCTAssertEqual(error, .newerFormat(file: "manifest.json", found: 3, supported: 1))
-            XCTAssertEqual(error?.description, "manifest.json says format version 3, but this esafety understands "
-                           + "up to version 1. Use a newer esafety; nothing was changed.")
+            XCTAssertEqual(error, .newerFormat(file: "manifest.json", found: 9, supported: 2))
+            XCTAssertEqual(error?.description, "manifest.json says format version 9, but this esafety understands "
+                           + "up to version 2. Use a newer esafety; nothing was changed.")
         }
         XCTAssertEqual(try bytes("manifest.json"), newer)
         XCTAssertEqual(try bytes("lock"), Data(), "not even the lock file was written")
@@ -70,8 +70,8 @@ final class StoreManifestTests: StoreTestCase {
         struct SeedFailed: Error {}
         let parent = root.appendingPathComponent("new/deeper")
         XCTAssertThrowsError(try Store.create(at: parent) { store in
-            try store.save(1, to: "one", actor: .system, action: "seed", recordID: nil, summary: "")
-            try store.save(2, to: "shard/two", actor: .system, action: "seed", recordID: nil, summary: "")
+            try store.save(["n": 1], to: "one", actor: .system, action: "seed", recordID: nil, summary: "")
+            try store.save(["n": 2], to: "shard/two", actor: .system, action: "seed", recordID: nil, summary: "")
             throw SeedFailed()
         }) { XCTAssertTrue($0 is SeedFailed) }
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("new").path))
@@ -89,7 +89,7 @@ final class StoreManifestTests: StoreTestCase {
         let oldPeople = try bytes("people.json")
 
         XCTAssertEqual(storeError { _ = try Store.open(at: storeURL, access: .readOnly) },
-                       .olderFormat(file: "manifest.json", found: 0, supported: 1))
+                       .olderFormat(file: "manifest.json", found: 0, supported: Store.formatVersion))
         guard case .corrupt(file: "manifest.json", _)? = storeError({ _ = try Store.open(at: storeURL) }) else {
             return XCTFail("no step from version 0 in the real table")
         }
@@ -98,9 +98,9 @@ final class StoreManifestTests: StoreTestCase {
             let path = (directory as NSString).appendingPathComponent("people.json")
             _ = try StoreFileIO.replaceAtomically(path, with: Data("{\"people\": []}\n".utf8))
         }
-        let store = try Store.open(at: storeURL, access: .readWrite, migrations: [0: step])
+        let store = try Store.open(at: storeURL, access: .readWrite, migrations: [0: step, 1: StoreMigration.steps[1]!])
         XCTAssertEqual(try store.load(TestPeople.self, from: "people"), TestPeople(people: []))
-        XCTAssertEqual(try StoreManifest.read(directory: storeURL.path).formatVersion, 1)
+        XCTAssertEqual(try StoreManifest.read(directory: storeURL.path).formatVersion, Store.formatVersion)
         let backups = try FileManager.default.contentsOfDirectory(atPath: path("backups"))
         XCTAssertEqual(backups.count, 1)
         XCTAssertTrue(backups[0].hasSuffix("-v0"), backups[0])

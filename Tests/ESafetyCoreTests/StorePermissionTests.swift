@@ -9,9 +9,9 @@ final class StorePermissionTests: StoreTestCase {
         let nested = root.appendingPathComponent("a/b/store-\(umaskValue)")
         let store = try Store.create(at: nested) { store in
             try store.save(TestPeople.sample, to: "people", actor: .system, action: "seed", recordID: nil, summary: "")
-            try store.save(1, to: "incidents/2026", actor: .system, action: "seed", recordID: nil, summary: "")
+            try store.save(["value": 1], to: "incidents/2026", actor: .system, action: "seed", recordID: nil, summary: "")
         }
-        try store.save(2, to: "incidents/2026", actor: .system, action: "update", recordID: nil, summary: "")
+        try store.save(["value": 2], to: "incidents/2026", actor: .system, action: "update", recordID: nil, summary: "")
         for folder in ["a", "a/b", "a/b/store-\(umaskValue)", "a/b/store-\(umaskValue)/incidents"] {
             XCTAssertEqual(mode(root.appendingPathComponent(folder).path), 0o700, folder, file: file, line: line)
         }

@@ -1,3 +1,4 @@
+import CivilTime
 import Foundation
 import XCTest
 @testable import ESafetyCore
@@ -82,6 +83,40 @@ class StoreTestCase: XCTestCase {
             try store.save(TestPeople.sample, to: "people", actor: .system, action: "people.seed",
                            recordID: nil, summary: "Added the sample people")
         }
+    }
+
+    /// Commits raw bytes as a document, as a school's own esafety would have written them (for
+    /// tests of unusual but valid files: an outside edit would be refused as tampering).
+    func commitRaw(_ data: Data, as name: String, in store: Store) throws {
+        try store.commit(actor: .system, action: "test.raw", summary: "Wrote \(name) for a test") { transaction in
+            transaction.overwritesUnproven = true
+            try transaction.writeRaw(data, to: StoreDocumentName(name))
+        }
+    }
+
+    /// A complete fictional incident report, as the office would submit it.
+    func sampleReport(on day: CivilDate, description: String = "A fictional incident for a test.") -> IncidentReport {
+        var report = IncidentReport()
+        report.occurredOn = day
+        report.reporterName = "Test Reporter"
+        report.reporterRole = "Office"
+        report.location = .inSchool
+        report.involved = [InvolvedParty(kind: .child, name: "A fictional child")]
+        report.typeIDs = ["bullying"]
+        report.riskAreaIDs = ["conduct"]
+        report.description = description
+        report.access = .deliberate
+        report.materialUseIDs = ["transmitted"]
+        report.childActions = [ActionTaken(itemID: "reported-head", by: "Test Reporter", on: day)]
+        return report
+    }
+
+    /// A demo store with its head teacher signed in.
+    func demoWorkspace(at url: URL? = nil, now: Date = Date(timeIntervalSince1970: 1_795_600_000)) throws -> Workspace {
+        let workspace = try Workspace.create(at: url ?? storeURL, actor: sam, demo: true, now: { now })
+        let head = try XCTUnwrap(workspace.directory.holders(of: Role.WellKnown.headTeacher).first)
+        workspace.session = try workspace.accounts().signIn(personID: head.id, passphrase: DemoData.passphrase)
+        return workspace
     }
 
     /// Runs `body`, which must throw a StoreError, and returns it.

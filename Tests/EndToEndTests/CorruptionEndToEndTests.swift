@@ -75,7 +75,7 @@ final class CorruptionEndToEndTests: XCTestCase {
                 try self.rewrite(url) { $0.replacingOccurrences(of: "\"id\" : \"P0002\"", with: "\"id\" : \"P0001\"") }
             }, command: ["export", "people"]),
             Case(name: "newer format version", file: "manifest.json", problem: "newer", damage: { url in
-                try self.rewrite(url) { $0.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 99") }
+                try self.rewrite(url) { $0.replacingOccurrences(of: "\"formatVersion\" : 2", with: "\"formatVersion\" : 99") }
             }, command: ["aup", "publish", "pupil", newText.path, "--user", "Amira Haddad"]),
             Case(name: "missing manifest", file: "manifest.json", problem: "no manifest.json", damage: { url in
                 try FileManager.default.removeItem(at: url)

@@ -80,26 +80,6 @@ final class FoundationEndToEndTests: XCTestCase {
                        "nothing is created when the app cannot run")
     }
 
-    func testASecondInstanceIsToldWhoHasTheStore() throws {
-        let store = try makeTemporaryStore()
-        let first = try openApp(store: store)
-        try first.waitFor("Set up the first account")
-        let second = try openApp(store: store)
-        // The message wraps at 80 columns: read it as one paragraph.
-        let refused = try second.waitUntil("the refusal naming the other process") {
-            $0.replacingOccurrences(of: "\n", with: "").contains("is in use by esafety (process")
-        }.replacingOccurrences(of: "\n", with: "")
-        XCTAssertTrue(refused.contains("use --read-only to look"), refused)
-        XCTAssertNotEqual(try second.waitForExit(), 0)
-        let binary = try esafetyBinary()
-        let viewer = try startTmux(command: "\(TmuxSession.quote(binary.path)) --read-only --store \(TmuxSession.quote(store.path))")
-        try viewer.waitFor("READ-ONLY")
-        viewer.send(keys: "F10")
-        XCTAssertEqual(try viewer.waitForExit(), 0)
-        first.send(keys: "F10")
-        XCTAssertEqual(try first.waitForExit(), 0)
-    }
-
     func testCommandLineInitCheckAndExport() throws {
         let store = try makeTemporaryStore()
         let created = try runEsafety(["init", "--demo", "--store", store.path])

@@ -17,14 +17,18 @@ enum PersonForm {
             Form.Field(label: "Email", widget: email),
             Form.Field(label: "Notes", widget: notes),
         ])
-        return FormScreen(title: person.map { "Edit \($0.fullName)" } ?? "New person", helpText: context.help("person-form"), form: form) {
+        let base = EditBase(person, document: DocumentName.directory, context: context) { [id = person?.id] in
+            id.flatMap { context.workspace.directory.person($0) }
+        }
+        return FormScreen(title: person.map { "Edit \($0.fullName)" } ?? "New person", helpText: context.help("person-form"), form: form,
+                          staleNotice: base.staleNotice) {
             if var person {
                 person.fullName = name.text
                 person.title = jobTitle.text
                 person.phone = phone.text
                 person.email = email.text
                 person.notes = notes.text
-                try context.workspace.updatePerson(person)
+                try base.save { try context.workspace.updatePerson(person, basedOn: $0) }
                 return onSaved(person)
             }
             let added = try context.workspace.addPerson(fullName: name.text, title: jobTitle.text, phone: phone.text, email: email.text, notes: notes.text)

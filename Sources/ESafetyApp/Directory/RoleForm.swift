@@ -13,13 +13,17 @@ enum RoleForm {
             Form.Field(label: "What it is for", widget: summary),
             Form.Field(label: "Responsibilities", widget: responsibilities, help: "One per line"),
         ])
-        return FormScreen(title: role.map { "Edit \($0.name)" } ?? "New role", helpText: context.help("role-form"), form: form) {
+        let base = EditBase(role, document: DocumentName.directory, context: context) { [id = role?.id] in
+            id.flatMap { context.workspace.directory.role($0) }
+        }
+        return FormScreen(title: role.map { "Edit \($0.name)" } ?? "New role", helpText: context.help("role-form"), form: form,
+                          staleNotice: base.staleNotice) {
             let lines = responsibilities.text.split(separator: "\n").map(String.init)
             if var role {
                 role.name = name.text
                 role.summary = summary.text
                 role.responsibilities = lines
-                try context.workspace.updateRole(role)
+                try base.save { try context.workspace.updateRole(role, basedOn: $0) }
                 return .message("Saved the role \(role.name).", .success)
             }
             let added = try context.workspace.addRole(name: name.text, summary: summary.text, responsibilities: lines)

@@ -197,8 +197,9 @@ final class IncidentFormScreen: Screen {
             let form = Form(fields: [Form.Field(label: "Reason for the change", widget: reason, required: true,
                                                 help: "Kept with the earlier revision: records must show who changed what, and why")])
             let final = report
-            return .push(FormScreen(title: "Reason", helpText: context.help("incident-revise"), form: form) { [log, weak self] in
-                try log.revise(record.id, report: final, reason: reason.text)
+            let base = EditBase(record.report, document: "incidents/" + record.id, context: context) { [log] in log.record(record.id)?.report }
+            return .push(FormScreen(title: "Reason", helpText: context.help("incident-revise"), form: form, staleNotice: base.staleNotice) { [log, weak self] in
+                try base.save { try log.revise(record.id, report: final, reason: reason.text, basedOn: $0) }
                 self?.isDirty = false
                 return .sequence([.popDiscarding, .message("Revised \(record.id); the earlier version is kept.", .success)])
             })

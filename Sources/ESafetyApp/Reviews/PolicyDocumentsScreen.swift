@@ -70,11 +70,15 @@ final class PolicyDocumentsScreen: Screen {
             Form.Field(label: "Last review", widget: last, help: "As the school writes it, e.g. Autumn 2025"),
             Form.Field(label: "Next review", widget: next, help: "As the school writes it, e.g. LGB Autumn 2026"),
         ])
-        return FormScreen(title: original.title.isEmpty ? "New policy document" : original.title, helpText: context.help("policy-documents"), form: form) {
-            var document = original
+        let base = EditBase(original.title.isEmpty ? nil : original, document: ReviewsArea.Documents.schedule, context: context) {
+            context.workspace.reviews.schedule.documents.first { $0.id == original.id }
+        }
+        return FormScreen(title: original.title.isEmpty ? "New policy document" : original.title, helpText: context.help("policy-documents"),
+                          form: form, staleNotice: base.staleNotice) {
+            var document = base.original ?? original
             document.title = title.text; document.writtenBy = writtenBy.text; document.approvedBy = approvedBy.text
             document.reviewCycle = cycle.text; document.lastReview = last.text; document.nextReview = next.text
-            try context.workspace.reviews.updateDocument(document)
+            try base.save { try context.workspace.reviews.updateDocument(document, basedOn: $0) }
             return .message("Saved the header of \(document.title).", .success)
         }
     }

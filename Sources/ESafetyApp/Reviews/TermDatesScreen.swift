@@ -54,12 +54,15 @@ final class TermDatesScreen: Screen {
             Form.Field(label: "First day", widget: start, required: true, help: "The first day pupils are in (dd/mm/yyyy)"),
             Form.Field(label: "Last day", widget: end, required: true, help: "The last day of term (dd/mm/yyyy)"),
         ])
-        return .push(FormScreen(title: term.name, helpText: helpText, form: form) { [context] in
+        let base = EditBase(term, document: ReviewsArea.Documents.calendar, context: context) { [context] in
+            context.workspace.reviews.calendar.terms.first { $0.key == term.key }
+        }
+        return .push(FormScreen(title: term.name, helpText: helpText, form: form, staleNotice: base.staleNotice) { [context] in
             guard let first = start.date, let last = end.date else { throw ReviewError.badTermDates("both days are needed") }
             var updated = term
             updated.start = first
             updated.end = last
-            try context.workspace.reviews.updateTerm(updated)
+            try base.save { try context.workspace.reviews.updateTerm(updated, basedOn: $0) }
             return .message("Saved \(updated.name): \(first) to \(last).", .success)
         })
     }

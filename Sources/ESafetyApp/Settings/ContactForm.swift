@@ -17,14 +17,17 @@ enum ContactForm {
             Form.Field(label: "When to use it", widget: purpose),
             Form.Field(label: "Details checked", widget: checked, help: "Mark as checked once you have confirmed these details are current"),
         ])
-        return FormScreen(title: original.service, helpText: context.help("contact-form"), form: form) {
-            var contact = original
+        let base = EditBase(original, document: DocumentName.profile, context: context) {
+            context.workspace.profile.externalContacts.first { $0.id == original.id }
+        }
+        return FormScreen(title: original.service, helpText: context.help("contact-form"), form: form, staleNotice: base.staleNotice) {
+            var contact = base.original ?? original
             contact.contactName = contactName.text
             contact.phone = phone.text
             contact.email = email.text
             contact.purpose = purpose.text
             contact.confirmed = checked.selection ?? false
-            try context.workspace.updateExternalContact(contact)
+            try base.save { try context.workspace.updateExternalContact(contact, basedOn: $0) }
             return .message("Saved \(contact.service).", .success)
         }
     }

@@ -29,8 +29,9 @@ enum ProfileForm {
                 ? ("Tab moves between fields; F2 saves", .dim)
                 : ("These are placeholders until you save them: check each one, then F2", .warning)
         }
-        return FormScreen(title: "School profile", helpText: context.help("profile"), form: form, hint: hint) {
-            var updated = context.workspace.profile
+        let base = EditBase(profile, document: DocumentName.profile, context: context) { context.workspace.profile }
+        return FormScreen(title: "School profile", helpText: context.help("profile"), form: form, hint: hint, staleNotice: base.staleNotice) {
+            var updated = base.original ?? context.workspace.profile
             updated.schoolName = schoolName.text
             updated.address = address.text
             updated.localAuthority = authority.text
@@ -38,7 +39,7 @@ enum ProfileForm {
             let officer = contactOfficer.selection ?? ""
             updated.esafetyContactPersonID = officer.isEmpty ? nil : officer
             updated.confirmed = true
-            try context.workspace.updateProfile(updated)
+            try base.save { try context.workspace.updateProfile(updated, basedOn: $0) }
             return .message("Saved the school profile.", .success)
         }
     }

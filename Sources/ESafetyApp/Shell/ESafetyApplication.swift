@@ -10,6 +10,8 @@ import TerminalUI
 public enum ESafetyApplication {
     /// Five minutes, as the policies' "logged off at the end of any session" asks in practice.
     public nonisolated static let defaultIdleSeconds = 300
+    /// How often a running app looks for other sessions' changes.
+    public nonisolated static let refreshMilliseconds = 1000
 
     /// - Parameter requireSignIn: false only for tests of screens on a store that has no
     ///   accounts yet: they start at the home screen instead of the first run's set-up.
@@ -34,6 +36,16 @@ public enum ESafetyApplication {
             let access = workspace.store.access == .readOnly ? "READ-ONLY · " : ""
             guard let session = workspace.session else { return access + "not signed in" }
             return access + "\(session.fullName) (\(session.level.label))"
+        }
+        // Other sessions' commits (another terminal, the lead over SSH) show within a second,
+        // with no key pressed: one fstat of the audit log a second when nothing has changed.
+        app.tickMilliseconds = refreshMilliseconds
+        app.onTick = {
+            do {
+                return (changed: !(try workspace.refresh()).isEmpty, message: nil)
+            } catch {
+                return (changed: true, message: (String(describing: error), .error))
+            }
         }
         if let idleSeconds, idleSeconds > 0 {
             app.idleTimeoutMilliseconds = idleSeconds * 1000

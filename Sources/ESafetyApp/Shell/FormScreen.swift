@@ -10,22 +10,29 @@ final class FormScreen: Screen {
     private let hint: @MainActor () -> (String, Style)
     private let form: Form
     private let save: @MainActor () throws -> ScreenResponse
+    /// Says when the record being edited has been changed by someone else since the form opened.
+    private let staleNotice: (@MainActor () -> String?)?
 
     init(title: String, helpText: String, form: Form,
          hint: @escaping @MainActor () -> (String, Style) = { ("Tab moves between fields; F2 saves; Esc cancels", .dim) },
+         staleNotice: (@MainActor () -> String?)? = nil,
          save: @escaping @MainActor () throws -> ScreenResponse) {
         self.title = title
         self.helpText = helpText
         self.form = form
         self.hint = hint
+        self.staleNotice = staleNotice
         self.save = save
     }
+
+    /// Another session's change leaves what was typed alone; the hint line says so (below).
+    func stateDidChange() {}
 
     var hasUnsavedChanges: Bool { form.isDirty }
     var actions: ActionTable { ActionTable([CommonActions.save]) }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
-        let (text, style) = hint()
+        let (text, style) = staleNotice?().map { ($0, Style.warning) } ?? hint()
         canvas.write(text, at: Point(x: rect.x + 2, y: rect.y), style: style, clip: rect)
         form.draw(into: &canvas, rect: rect.inset(top: 2, left: 2, right: 2), focused: true)
     }

@@ -8,10 +8,10 @@ import Foundation
 /// Every change is checked first, saved to the one small file it touches with an audit entry,
 /// and only then kept in memory.
 public final class AUPRegister {
-    private unowned let workspace: Workspace
+    unowned let workspace: Workspace
     public private(set) var isLoaded = false
     /// Every published version, oldest first.
-    public private(set) var versions: [AUPVersion] = []
+    public internal(set) var versions: [AUPVersion] = []
     public private(set) var classes: [SchoolClass] = []
     private var rosters: [RosterGroup: RosterDocument] = [:] { didSet { sortedPeople = [:] } }
     /// Each group's people in name order, kept until the roster changes: sorting 4,000 names in
@@ -25,8 +25,8 @@ public final class AUPRegister {
 
     init(workspace: Workspace) { self.workspace = workspace }
 
-    private var store: Store { workspace.store }
-    private var today: CivilDate { workspace.today }
+    var store: Store { workspace.store }
+    var today: CivilDate { workspace.today }
 
     // MARK: Loading
 
@@ -56,6 +56,30 @@ public final class AUPRegister {
     }
 
     private func loadYear(_ year: SchoolYear) { try? loadYearThrowing(year) }
+
+    /// Reads one group's roster again (another session has committed to it).
+    func reloadRoster(_ group: RosterGroup) throws {
+        let name = AUPDocumentName.roster(group)
+        let roster = try store.load(RosterDocument.self, from: name) ?? RosterDocument(people: [], nextNumber: 1)
+        try RecordCheck.refuseDuplicates(roster.people.map(\.id), kind: "person", in: name + ".json")
+        rosters[group] = roster
+    }
+
+    /// Brings what is loaded up to date with what other sessions committed to these documents.
+    func refresh(documents: Set<String>) throws {
+        guard isLoaded else { return }
+        if documents.contains(AUPDocumentName.versions) {
+            versions = try store.load(AUPVersionsDocument.self, from: AUPDocumentName.versions)?.versions ?? versions
+        }
+        if documents.contains(AUPDocumentName.classes) {
+            classes = try store.load(ClassListDocument.self, from: AUPDocumentName.classes)?.classes ?? classes
+        }
+        for group in RosterGroup.allCases where documents.contains(AUPDocumentName.roster(group)) { try reloadRoster(group) }
+        for name in documents where shards[name] != nil
+            || loadedYears.contains(where: { name.hasPrefix("\(AUPDocumentName.signatureFolder)/\($0)-ending-") }) {
+            try reloadShard(name)
+        }
+    }
 
     private func loadYearThrowing(_ year: SchoolYear) throws {
         guard !loadedYears.contains(year) else { return }
@@ -226,27 +250,55 @@ public final class AUPRegister {
     }
 
     private func record(_ person: RosterPerson, signedOn: CivilDate, method: AUPSignature.Method) throws -> AUPSignature {
+        let signature = try newSignature(person, signedOn: signedOn, method: method)
+        try store.commit(actor: workspace.actor, action: "aup.sign", recordID: person.id,
+                         summary: signatureSummary(signature, person: person)) { transaction in
+            try stage(signature, in: transaction)
+        }
+        keep(signature)
+        return signature
+    }
+
+    private func newSignature(_ person: RosterPerson, signedOn: CivilDate, method: AUPSignature.Method) throws -> AUPSignature {
         let kind = person.group.aup
         guard let version = currentVersion(of: kind) else { throw AUPError.noVersion(kind) }
-        let signature = AUPSignature(personID: person.id, kind: kind, versionID: version.id, signedOn: signedOn,
-                                     recordedAt: workspace.now(), method: method, witness: workspace.actor,
-                                     lapsesAfter: person.group == .guest ? person.visitUntil : nil)
-        let year = SchoolYear(containing: signedOn)
-        try loadYearThrowing(year)
-        let name = AUPDocumentName.signatures(year, bucket: RosterPerson.bucket(of: person.id))
-        let updated = (shards[name] ?? []) + [signature]
+        return AUPSignature(personID: person.id, kind: kind, versionID: version.id, signedOn: signedOn,
+                            recordedAt: workspace.now(), method: method, witness: workspace.actor,
+                            lapsesAfter: person.group == .guest ? person.visitUntil : nil)
+    }
+
+    private func signatureSummary(_ signature: AUPSignature, person: RosterPerson) -> String {
         let how: String
-        switch method {
+        switch signature.method {
         case .terminal: how = "at the terminal"
-        case .paper: how = "on paper on \(signedOn)"
+        case .paper: how = "on paper on \(signature.signedOn)"
         case .classList: how = "with their class"
         }
-        try store.save(SignatureShardDocument(signatures: updated), to: name, actor: workspace.actor, action: "aup.sign",
-                       recordID: person.id,
-                       summary: "\(person.fullName) (\(person.id)) signed the \(kind.title) (\(version.id)) \(how), witnessed by \(workspace.actor.name)")
-        shards[name] = updated
-        byPerson[person.id, default: []].append(signature)
-        return signature
+        return "\(person.fullName) (\(person.id)) signed the \(signature.kind.title) (\(signature.versionID)) \(how), witnessed by \(workspace.actor.name)"
+    }
+
+    /// Adds a signature to its shard as last committed (another session's signatures there are kept).
+    private func stage(_ signature: AUPSignature, in transaction: StoreTransaction) throws {
+        let year = SchoolYear(containing: signature.signedOn)
+        try loadYearThrowing(year)
+        let name = AUPDocumentName.signatures(year, bucket: RosterPerson.bucket(of: signature.personID))
+        if !transaction.isUnchanged(name) { try reloadShard(name) }
+        try transaction.write(SignatureShardDocument(signatures: (shards[name] ?? []) + [signature]), to: name)
+    }
+
+    /// Keeps a committed signature in memory.
+    private func keep(_ signature: AUPSignature) {
+        let name = AUPDocumentName.signatures(SchoolYear(containing: signature.signedOn), bucket: RosterPerson.bucket(of: signature.personID))
+        shards[name, default: []].append(signature)
+        byPerson[signature.personID, default: []].append(signature)
+    }
+
+    /// Reads one signature shard again (another session has committed to it).
+    func reloadShard(_ name: String) throws {
+        let fresh = try store.load(SignatureShardDocument.self, from: name)?.signatures ?? []
+        for signature in shards[name] ?? [] { byPerson[signature.personID]?.removeAll { $0 == signature } }
+        shards[name] = fresh
+        for signature in fresh { byPerson[signature.personID, default: []].append(signature) }
     }
 
     // MARK: Roster
@@ -264,14 +316,27 @@ public final class AUPRegister {
         guard !candidate.fullName.isEmpty else { throw AUPError.emptyName }
         guard candidate.nameMatches(typedName) else { throw AUPError.nameDoesNotMatch(typed: typedName) }
         guard currentVersion(of: .staff) != nil else { throw AUPError.noVersion(.staff) }
-        var roster = rosters[.guest] ?? RosterDocument(people: [], nextNumber: 1)
-        candidate.id = Self.makeID(.guest, roster.nextNumber)
-        roster.people.append(candidate)
-        roster.nextNumber += 1
-        try store.save(roster, to: AUPDocumentName.roster(.guest), actor: workspace.actor, action: "aup.guest.add", recordID: candidate.id,
-                       summary: "Added the guest \(candidate.fullName) (\(candidate.id))\(candidate.note.map { $0.isEmpty ? "" : ", \($0)," } ?? "") from \(from) until \(until)")
-        rosters[.guest] = roster
-        _ = try record(candidate, signedOn: today, method: .terminal)
+        var signature: AUPSignature?
+        var updated: RosterDocument?
+        try store.commit(actor: workspace.actor, action: "aup.guest.add") { transaction in
+            let name = AUPDocumentName.roster(.guest)
+            if !transaction.isUnchanged(name) { try reloadRoster(.guest) }
+            var roster = rosters[.guest] ?? RosterDocument(people: [], nextNumber: 1)
+            roster.nextNumber = transaction.allocate("guest", atLeast: roster.nextNumber)
+            candidate.id = Self.makeID(.guest, roster.nextNumber)
+            roster.people.append(candidate)
+            roster.nextNumber += 1
+            transaction.recordID = candidate.id
+            transaction.summary = "Added the guest \(candidate.fullName) (\(candidate.id))\(candidate.note.map { $0.isEmpty ? "" : ", \($0)," } ?? "") "
+                + "from \(from) until \(until), who signed the staff AUP at the terminal"
+            try transaction.write(roster, to: name)
+            updated = roster
+            let signed = try newSignature(candidate, signedOn: today, method: .terminal)
+            try stage(signed, in: transaction)
+            signature = signed
+        }
+        rosters[.guest] = updated
+        if let signature { keep(signature) }
         return candidate
     }
 
@@ -287,48 +352,25 @@ public final class AUPRegister {
     public func apply(_ plan: PeopleImportPlan) throws {
         try workspace.require(.recordSignatures)
         try load()
-        for group in RosterGroup.allCases {
-            guard let updated = plan.rosters[group], updated != rosters[group] else { continue }
-            let counts = plan.counts[group] ?? (0, 0)
-            try store.save(updated, to: AUPDocumentName.roster(group), actor: workspace.actor, action: "aup.import", recordID: nil,
-                           summary: "Imported \(group.plural.lowercased()) from \(plan.sourceName): \(counts.added) added, \(counts.updated) updated")
-            rosters[group] = updated
+        let changed = RosterGroup.allCases.filter { plan.rosters[$0] != nil && plan.rosters[$0] != rosters[$0] }
+        guard !changed.isEmpty else { return }
+        let counts = changed.map { group -> String in
+            let count = plan.counts[group] ?? (0, 0)
+            return "\(group.plural.lowercased()): \(count.added) added, \(count.updated) updated"
         }
-    }
-
-    // MARK: Versions
-
-    /// Publishes a new text of an AUP, dated today. Everyone who signed an older version of it is
-    /// then due to sign again.
-    @discardableResult
-    public func publish(kind: AUPKind, text: String) throws -> AUPVersion {
-        try workspace.require(.publishAUP)
-        try load()
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw AUPError.emptyText }
-        let version = AUPVersion(kind: kind, text: text, publishedOn: today)
-        if currentVersion(of: kind)?.contentHash == version.contentHash { throw AUPError.sameText(kind) }
-        var updated = versions
-        var unique = version
-        if updated.contains(where: { $0.id == unique.id }) { unique.id += "-\(updated.count)" }
-        updated.append(unique)
-        try store.save(AUPVersionsDocument(versions: updated), to: AUPDocumentName.versions, actor: workspace.actor,
-                       action: "aup.publish", recordID: unique.id,
-                       summary: "Published a new \(kind.title) (\(unique.id)); everyone who signed an earlier version is due to sign again")
-        versions = updated
-        return unique
-    }
-
-    // MARK: Creating a store
-
-    /// Saves the default texts and class list into a new store, and a fictional roster with
-    /// some signatures for a demo.
-    static func seed(into store: Store, actor: AuditActor, today: CivilDate, now: Date, demo: Bool) throws {
-        let versions = try defaultVersions(on: demo ? SchoolYear(containing: today).start : today)
-        try store.save(AUPVersionsDocument(versions: versions), to: AUPDocumentName.versions, actor: actor, action: "store.create",
-                       recordID: nil, summary: "Published the default AUP texts")
-        let classes = try DefaultResources.decode(ClassListDocument.self, from: "aup/classes.json")
-        try store.save(classes, to: AUPDocumentName.classes, actor: actor, action: "store.create", recordID: nil,
-                       summary: "Created the class list from the defaults")
-        if demo { try AUPDemoData.seed(into: store, actor: actor, versions: versions, classes: classes.classes, today: today, now: now) }
+        try store.commit(actor: workspace.actor, action: "aup.import",
+                         summary: "Imported from \(plan.sourceName): \(counts.joined(separator: "; "))") { transaction in
+            for group in changed {
+                let name = AUPDocumentName.roster(group)
+                // The plan was checked against the roster as it was: if another session has changed
+                // it since, the import is checked again rather than written over that change.
+                guard transaction.isUnchanged(name) else {
+                    throw StoreConflict(document: name, what: "the \(group.plural.lowercased()) roster", change: transaction.lastChange(of: name))
+                }
+                guard let roster = plan.rosters[group] else { continue }
+                try transaction.write(roster, to: name)
+            }
+        }
+        for group in changed { rosters[group] = plan.rosters[group] }
     }
 }

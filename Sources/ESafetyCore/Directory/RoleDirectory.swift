@@ -63,6 +63,12 @@ public struct RoleDirectory: Sendable, Equatable {
         return person
     }
 
+    /// Makes sure the next new person's number is at least `number` (the store gives numbers
+    /// out once across every session, even after a person is removed).
+    public mutating func reserve(personNumber number: Int) {
+        nextPersonNumber = max(nextPersonNumber, number)
+    }
+
     /// Replaces a person's details (matched by id).
     public mutating func updatePerson(_ updated: Person) throws {
         guard let index = people.firstIndex(where: { $0.id == updated.id }) else { throw DirectoryError.unknownPerson(updated.id) }

@@ -5,21 +5,24 @@ extension IncidentLog {
     /// renumbered to follow them.
     @discardableResult
     public func saveWalk(_ walk: FlowchartWalk, to id: String) throws -> FlowchartWalk {
-        var record = try existing(id)
-        var walk = walk
-        walk.id = (record.walks.map(\.id).max() ?? 0) + 1
-        walk.walkedAt = Self.wholeSecond(walk.walkedAt)
-        record.walks.append(walk)
-        try save(record, action: "incident.flowchart.walk",
-                 summary: "Kept flowchart walk \(walk.id) (\(walk.chartID), outcome step \(walk.outcomeStepID)) with incident \(id)")
-        return walk
+        var kept = walk
+        try changeRecord(id, action: "incident.flowchart.walk") { record in
+            kept.id = (record.walks.map(\.id).max() ?? 0) + 1
+            kept.walkedAt = Self.wholeSecond(walk.walkedAt)
+            record.walks.append(kept)
+            return "Kept flowchart walk \(kept.id) (\(kept.chartID), outcome step \(kept.outcomeStepID)) with incident \(id)"
+        }
+        return kept
     }
 
     /// Ticks an action of a walk: who and when are recorded, and the matching item of the
     /// incident's staff or child "Action taken" list is ticked too (if it is not already). The
     /// report is not revised, but the change is audited.
     public func tickWalkAction(_ actionID: String, walk walkID: Int, of id: String) throws {
-        var record = try existing(id)
+        try changeRecord(id, action: "incident.flowchart.tick") { record in try tick(actionID, walk: walkID, of: id, in: &record) }
+    }
+
+    private func tick(_ actionID: String, walk walkID: Int, of id: String, in record: inout IncidentRecord) throws -> String {
         guard let walkIndex = record.walks.firstIndex(where: { $0.id == walkID }) else { throw FlowchartError.unknownWalk(walkID) }
         guard let index = record.walks[walkIndex].actions.firstIndex(where: { $0.id == actionID }) else {
             throw FlowchartError.unknownAction(actionID)
@@ -39,7 +42,6 @@ extension IncidentLog {
             ticked.append("child \(child)")
         }
         let also = ticked.isEmpty ? "" : "; ticked \(ticked.joined(separator: " and ")) on the form"
-        try save(record, action: "incident.flowchart.tick",
-                 summary: "Ticked action \(actionID) of flowchart walk \(walkID) on incident \(id)\(also)")
+        return "Ticked action \(actionID) of flowchart walk \(walkID) on incident \(id)\(also)"
     }
 }

@@ -10,6 +10,11 @@ struct IncidentFiguresDocument: Codable, Equatable {
     /// Term to the number of incidents in it.
     var incidentsByTerm: [String: Int] = [:]
 
+    /// True when every count is 0 (a change that moves no figure).
+    var isZero: Bool {
+        incidentsByTerm.values.allSatisfy { $0 == 0 } && byTerm.values.allSatisfy { $0.values.allSatisfy { $0 == 0 } }
+    }
+
     mutating func apply(_ record: IncidentRecord, timeZone: TimeZone, delta: Int) {
         let term = SchoolTermLabel.usual(for: record.date(in: timeZone)).description
         incidentsByTerm[term, default: 0] += delta

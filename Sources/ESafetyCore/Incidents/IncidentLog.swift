@@ -11,22 +11,22 @@ public final class IncidentLog {
     /// The form's lists, for labels and for the screens.
     public let form: IncidentFormDefinition
     /// Every incident the signed-in person may read, newest first.
-    public private(set) var summaries: [IncidentSummary]
+    public internal(set) var summaries: [IncidentSummary]
     /// The id of every incident in the store, readable or not (ids are not secret).
-    public private(set) var allIDs: Set<String>
+    public internal(set) var allIDs: Set<String>
     /// Incidents in the store that the signed-in person may not read (for "n more are
     /// restricted" notes; before set-up, always 0).
     public var unreadableCount: Int { allIDs.count - summaries.count }
 
-    private let store: Store
-    private let vault: IncidentVault
+    let store: Store
+    let vault: IncidentVault
     let actor: () -> AuditActor
     let now: () -> Date
-    private let timeZone: TimeZone
+    let timeZone: TimeZone
     /// Whole records read so far, by id.
-    private var openedRecords: [String: IncidentRecord] = [:]
+    var openedRecords: [String: IncidentRecord] = [:]
     /// `summaries` by id, for lookups (every read of a whole record checks it).
-    private var summaryByID: [String: IncidentSummary] = [:]
+    var summaryByID: [String: IncidentSummary] = [:]
 
     static let folder = "incidents"
 
@@ -79,10 +79,10 @@ public final class IncidentLog {
     }
 
     /// `"incidents/2026-0001"` → `"2026-0001"`.
-    private static func id(ofDocument name: String) -> String { String(name.dropFirst(folder.count + 1)) }
+    static func id(ofDocument name: String) -> String { String(name.dropFirst(folder.count + 1)) }
 
     /// Reads and opens one incident file; nil if it is gone or sealed and this session has no key.
-    private func readRecord(document name: String) throws -> IncidentRecord? {
+    func readRecord(document name: String) throws -> IncidentRecord? {
         guard let stored = try Self.readFile(document: name, in: store) else { return nil }
         let record: IncidentRecord?
         switch stored {
@@ -141,7 +141,7 @@ public final class IncidentLog {
     }
 
     /// Drops an incident the session may no longer read from what it lists and holds.
-    private func forget(_ id: String) {
+    func forget(_ id: String) {
         summaries.removeAll { $0.id == id }
         summaryByID[id] = nil
         openedRecords[id] = nil
@@ -166,70 +166,95 @@ public final class IncidentLog {
         return prefix + String(format: "%04d", highest + 1)
     }
 
-    /// Submits a completed report as a new open incident, and removes the recorder's draft.
+    /// Submits a completed report as a new open incident, and removes the recorder's draft. The
+    /// id is given out under the commit lock, once across every session, and never again even
+    /// if the file is deleted; the record and the governors' figures are one commit.
     @discardableResult
     public func submit(_ report: IncidentReport) throws -> IncidentRecord {
         try vault.require(.recordIncident)
         let problems = report.problems(today: today)
         guard problems.isEmpty else { throw IncidentError.incomplete(problems) }
-        let record = IncidentRecord(id: nextID(), recordedAt: Self.wholeSecond(now()), recordedBy: actor(), report: report)
-        try save(record, action: "incident.submit", summary: "Recorded incident \(record.id)")
-        try updateFigures(removing: nil, adding: record)
+        let recordedAt = Self.wholeSecond(now())
+        let record = try store.commit(actor: actor(), action: "incident.submit") { transaction -> IncidentRecord in
+            let prefix = String(format: "%04d-", today.year)
+            let highest = transaction.names(in: Self.folder).compactMap { name -> Int? in
+                let id = Self.id(ofDocument: name)
+                return id.hasPrefix(prefix) ? Int(id.dropFirst(prefix.count)) : nil
+            }.max() ?? 0
+            var number = transaction.allocate("incident-\(today.year)", atLeast: highest + 1)
+            while transaction.fileExists(Self.folder + "/" + prefix + String(format: "%04d", number)) {
+                number = transaction.allocate("incident-\(today.year)", atLeast: number + 1)  // a file no entry accounts for
+            }
+            let record = IncidentRecord(id: prefix + String(format: "%04d", number), recordedAt: recordedAt, recordedBy: actor(), report: report)
+            transaction.recordID = record.id
+            transaction.summary = "Recorded incident \(record.id)"
+            try transaction.write(try vault.seal(record), to: Self.folder + "/" + record.id)
+            try stageFigures(in: transaction, removing: nil, adding: record)
+            return record
+        }
+        didCommit(record)
         try? store.removeDraft(named: draftName)
         return record
     }
 
     /// Replaces the report of a submitted incident; the earlier version is kept as a revision.
-    public func revise(_ id: String, report: IncidentReport, reason: String) throws {
-        var record = try existing(id)
+    /// `original` is the report as the editor first showed it: if someone else has revised it
+    /// since, nothing is saved and a ``StoreConflict`` says who.
+    public func revise(_ id: String, report: IncidentReport, reason: String, basedOn original: IncidentReport? = nil) throws {
         guard !reason.trimmed.isEmpty else { throw IncidentError.reasonRequired("for changing a submitted report") }
         let problems = report.problems(today: today)
         guard problems.isEmpty else { throw IncidentError.incomplete(problems) }
-        guard report != record.report else { return }
-        record.revisions.append(IncidentRecord.Revision(number: record.revisions.count + 1, replacedAt: Self.wholeSecond(now()),
-                                                        replacedBy: actor(), reason: reason.trimmed, report: record.report))
-        let before = record
-        record.report = report
-        try save(record, action: "incident.revise", summary: "Revised incident \(id) (revision \(record.revisions.count) kept)")
-        try updateFigures(removing: before, adding: record)
+        try changeRecord(id, action: "incident.revise") { record in
+            if let original, record.report != original {
+                throw StoreConflict(document: Self.folder + "/" + id, what: "incident \(id)", change: store.lastChange(of: Self.folder + "/" + id))
+            }
+            guard report != record.report else { return nil }
+            record.revisions.append(IncidentRecord.Revision(number: record.revisions.count + 1, replacedAt: Self.wholeSecond(now()),
+                                                            replacedBy: actor(), reason: reason.trimmed, report: record.report))
+            record.report = report
+            return "Revised incident \(id) (revision \(record.revisions.count) kept)"
+        }
     }
 
     // MARK: Status
 
     /// Closes an open incident. The outcome is required: given here, or already in the report.
     public func close(_ id: String, outcome: String) throws {
-        var record = try existing(id)
-        guard record.status == .open else { throw IncidentError.alreadyInStatus(record.status.label) }
-        let text = outcome.trimmed.isEmpty ? record.report.outcome.trimmed : outcome.trimmed
-        guard !text.isEmpty else { throw IncidentError.outcomeRequired }
-        if text != record.report.outcome {
-            record.revisions.append(IncidentRecord.Revision(number: record.revisions.count + 1, replacedAt: Self.wholeSecond(now()),
-                                                            replacedBy: actor(), reason: "Outcome written when closing", report: record.report))
-            record.report.outcome = text
+        try changeRecord(id, action: "incident.close") { record in
+            guard record.status == .open else { throw IncidentError.alreadyInStatus(record.status.label) }
+            let text = outcome.trimmed.isEmpty ? record.report.outcome.trimmed : outcome.trimmed
+            guard !text.isEmpty else { throw IncidentError.outcomeRequired }
+            if text != record.report.outcome {
+                record.revisions.append(IncidentRecord.Revision(number: record.revisions.count + 1, replacedAt: Self.wholeSecond(now()),
+                                                                replacedBy: actor(), reason: "Outcome written when closing", report: record.report))
+                record.report.outcome = text
+            }
+            changeStatus(&record, to: .closed, reason: "Closed with an outcome")
+            return "Closed incident \(id)"
         }
-        try changeStatus(&record, to: .closed, reason: "Closed with an outcome")
-        try save(record, action: "incident.close", summary: "Closed incident \(id)")
     }
 
     /// Marks an open incident as needing no further action; the reason is required and kept.
     public func markNoFurtherAction(_ id: String, reason: String) throws {
-        var record = try existing(id)
-        guard record.status == .open else { throw IncidentError.alreadyInStatus(record.status.label) }
         guard !reason.trimmed.isEmpty else { throw IncidentError.reasonRequired("for taking no further action") }
-        try changeStatus(&record, to: .noFurtherAction, reason: reason.trimmed)
-        try save(record, action: "incident.no-further-action", summary: "Marked incident \(id) as no further action")
+        try changeRecord(id, action: "incident.no-further-action") { record in
+            guard record.status == .open else { throw IncidentError.alreadyInStatus(record.status.label) }
+            changeStatus(&record, to: .noFurtherAction, reason: reason.trimmed)
+            return "Marked incident \(id) as no further action"
+        }
     }
 
     /// Reopens a closed incident; the reason is required and kept.
     public func reopen(_ id: String, reason: String) throws {
-        var record = try existing(id)
-        guard record.status != .open else { throw IncidentError.alreadyInStatus(record.status.label) }
         guard !reason.trimmed.isEmpty else { throw IncidentError.reasonRequired("for reopening the incident") }
-        try changeStatus(&record, to: .open, reason: reason.trimmed)
-        try save(record, action: "incident.reopen", summary: "Reopened incident \(id)")
+        try changeRecord(id, action: "incident.reopen") { record in
+            guard record.status != .open else { throw IncidentError.alreadyInStatus(record.status.label) }
+            changeStatus(&record, to: .open, reason: reason.trimmed)
+            return "Reopened incident \(id)"
+        }
     }
 
-    private func changeStatus(_ record: inout IncidentRecord, to status: IncidentStatus, reason: String) throws {
+    private func changeStatus(_ record: inout IncidentRecord, to status: IncidentStatus, reason: String) {
         record.statusHistory.append(IncidentRecord.StatusChange(at: Self.wholeSecond(now()), by: actor(), from: record.status, to: status, reason: reason))
         record.status = status
     }
@@ -238,84 +263,32 @@ public final class IncidentLog {
 
     @discardableResult
     public func addFollowUp(to id: String, what: String, owner: Person?, ownerName: String, due: CivilDate) throws -> FollowUpAction {
-        var record = try existing(id)
         guard !what.trimmed.isEmpty else { throw IncidentError.emptyFollowUp }
-        let action = FollowUpAction(id: (record.followUps.map(\.id).max() ?? 0) + 1, what: what.trimmed,
-                                    ownerPersonID: owner?.id, ownerName: owner?.fullName ?? ownerName.trimmed, due: due)
-        record.followUps.append(action)
-        try save(record, action: "incident.follow-up.add", summary: "Added follow-up \(action.id) to incident \(id), due \(due)")
-        return action
+        var added: FollowUpAction?
+        try changeRecord(id, action: "incident.follow-up.add") { record in
+            let action = FollowUpAction(id: (record.followUps.map(\.id).max() ?? 0) + 1, what: what.trimmed,
+                                        ownerPersonID: owner?.id, ownerName: owner?.fullName ?? ownerName.trimmed, due: due)
+            record.followUps.append(action)
+            added = action
+            return "Added follow-up \(action.id) to incident \(id), due \(due)"
+        }
+        guard let added else { throw IncidentError.unknownIncident(id) }
+        return added
     }
 
     public func completeFollowUp(_ followUpID: Int, of id: String, on date: CivilDate) throws {
-        var record = try existing(id)
-        guard let index = record.followUps.firstIndex(where: { $0.id == followUpID }) else { throw IncidentError.unknownFollowUp(followUpID) }
-        record.followUps[index].doneOn = date
-        record.followUps[index].doneBy = actor().name
-        try save(record, action: "incident.follow-up.done", summary: "Follow-up \(followUpID) of incident \(id) done on \(date)")
+        try changeRecord(id, action: "incident.follow-up.done") { record in
+            guard let index = record.followUps.firstIndex(where: { $0.id == followUpID }) else { throw IncidentError.unknownFollowUp(followUpID) }
+            record.followUps[index].doneOn = date
+            record.followUps[index].doneBy = actor().name
+            return "Follow-up \(followUpID) of incident \(id) done on \(date)"
+        }
     }
 
     public func saveDeviceReview(_ review: DeviceReview, for id: String) throws {
-        var record = try existing(id)
-        record.deviceReview = review
-        try save(record, action: "incident.device-review", summary: "Saved the device review of incident \(id)")
-    }
-
-    // MARK: Drafts
-
-    /// The draft of the person at the terminal (one each).
-    var draftName: String {
-        let id = actor().id.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-        return "incident-" + id.filter { $0.isASCII }
-    }
-
-    /// The unfinished report of the person at the terminal, if any. Once esafety is set up,
-    /// drafts are sealed with their author's own key: nobody else can read them.
-    public func draft() throws -> IncidentDraft? {
-        guard vault.isSecured else { return try store.loadDraft(IncidentDraft.self, named: draftName) }
-        guard let key = vault.session?.draftKey, let file = try store.loadDraft(SealedDraftFile.self, named: draftName) else { return nil }
-        guard let data = try? SymmetricSeal.open(file.sealedDraft, with: key) else { return nil }
-        return try StoreJSON.makeDecoder().decode(IncidentDraft.self, from: data)
-    }
-
-    /// Saves the unfinished report as it is typed.
-    public func saveDraft(_ draft: IncidentDraft) throws {
-        var draft = draft
-        draft.savedAt = Self.wholeSecond(now())
-        guard vault.isSecured else { return try store.saveDraft(draft, as: draftName) }
-        try vault.require(.recordIncident)
-        guard let key = vault.session?.draftKey else { throw AccessError.notSignedIn }
-        try store.saveDraft(SealedDraftFile(sealedDraft: SymmetricSeal.seal(StoreJSON.makeEncoder().encode(draft), with: key)), as: draftName)
-    }
-
-    /// Throws away the unfinished report.
-    public func discardDraft() throws { try store.removeDraft(named: draftName) }
-
-    // MARK: Queries
-
-    public var openIncidents: [IncidentSummary] { summaries.filter { $0.status == .open } }
-
-    /// Every follow-up past its date, with its incident, oldest first.
-    public func overdueFollowUps(today: CivilDate) -> [(incident: IncidentSummary, action: FollowUpAction)] {
-        summaries.flatMap { incident in incident.overdueFollowUps(today: today).map { (incident: incident, action: $0) } }
-            .sorted { $0.action.due < $1.action.due }
-    }
-
-    /// Every incident that involves a person (by record, or by name), in the order they happened.
-    public func chronology(personID: String?, name: String) -> [IncidentSummary] {
-        summaries.filter { $0.involves(personID: personID, name: name) }
-            .sorted { ($0.date(in: timeZone), $0.id) < ($1.date(in: timeZone), $1.id) }
-    }
-
-    /// Incidents matching every filter given.
-    public func filtered(by filter: IncidentFilter, term: (CivilDate) -> SchoolTermLabel) -> [IncidentSummary] {
-        summaries.filter { incident in
-            if let status = filter.status, incident.status != status { return false }
-            if let type = filter.typeID, !incident.typeIDs.contains(type) { return false }
-            if let wanted = filter.term, term(incident.date(in: timeZone)) != wanted { return false }
-            if !filter.person.trimmed.isEmpty,
-               !incident.involved.contains(where: { TextSearch.matches(filter.person, in: [$0.name]) }) { return false }
-            return true
+        try changeRecord(id, action: "incident.device-review") { record in
+            record.deviceReview = review
+            return "Saved the device review of incident \(id)"
         }
     }
 
@@ -330,12 +303,47 @@ public final class IncidentLog {
         return record
     }
 
+    /// Applies `change` to the incident as last committed (this session's copy if nobody has
+    /// changed it since, else read again and checked once more against who may open it) and
+    /// commits it, with the governors' figures if the change moves them, as one commit. The
+    /// change returns the audit summary, or nil when it changes nothing (then nothing is written).
+    func changeRecord(_ id: String, action: String, _ change: (inout IncidentRecord) throws -> String?) throws {
+        _ = try existing(id)
+        let name = Self.folder + "/" + id
+        let saved = try store.commit(actor: actor(), action: action, recordID: id) { transaction -> IncidentRecord? in
+            var record: IncidentRecord
+            if transaction.isUnchanged(name), let opened = openedRecords[id] {
+                record = opened
+            } else {
+                guard let fresh = try readRecord(document: name), vault.mayOpen(IncidentSummary(fresh)) else {
+                    throw AccessError.restrictedIncident(id)
+                }
+                record = fresh
+            }
+            let before = record
+            guard let summary = try change(&record) else { return nil }
+            transaction.summary = summary
+            try transaction.write(try vault.seal(record), to: name)
+            try stageFigures(in: transaction, removing: before, adding: record)
+            return record
+        }
+        if let saved { didCommit(saved) }
+    }
+
+    /// Saves a whole record as it is, if nobody has changed it since this session read it (a
+    /// ``StoreConflict`` otherwise). Prefer ``changeRecord(_:action:_:)``, which applies a change
+    /// on top of another session's.
     func save(_ record: IncidentRecord, action: String, summary: String) throws {
         try store.save(try vault.seal(record), to: Self.folder + "/" + record.id, actor: actor(), action: action,
                        recordID: record.id, summary: summary)
+        didCommit(record)
+    }
+
+    /// Keeps a committed record in what the log lists and holds. The sealed index is not
+    /// rewritten here, so a save costs the same however many incidents there are: the file's
+    /// stamp has changed, and the next opening of the log reads it again.
+    func didCommit(_ record: IncidentRecord) {
         allIDs.insert(record.id)
-        // The sealed index is not rewritten here, so a save costs the same however many incidents
-        // there are: the file's stamp has changed, and the next opening of the log reads it again.
         let summary = IncidentSummary(record)
         guard (try? vault.require(.readIncidents)) != nil, vault.mayOpen(summary) else {
             return forget(record.id)  // e.g. revised into an allegation against the person saving it
@@ -350,34 +358,23 @@ public final class IncidentLog {
         openedRecords[record.id] = record
     }
 
-    /// Seals every incident kept as plain JSON (from before set-up) to the records key.
+    /// Seals every incident kept as plain JSON (from before set-up) to the records key, in one commit.
     func sealPlainRecords() throws {
         guard vault.isSecured else { return }
-        for name in try store.documentNames(in: Self.folder) {
-            guard case .plain(let record)? = try store.load(StoredIncident.self, from: name) else { continue }
-            try store.save(try vault.seal(record), to: name, actor: actor(), action: "incident.seal", recordID: record.id,
-                           summary: "Sealed incident \(record.id) to the records key at set-up")
+        let names = try store.documentNames(in: Self.folder)
+        var plain: [IncidentRecord] = []
+        for name in names {
+            if case .plain(let record)? = try store.load(StoredIncident.self, from: name) { plain.append(record) }
         }
-    }
-
-    // MARK: Governors' figures
-
-    /// The counts governors see, kept up to date as incidents are recorded and revised, so
-    /// they can be shown without the records key.
-    public func governorFigures() throws -> GovernorFigures {
-        if let counts = try store.load(IncidentFiguresDocument.self, from: Self.figuresDocument) {
-            return GovernorFigures(counts: counts, form: form)
+        guard !plain.isEmpty else { return }
+        try store.commit(actor: actor(), action: "incident.seal", summary: "Sealed \(plain.count) incident\(plain.count == 1 ? "" : "s") "
+                         + "recorded before set-up to the records key") { transaction in
+            for record in plain { try transaction.write(try vault.seal(record), to: Self.folder + "/" + record.id) }
+            if plain.count == 1 { transaction.recordID = plain[0].id }
+            var figures = IncidentFiguresDocument()
+            for record in plain { figures.apply(record, timeZone: timeZone, delta: 1) }
+            try transaction.write(figures, to: Self.figuresDocument)
         }
-        return GovernorFigures(records: summaries, form: form, dateOf: { $0.date(in: self.timeZone) }, term: SchoolTermLabel.usual)
-    }
-
-    private func updateFigures(removing old: IncidentRecord?, adding new: IncidentRecord?) throws {
-        guard vault.isSecured else { return }
-        var counts = try store.load(IncidentFiguresDocument.self, from: Self.figuresDocument) ?? IncidentFiguresDocument()
-        if let old { counts.apply(old, timeZone: timeZone, delta: -1) }
-        if let new { counts.apply(new, timeZone: timeZone, delta: 1) }
-        try store.save(counts, to: Self.figuresDocument, actor: actor(), action: "incident.figures", recordID: nil,
-                       summary: "Updated the governors' figures")
     }
 
     /// Instants are stored to the second, so a record compares equal after a round trip.

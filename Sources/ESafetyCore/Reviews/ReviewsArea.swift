@@ -15,8 +15,8 @@ public final class ReviewsArea {
     }
 
     private unowned let workspace: Workspace
-    public private(set) var schedule: ReviewSchedule
-    public private(set) var calendar: SchoolCalendar
+    public internal(set) var schedule: ReviewSchedule
+    public internal(set) var calendar: SchoolCalendar
     /// Why the stored schedule or calendar could not be read, if it could not.
     public private(set) var loadProblem: String?
 
@@ -68,38 +68,65 @@ public final class ReviewsArea {
     /// Records an item as done on `date` by `doneBy`; its next due date moves on by its cadence.
     public func markDone(_ itemID: String, date: CivilDate, doneBy: String, notes: String = "", evidence: String = "") throws {
         try workspace.require(.manageReviews)
-        try refuseIfNotLoaded()
-        var copy = schedule
         let completion = ReviewCompletion(date: date, doneBy: doneBy, notes: notes, evidence: evidence, recordedBy: workspace.actor.name)
-        try copy.markDone(itemID, completion, today: workspace.today)
-        let title = copy.item(itemID)?.title ?? itemID
-        try workspace.store.save(copy, to: Documents.schedule, actor: workspace.actor, action: "review.done", recordID: itemID,
-                                 summary: "Recorded \(title) as done on \(date) by \(doneBy)")
-        schedule = copy
+        let title = schedule.item(itemID)?.title ?? itemID
+        try change(Documents.schedule, \.schedule, action: "review.done", recordID: itemID,
+                   summary: "Recorded \(title) as done on \(date) by \(doneBy)") { try $0.markDone(itemID, completion, today: workspace.today) }
     }
 
-    /// Saves a policy document's header (matched by id, or added).
-    public func updateDocument(_ document: PolicyDocument) throws {
+    /// Saves a policy document's header (matched by id, or added). `original` is the header as
+    /// the form first showed it: if someone else has changed it since, a ``StoreConflict``.
+    public func updateDocument(_ document: PolicyDocument, basedOn original: PolicyDocument? = nil) throws {
         try workspace.require(.manageReviews)
-        try refuseIfNotLoaded()
-        var copy = schedule
-        if let index = copy.documents.firstIndex(where: { $0.id == document.id }) { copy.documents[index] = document }
-        else { copy.documents.append(document) }
-        try workspace.store.save(copy, to: Documents.schedule, actor: workspace.actor, action: "policy-document.update",
-                                 recordID: document.id, summary: "Changed the header of \(document.title)")
-        schedule = copy
+        try change(Documents.schedule, \.schedule, action: "policy-document.update", recordID: document.id,
+                   summary: "Changed the header of \(document.title)") { copy in
+            if let original, let current = copy.documents.first(where: { $0.id == document.id }), current != original {
+                throw StoreConflict(document: Documents.schedule, what: "the header of \(current.title)",
+                                    change: workspace.store.lastChange(of: Documents.schedule))
+            }
+            if let index = copy.documents.firstIndex(where: { $0.id == document.id }) { copy.documents[index] = document }
+            else { copy.documents.append(document) }
+        }
     }
 
-    /// Saves one term's dates; the calendar then counts as the school's own.
-    public func updateTerm(_ term: SchoolTerm) throws {
+    /// Saves one term's dates; the calendar then counts as the school's own. `original` as for
+    /// ``updateDocument(_:basedOn:)``.
+    public func updateTerm(_ term: SchoolTerm, basedOn original: SchoolTerm? = nil) throws {
         try workspace.require(.editSettings)
+        try change(Documents.calendar, \.calendar, action: "term.update", recordID: term.key,
+                   summary: "Set \(term.name) to \(term.start) – \(term.end)") { copy in
+            if let original, let current = copy.terms.first(where: { $0.key == term.key }), current != original {
+                throw StoreConflict(document: Documents.calendar, what: "the dates of \(current.name)",
+                                    change: workspace.store.lastChange(of: Documents.calendar))
+            }
+            try copy.update(term)
+            copy.confirmed = true
+        }
+    }
+
+    /// Applies a change to a document as last committed (this session's copy if nobody has
+    /// changed it since), commits it, then keeps it.
+    private func change<Value: Codable>(_ name: String, _ keyPath: ReferenceWritableKeyPath<ReviewsArea, Value>, action: String,
+                                        recordID: String?, summary: String, _ body: (inout Value) throws -> Void) throws {
         try refuseIfNotLoaded()
-        var copy = calendar
-        try copy.update(term)
-        copy.confirmed = true
-        try workspace.store.save(copy, to: Documents.calendar, actor: workspace.actor, action: "term.update", recordID: term.key,
-                                 summary: "Set \(term.name) to \(term.start) – \(term.end)")
-        calendar = copy
+        var copy = self[keyPath: keyPath]
+        try workspace.store.commit(actor: workspace.actor, action: action, recordID: recordID, summary: summary) { transaction in
+            if !transaction.isUnchanged(name) { copy = try workspace.store.load(Value.self, from: name) ?? copy }
+            try body(&copy)
+            try transaction.write(copy, to: name)
+        }
+        self[keyPath: keyPath] = copy
+    }
+
+    /// Brings the schedule and calendar up to date with what other sessions committed.
+    func refresh(documents: Set<String>) throws {
+        guard loadProblem == nil else { return }
+        if documents.contains(Documents.calendar), let stored = try workspace.store.load(SchoolCalendar.self, from: Documents.calendar) {
+            calendar = stored
+        }
+        if documents.contains(Documents.schedule), let stored = try workspace.store.load(ReviewSchedule.self, from: Documents.schedule) {
+            schedule = stored
+        }
     }
 
     private func refuseIfNotLoaded() throws {

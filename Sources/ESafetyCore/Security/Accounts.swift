@@ -56,11 +56,15 @@ public final class Accounts {
                                            createdAt: now())
         let (account, personalKey, personal) = try makeAccount(personID: personID, passphrase: passphrase, isAdministrator: true,
                                                                records: records)
-        try store.save(document, to: Self.keysDocument, actor: actor, action: "security.setup", recordID: nil,
-                       summary: "Made the keys for incident records")
+        // One act, one commit: the keys and the first account together.
+        try store.commit(actor: actor, action: "security.setup", recordID: personID,
+                         summary: "Made the keys for incident records and set up \(person.fullName) as the first administrator") { transaction in
+            guard transaction.revision(of: Self.keysDocument) == nil else { throw AccessError.alreadySetUp }
+            try transaction.write(document, to: Self.keysDocument)
+            try transaction.write(UsersDocument(users: [account]), to: Self.usersDocument)
+        }
         keys = document
-        try saveUsers(users + [account], actor: actor, action: "user.add", recordID: personID,
-                      summary: "Set up \(person.fullName) as the first administrator")
+        users = [account]
         let session = Session(personID: personID, fullName: person.fullName, isAdministrator: true, personalKey: personalKey,
                               personalPrivateKey: personal, recordsKey: account.recordsGrant == nil ? nil : records, level: level(of: personID))
         return (session, RecoveryKey.text(recovery))
@@ -73,8 +77,11 @@ public final class Accounts {
         guard account(personID) == nil else { throw AccessError.alreadySetUp }
         let (account, _, _) = try makeAccount(personID: personID, passphrase: passphrase, isAdministrator: isAdministrator,
                                               records: session.recordsKey)
-        try saveUsers(users + [account], actor: session.actor, action: "user.add", recordID: personID,
-                      summary: "Gave \(person.fullName) an account")
+        try changeUsers(actor: session.actor, action: "user.add", recordID: personID) { users in
+            guard !users.contains(where: { $0.personID == personID }) else { throw AccessError.alreadySetUp }
+            users.append(account)
+            return "Gave \(person.fullName) an account"
+        }
     }
 
     /// Removes an account (administrators only; not their own).
@@ -82,8 +89,10 @@ public final class Accounts {
         try session.require(.manageUsers)
         guard account(personID) != nil else { throw AccessError.unknownUser(personID) }
         let name = directory().person(personID)?.fullName ?? personID
-        try saveUsers(users.filter { $0.personID != personID }, actor: session.actor, action: "user.remove", recordID: personID,
-                      summary: "Removed the account of \(name)")
+        try changeUsers(actor: session.actor, action: "user.remove", recordID: personID) { users in
+            users.removeAll { $0.personID == personID }
+            return "Removed the account of \(name)"
+        }
     }
 
     private func makeAccount(personID: String, passphrase: String, isAdministrator: Bool,
@@ -109,26 +118,32 @@ public final class Accounts {
     /// Signs a person in. Wrong passphrases are counted in the account; after four, each further
     /// try must wait longer (`SignInThrottle`).
     public func signIn(personID: String, passphrase: String) throws -> Session {
+        try refresh()  // wrong tries at other terminals count too
         guard isSetUp else { throw AccessError.notSetUp }
         guard let index = users.firstIndex(where: { $0.personID == personID }) else { throw AccessError.unknownUser(personID) }
         let account = users[index]
         let name = directory().person(personID)?.fullName ?? personID
         let wait = SignInThrottle.remainingWait(failures: account.failedAttempts, lastFailure: account.lastFailureAt, now: now())
         guard wait == 0 else { throw AccessError.tooSoon(secondsToWait: wait) }
+        let person = AuditActor(id: "person:" + personID, name: name)
         guard let wrappingKey = try account.passphrase.unlock(passphrase: passphrase) else {
-            var updated = users
-            updated[index].failedAttempts += 1
-            updated[index].lastFailureAt = now()
-            try saveUsers(updated, actor: AuditActor(id: "person:" + personID, name: name), action: "user.sign-in.failed",
-                          recordID: personID, summary: "Wrong passphrase for \(name) (\(updated[index].failedAttempts) in a row)")
-            throw AccessError.wrongPassphrase(remainingBeforeDelay: max(0, SignInThrottle.freeAttempts - updated[index].failedAttempts))
+            var failures = account.failedAttempts + 1
+            try changeUsers(actor: person, action: "user.sign-in.failed", recordID: personID) { users in
+                guard let index = users.firstIndex(where: { $0.personID == personID }) else { return nil }
+                users[index].failedAttempts += 1
+                users[index].lastFailureAt = now()
+                failures = users[index].failedAttempts
+                return "Wrong passphrase for \(name) (\(failures) in a row)"
+            }
+            throw AccessError.wrongPassphrase(remainingBeforeDelay: max(0, SignInThrottle.freeAttempts - failures))
         }
         if account.failedAttempts > 0 {
-            var updated = users
-            updated[index].failedAttempts = 0
-            updated[index].lastFailureAt = nil
-            try saveUsers(updated, actor: AuditActor(id: "person:" + personID, name: name), action: "user.sign-in",
-                          recordID: personID, summary: "\(name) signed in after wrong passphrases")
+            try changeUsers(actor: person, action: "user.sign-in", recordID: personID) { users in
+                guard let index = users.firstIndex(where: { $0.personID == personID }) else { return nil }
+                users[index].failedAttempts = 0
+                users[index].lastFailureAt = nil
+                return "\(name) signed in after wrong passphrases"
+            }
         }
         let personal: Curve25519.KeyAgreement.PrivateKey
         do {
@@ -149,7 +164,24 @@ public final class Accounts {
     /// those whose roles no longer do. Needs a session holding the records key.
     public func reconcileGrants(by session: Session) throws {
         guard let records = session.recordsKey else { return }
-        var updated = users
+        let needsChange = users.contains { account in
+            AccessLevel.level(of: account.personID, in: directory()).readsIncidents == (account.recordsGrant == nil)
+        }
+        guard needsChange else { return }
+        try changeUsers(actor: session.actor, action: "user.records-key", recordID: nil) { updated in
+            let (granted, withdrawn) = try changedGrants(&updated, records: records)
+            guard !granted.isEmpty || !withdrawn.isEmpty else { return nil }
+            let names = { (ids: [String]) in ids.map { self.directory().person($0)?.fullName ?? $0 }.joined(separator: ", ") }
+            var parts: [String] = []
+            if !granted.isEmpty { parts.append("gave the records key to \(names(granted))") }
+            if !withdrawn.isEmpty { parts.append("took the records key from \(names(withdrawn))") }
+            return "Following role changes, " + parts.joined(separator: "; ")
+        }
+    }
+
+    /// Seals the records key to every account whose roles now read incidents, and takes it from
+    /// those whose roles no longer do; returns who gained and who lost it.
+    private func changedGrants(_ updated: inout [UserAccount], records: Curve25519.KeyAgreement.PrivateKey) throws -> (granted: [String], withdrawn: [String]) {
         var granted: [String] = [], withdrawn: [String] = []
         for index in updated.indices {
             let reads = AccessLevel.level(of: updated[index].personID, in: directory()).readsIncidents
@@ -162,13 +194,7 @@ public final class Accounts {
                 withdrawn.append(updated[index].personID)
             }
         }
-        guard !granted.isEmpty || !withdrawn.isEmpty else { return }
-        let names = { (ids: [String]) in ids.map { self.directory().person($0)?.fullName ?? $0 }.joined(separator: ", ") }
-        var parts: [String] = []
-        if !granted.isEmpty { parts.append("gave the records key to \(names(granted))") }
-        if !withdrawn.isEmpty { parts.append("took the records key from \(names(withdrawn))") }
-        try saveUsers(updated, actor: session.actor, action: "user.records-key", recordID: nil,
-                      summary: "Following role changes, " + parts.joined(separator: "; "))
+        return (granted, withdrawn)
     }
 
     // MARK: Recovery and passphrases
@@ -186,11 +212,12 @@ public final class Accounts {
         let existing = account(personID)
         let (account, personalKey, personal) = try makeAccount(personID: personID, passphrase: newPassphrase,
                                                                isAdministrator: existing?.isAdministrator ?? true, records: records)
-        var updated = users.filter { $0.personID != personID }
-        updated.append(account)
         let actor = AuditActor(id: "person:" + personID, name: person.fullName)
-        try saveUsers(updated, actor: actor, action: "user.recover", recordID: personID,
-                      summary: "\(person.fullName) used the recovery key and set a new passphrase")
+        try changeUsers(actor: actor, action: "user.recover", recordID: personID) { users in
+            users.removeAll { $0.personID == personID }
+            users.append(account)
+            return "\(person.fullName) used the recovery key and set a new passphrase"
+        }
         return Session(personID: personID, fullName: person.fullName, isAdministrator: account.isAdministrator,
                        personalKey: personalKey, personalPrivateKey: personal,
                        recordsKey: account.recordsGrant == nil ? nil : records, level: level(of: personID))
@@ -200,18 +227,42 @@ public final class Accounts {
     public func changePassphrase(for session: Session, to newPassphrase: String) throws {
         guard let index = users.firstIndex(where: { $0.personID == session.personID }) else { throw AccessError.unknownUser(session.personID) }
         let (passphraseKey, wrappingKey) = try PassphraseKey.make(passphrase: newPassphrase, costLog2: costLog2)
-        var updated = users
         guard let raw = try? SymmetricSeal.open(users[index].wrappedPrivateKey, with: session.personalKey) else {
             throw AccessError.damagedKey("users.json")
         }
-        updated[index].passphrase = passphraseKey
-        updated[index].wrappedPrivateKey = try SymmetricSeal.seal(raw, with: wrappingKey)
-        try saveUsers(updated, actor: session.actor, action: "user.passphrase", recordID: session.personID,
-                      summary: "\(session.fullName) changed their passphrase")
+        let wrapped = try SymmetricSeal.seal(raw, with: wrappingKey)
+        try changeUsers(actor: session.actor, action: "user.passphrase", recordID: session.personID) { users in
+            guard let index = users.firstIndex(where: { $0.personID == session.personID }) else { throw AccessError.unknownUser(session.personID) }
+            users[index].passphrase = passphraseKey
+            users[index].wrappedPrivateKey = wrapped
+            return "\(session.fullName) changed their passphrase"
+        }
     }
 
-    private func saveUsers(_ updated: [UserAccount], actor: AuditActor, action: String, recordID: String?, summary: String) throws {
-        try store.save(UsersDocument(users: updated), to: Self.usersDocument, actor: actor, action: action, recordID: recordID, summary: summary)
-        users = updated
+    /// Applies a change to the accounts as last committed (this session's copy if nobody has
+    /// changed them since), commits it and keeps it. The change returns the audit summary, or
+    /// nil when it changes nothing (then nothing is written).
+    private func changeUsers(actor: AuditActor, action: String, recordID: String?, _ change: (inout [UserAccount]) throws -> String?) throws {
+        var copy = users
+        try store.commit(actor: actor, action: action, recordID: recordID) { transaction in
+            if !transaction.isUnchanged(Self.usersDocument) {
+                copy = try store.load(UsersDocument.self, from: Self.usersDocument)?.users ?? copy
+            }
+            guard let summary = try change(&copy) else { return }
+            transaction.summary = summary
+            try transaction.write(UsersDocument(users: copy), to: Self.usersDocument)
+        }
+        users = copy
+    }
+
+    /// Reads the accounts and keys again if another session has committed to them.
+    func refresh() throws {
+        try store.catchUp()
+        if store.revision(of: Self.usersDocument) != store.committedRevision(of: Self.usersDocument) {
+            users = try store.load(UsersDocument.self, from: Self.usersDocument)?.users ?? []
+        }
+        if store.revision(of: Self.keysDocument) != store.committedRevision(of: Self.keysDocument) {
+            keys = try store.load(RecordsKeysDocument.self, from: Self.keysDocument)
+        }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
-/// One line of the store's append-only audit log, `audit.jsonl`.
+/// One line of the store's append-only audit log, `audit.jsonl`: one commit.
 ///
-/// Every successful ``Store/save(_:to:actor:action:recordID:summary:)`` appends exactly one entry,
-/// after the document itself has been committed. Entries are never rewritten or removed.
+/// Every commit appends exactly one entry, whatever number of documents it writes; the entry is
+/// the commit point (see docs/concurrency.md). Entries are never rewritten or removed.
 public struct AuditEntry: Codable, Sendable, Equatable {
     /// Position in the log: 1 for the first entry, then increasing by one with no gaps.
     public var sequence: Int
@@ -13,7 +13,8 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public var actor: AuditActor
     /// What kind of change, as a dotted verb, e.g. `"person.add"` or `"incident.update"`.
     public var action: String
-    /// The document that changed, e.g. `"people"` or `"incidents/2026"`.
+    /// The document that changed (the first, when a commit writes several), or `"-"` for an
+    /// event that writes none, such as an export.
     public var document: String
     /// The record inside the document that changed, if the change concerns one record.
     public var recordID: String?
@@ -23,11 +24,24 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     /// first entry), so that changing any earlier line breaks the chain and `check` names it.
     /// Absent in entries written before the chain existed.
     public var previousHash: String?
+    /// Every document the commit wrote or deleted, with its new revision and hash. Absent in
+    /// entries written before format version 2 and in events that change no document.
+    public var documents: [AuditDocumentChange]?
+    /// Numbers given out by this commit (the next incident or person number), by counter, so
+    /// that no number is ever given out twice, even after the record it named is deleted.
+    public var allocated: [String: Int]?
+    /// The problems with the log that an administrator acknowledged in this entry (lost or
+    /// damaged entries), each as `esafety check` keys it; the reason is in `summary`.
+    public var acknowledges: [String]?
+    /// The SHA-256 of the store's ledger after this entry (every document's revision and hash),
+    /// which anchors the ledger kept in `cache/` so that it cannot be edited unnoticed.
+    public var ledgerHash: String?
 
     /// Creates an entry. Normally only ``Store`` creates entries.
     public init(sequence: Int, at: Date, actor: AuditActor, action: String, document: String,
-                recordID: String?, summary: String, previousHash: String? = nil) {
-        self.previousHash = previousHash
+                recordID: String?, summary: String, previousHash: String? = nil,
+                documents: [AuditDocumentChange]? = nil, allocated: [String: Int]? = nil,
+                acknowledges: [String]? = nil, ledgerHash: String? = nil) {
         self.sequence = sequence
         self.at = at
         self.actor = actor
@@ -35,5 +49,10 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         self.document = document
         self.recordID = recordID
         self.summary = summary
+        self.previousHash = previousHash
+        self.documents = documents
+        self.allocated = allocated
+        self.acknowledges = acknowledges
+        self.ledgerHash = ledgerHash
     }
 }

@@ -20,7 +20,7 @@ extension Store {
     func keepDailyBackup(of relativePath: String, now: Date) {
         let source = (directory.path as NSString).appendingPathComponent(relativePath)
         guard StoreFileIO.isRegularFile(source) else { return }
-        let day = String(StoreJSON.string(from: now).prefix(10))
+        let day = String(StoreJSON.string(from: now).prefix(10))  // UTC day
         let folder = (directory.path as NSString).appendingPathComponent("\(Self.dailyBackupsFolder)/\(day)")
         let target = (folder as NSString).appendingPathComponent(relativePath)
         guard !StoreFileIO.isRegularFile(target), let data = FileManager.default.contents(atPath: source) else { return }
@@ -51,47 +51,67 @@ extension Store {
         return days.filter { StoreFileIO.isRegularFile((folder as NSString).appendingPathComponent("\($0)/\(relative)")) }.sorted(by: >)
     }
 
-    /// Puts a document back as it was in the daily backup of `day` (the newest if nil).
+    /// Puts a document back as it was in the daily backup of `day` (the newest if nil), as a
+    /// new revision: one commit, audited, which may replace a file that fails its proof (that is
+    /// what restoring is for).
     ///
-    /// The current file, readable or not, is first moved to `backups/replaced/<time>/<its path>`,
-    /// so nothing is lost; the backup must be valid JSON. The restore is atomic and audited.
-    /// - Returns: where the replaced file was kept (nil if there was none) and the day used.
+    /// The current file, if any, is first linked to `backups/replaced/<time>/<its path>`, so
+    /// nothing is lost. `day` must be a day folder under `backups/daily/` (never a path), and the
+    /// backup must be a strict JSON object.
+    /// - Returns: where the replaced file was kept (nil if there was none), the day used, and the
+    ///   revision the backup held.
     @discardableResult
-    public func restore(_ document: String, fromDay day: String? = nil, actor: AuditActor) throws -> (keptAt: String?, day: String) {
+    public func restore(_ document: String, fromDay day: String? = nil, actor: AuditActor) throws -> (keptAt: String?, day: String, revision: Int?) {
         let name = try StoreDocumentName(document.hasSuffix(".json") ? String(document.dropLast(5)) : document)
+        guard !name.isUnaudited else { throw StoreError.invalidDocumentName(name.name) }
         guard access == .readWrite else { throw StoreError.readOnly(file: name.relativePath) }
+        if let day, !Self.isDayName(day) {
+            throw StoreError.readFailed(file: name.relativePath, reason: "\"\(day)\" is not a day (yyyy-mm-dd) of \(Self.dailyBackupsFolder)/")
+        }
         guard let chosen = day ?? backupDays(of: name.relativePath).first else {
             throw StoreError.readFailed(file: name.relativePath, reason: "there is no backup of it under \(Self.dailyBackupsFolder)/")
         }
-        let backup = (directory.path as NSString).appendingPathComponent("\(Self.dailyBackupsFolder)/\(chosen)/\(name.relativePath)")
-        guard let data = FileManager.default.contents(atPath: backup) else {
+        let backupRelative = "\(Self.dailyBackupsFolder)/\(chosen)/\(name.relativePath)"
+        let backup = (directory.path as NSString).appendingPathComponent(backupRelative)
+        let contents: (data: Data, stamp: StoreFileStamp)?
+        do {
+            contents = try StoreFileIO.readFile(backup)
+        } catch let failure as StoreIOFailure {
+            throw StoreError.readFailed(file: backupRelative, reason: failure.reason)
+        }
+        guard let data = contents?.data else {
             throw StoreError.readFailed(file: name.relativePath, reason: "there is no backup of it for \(chosen)")
         }
-        if let problem = StoreJSONDiagnostics.syntaxProblem(in: data) {
-            throw StoreError.corrupt(file: "\(Self.dailyBackupsFolder)/\(chosen)/\(name.relativePath)", reason: problem)
-        }
-        let target = (directory.path as NSString).appendingPathComponent(name.relativePath)
+        if let problem = StoreJSONValidator.problem(in: data) { throw StoreError.corrupt(file: backupRelative, reason: problem) }
+        let backupRevision = (try? StoreJSONValidator.validate(data).get())?.revision
         var keptAt: String?
-        if StoreFileIO.isRegularFile(target) {
-            let stamp = StoreJSON.string(from: now()).replacingOccurrences(of: ":", with: "")
-            let relative = "\(StoreMigration.backupsFolder)/replaced/\(stamp)/\(name.relativePath)"
-            let aside = (directory.path as NSString).appendingPathComponent(relative)
-            do {
-                _ = try StoreFileIO.makeDirectories((aside as NSString).deletingLastPathComponent)
-                guard link(target, aside) == 0 else { throw StoreIOFailure(operation: "link", path: aside, code: errno) }
-            } catch let failure as StoreIOFailure {
-                throw StoreError.writeFailed(file: name.relativePath, reason: failure.reason, nothingChanged: true)
+        try commit(actor: actor, action: "store.restore") { transaction in
+            transaction.overwritesUnproven = true
+            let target = filePath(name)
+            if StoreFileIO.isRegularFile(target) {
+                let stamp = StoreJSON.string(from: now()).replacingOccurrences(of: ":", with: "")
+                let relative = "\(StoreMigration.backupsFolder)/replaced/\(stamp)/\(name.relativePath)"
+                let aside = (directory.path as NSString).appendingPathComponent(relative)
+                do {
+                    _ = try StoreFileIO.makeDirectories((aside as NSString).deletingLastPathComponent)
+                    guard link(target, aside) == 0 else { throw StoreIOFailure(operation: "link", path: aside, code: errno) }
+                } catch let failure as StoreIOFailure {
+                    throw StoreError.writeFailed(file: name.relativePath, reason: failure.reason, nothingChanged: true)
+                }
+                keptAt = relative
             }
-            keptAt = relative
+            try transaction.writeRaw(data, to: name)
+            transaction.summary = "Restored \(name.relativePath) from the backup of \(chosen)"
+                + (backupRevision.map { " (revision \($0))" } ?? "")
+                + (keptAt.map { "; the file it replaced is kept at \($0)" } ?? "")
         }
-        do {
-            _ = try StoreFileIO.replaceAtomically(target, with: data)
-        } catch let failure as StoreAtomicWriteFailure {
-            throw StoreError.writeFailed(file: name.relativePath, reason: failure.underlying.reason, nothingChanged: !failure.committed)
-        }
-        try appendAudit(actor: actor, action: "store.restore", document: name.name, recordID: nil,
-                        summary: "Restored \(name.relativePath) from the backup of \(chosen)"
-                            + (keptAt.map { "; the file it replaced is kept at \($0)" } ?? ""))
-        return (keptAt, chosen)
+        return (keptAt, chosen, backupRevision)
+    }
+
+    /// True for `yyyy-mm-dd`: the only names `--day` takes.
+    static func isDayName(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
+        return bytes.enumerated().allSatisfy { index, byte in index == 4 || index == 7 || (byte >= 0x30 && byte <= 0x39) }
     }
 }

@@ -1,98 +1,96 @@
 import Foundation
 
-/// Putting a store right after esafety was killed in the middle of a save (power cut, SIGKILL,
-/// a crash). Runs on every read-write open, under the lock, so no other esafety is saving.
+/// Putting a store right after a session stopped in the middle of a commit (power cut, SIGKILL,
+/// a crash). Runs under the commit lock, first thing in every commit and when a store opens
+/// read-write, so whichever session comes next finishes the job.
 ///
-/// A save is: note the document in `.saving`, write `.NAME.json.tmp-PID`, fsync, rename over
-/// `NAME.json`, fsync the folder, append the audit line, remove `.saving`. Killed before the
-/// rename, it leaves a temporary file and the old document intact; killed between the rename and
-/// the audit line, the new document is in place but the log does not mention it. Either way
-/// nothing acknowledged is lost (a save is acknowledged only after its audit line), and
-/// `esafety check` would report the leftover.
-///
-/// So the next opening reads `.saving` (one small file: nothing to scan, whatever the size of the
-/// store), removes that document's temporary files, and if the document changed after its last
-/// audit entry (check()'s own test, to the second) appends a `store.recover` entry saying so.
-/// A document edited outside esafety is not touched by this: `esafety check` still reports it.
+/// A commit leaves `.commit` naming its sequence from before its audit entry until its
+/// documents are in place (Store+Commit.swift). So:
+/// - `.commit` names the log's last entry: the commit happened; its temporary files are renamed
+///   into place (each proven against the entry's hash first) and `audit.head` written;
+/// - `.commit` names the entry after the last: the commit never happened; its temporary files go;
+/// - a line cut short at the end of the log is a commit's entry torn by a crash, never
+///   committed: it is cut off (the only bytes of the log esafety ever removes).
 extension Store {
-    /// The file naming the document a save is writing, while it is: `.saving` in the store folder.
-    static let savingMarkerName = ".saving"
-
     /// What the last recovery did, for tests and the curious.
     struct RecoveryReport: Equatable {
+        var finishedCommit: Int?
+        var undoneCommit: Int?
         var removedTemporaryFiles: [String] = []
-        var recordedDocuments: [String] = []
+        var tornBytesRemoved = 0
     }
 
-    private var savingMarkerPath: String { (directory.path as NSString).appendingPathComponent(Self.savingMarkerName) }
-
-    /// Notes that `document` is being saved (no fsync: it only needs to outlive the process).
-    func markSaving(_ document: StoreDocumentName) {
-        guard let fd = try? StoreFileIO.openOwnerOnly(savingMarkerPath, flags: O_WRONLY | O_TRUNC) else { return }
-        defer { StoreFileIO.closeDescriptor(fd) }
-        try? StoreFileIO.writeAll(fd, Data(document.name.utf8), path: savingMarkerPath)
+    /// Takes the lock and puts right what a crashed session left (read-write opening).
+    func finishInterruptedCommit() throws {
+        guard let commitLock else { return }
+        try commitLock.acquire(now: now())
+        defer { commitLock.release() }
+        try catchUpLocked(reportingChanges: false)
     }
 
-    /// The save noted by ``markSaving(_:)`` is complete (committed and audited, or failed cleanly).
-    func clearSaving() { unlink(savingMarkerPath) }
-
-    @discardableResult
-    func recoverInterruptedSaves() throws -> RecoveryReport {
+    /// Under the commit lock: reads others' commits, finishes or undoes an interrupted one, and
+    /// checks `audit.head`.
+    func catchUpLocked(reportingChanges: Bool = true) throws {
+        try catchUp(reportingChanges: reportingChanges)
         var report = RecoveryReport()
-        // audit.head is rewritten after every audit line; a kill while writing it leaves its
-        // temporary file, which is only ever a stale copy and is removed here.
-        let headPrefix = "." + StoreAuditHead.fileName + ".tmp-"
-        for entry in ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).sorted() where entry.hasPrefix(headPrefix) {
-            if unlink((directory.path as NSString).appendingPathComponent(entry)) == 0 { report.removedTemporaryFiles.append(entry) }
+        if lastTornTail > 0, let auditLog {
+            try? auditLog.cut(to: ledger.offset)
+            report.tornBytesRemoved = lastTornTail
+            lastTornTail = 0
         }
-        // A kill between an audit line and its head leaves the head behind: bring it up to date.
-        if let auditLog, auditLog.lastSequence > 0, StoreAuditHead.read(directory: directory.path)?.sequence != auditLog.lastSequence {
-            try? StoreAuditHead(sequence: auditLog.lastSequence, hash: auditLog.lastLineHash).write(directory: directory.path)
+        if let marker = readMarker() {
+            try recover(marker, report: &report)
         }
-        guard let data = FileManager.default.contents(atPath: savingMarkerPath) else { return report }
-        let name = String(decoding: data, as: UTF8.self)
-        guard let document = try? StoreDocumentName(name) else { clearSaving(); return report }
-        let target = (directory.path as NSString).appendingPathComponent(document.relativePath)
-        let folder = (target as NSString).deletingLastPathComponent
-        let prefix = "." + (target as NSString).lastPathComponent + ".tmp-"
-        for entry in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where entry.hasPrefix(prefix) {
-            if unlink((folder as NSString).appendingPathComponent(entry)) == 0 {
-                report.removedTemporaryFiles.append((document.relativePath as NSString).deletingLastPathComponent.isEmpty
-                    ? entry : (document.relativePath as NSString).deletingLastPathComponent + "/" + entry)
-            }
+        removeStaleHeadTemporaries(report: &report)
+        if let problem = StoreAuditHead.problem(StoreAuditHead.read(directory: path), ledger: ledger, committing: nil) {
+            ledger.note(problem)
         }
-        if !document.isUnaudited, let info = try? StoreFileIO.status(target) {
-            let modified = Int64(info.st_mtim.tv_sec)
-            var logged = lastEntryTimes(wholeLog: false)
-            if logged[document.name] == nil { logged = lastEntryTimes(wholeLog: true) }  // an entry further back
-            if (logged[document.name].map { Int64($0.timeIntervalSince1970) < modified }) ?? true {
-                try appendAudit(actor: .system, action: "store.recover", document: document.name, recordID: nil,
-                                summary: "\(document.name) was saved but esafety stopped before recording the change here; "
-                                    + "recorded on the next opening. The document is as that save left it")
-                report.recordedDocuments.append(document.name)
-            }
-        }
-        clearSaving()
-        return report
+        if report != RecoveryReport() { lastRecovery = report }
     }
 
-    /// The time of the last entry for each document among the audit log's last 64 KB (or all of it).
-    private func lastEntryTimes(wholeLog: Bool) -> [String: Date] {
-        let auditPath = (directory.path as NSString).appendingPathComponent(StoreAuditLog.fileName)
-        guard let handle = FileHandle(forReadingAtPath: auditPath) else { return [:] }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        let start = size > 65_536 && !wholeLog ? size - 65_536 : 0
-        try? handle.seek(toOffset: start)
-        let data = (try? handle.readToEnd()) ?? Data()
-        var lines = data.split(separator: 0x0A)
-        if start > 0 && !lines.isEmpty { lines.removeFirst() }  // cut part-way through
-        let decoder = StoreJSON.makeDecoder()
-        var times: [String: Date] = [:]
-        for line in lines {
-            guard let entry = try? decoder.decode(AuditEntry.self, from: Data(line)) else { continue }
-            times[entry.document] = max(times[entry.document] ?? entry.at, entry.at)
+    func readMarker() -> CommitMarker? {
+        guard let contents = try? StoreFileIO.readFile(markerPath) else { return nil }
+        return (try? JSONDecoder().decode(CommitMarker.self, from: contents.data)) ?? CommitMarker(sequence: 0, documents: [])
+    }
+
+    private func recover(_ marker: CommitMarker, report: inout RecoveryReport) throws {
+        if marker.sequence == ledger.lastSequence, let entry = ledger.lastEntry, entry.sequence == marker.sequence {
+            var folders: Set<String> = []
+            for change in entry.documents ?? [] {
+                guard let document = try? StoreDocumentName(change.document) else { continue }
+                let target = filePath(document)
+                let temporary = Self.commitTemporaryPath(for: target, sequence: marker.sequence)
+                folders.insert((target as NSString).deletingLastPathComponent)
+                if change.isDeletion {
+                    unlink(target)
+                } else if let contents = try? StoreFileIO.readFile(temporary), StoreAuditLog.hash(contents.data) == change.sha256 {
+                    guard rename(temporary, target) == 0 else {
+                        throw StoreError.writeFailed(file: document.relativePath, reason: StoreIOFailure(operation: "rename", path: target,
+                                                     code: errno).reason, nothingChanged: true)
+                    }
+                }
+            }
+            for folder in folders.sorted() { try? StoreFileIO.syncDirectory(folder) }
+            do { try writeHead() } catch { throw Self.storeError(error, file: StoreAuditHead.fileName, nothingChanged: true) }
+            unfinishedCommit = nil
+            report.finishedCommit = marker.sequence
+        } else {
+            for name in marker.documents {
+                guard let document = try? StoreDocumentName(name) else { continue }
+                let temporary = Self.commitTemporaryPath(for: filePath(document), sequence: marker.sequence)
+                if unlink(temporary) == 0 { report.removedTemporaryFiles.append((temporary as NSString).lastPathComponent) }
+            }
+            if marker.sequence > ledger.lastSequence { report.undoneCommit = marker.sequence }
         }
-        return times
+        unlink(markerPath)
+    }
+
+    /// A kill while `audit.head` or a cache was being replaced leaves its temporary file.
+    private func removeStaleHeadTemporaries(report: inout RecoveryReport) {
+        let prefixes = ["." + StoreAuditHead.fileName + ".tmp-", ".saving"]
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+        where prefixes.contains(where: { name.hasPrefix($0) }) {
+            if unlink((path as NSString).appendingPathComponent(name)) == 0 { report.removedTemporaryFiles.append(name) }
+        }
     }
 }

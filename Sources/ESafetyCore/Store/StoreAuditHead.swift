@@ -1,7 +1,8 @@
 import Foundation
 
 /// `audit.head`: the sequence number and hash of the last audit line, rewritten atomically after
-/// each append. It protects the newest entry, which has no later entry to carry its hash.
+/// each commit. It protects the newest entry, which has no later entry to carry its hash, and
+/// tells a log whose end was cut off.
 struct StoreAuditHead: Codable, Equatable {
     static let fileName = "audit.head"
 
@@ -19,6 +20,32 @@ struct StoreAuditHead: Codable, Equatable {
         encoder.outputFormatting = [.sortedKeys]
         var data = try encoder.encode(self)
         data.append(0x0A)
-        _ = try StoreFileIO.replaceAtomically((directory as NSString).appendingPathComponent(Self.fileName), with: data, beforeRename: nil)
+        try StoreFileIO.replaceAtomically((directory as NSString).appendingPathComponent(Self.fileName), with: data, beforeRename: nil)
+    }
+
+    /// What is wrong with `head` (nil if missing) for a log read to `ledger`'s end, if anything.
+    /// `committing` is the sequence a `.commit` marker names: a session that stopped between
+    /// its entry and the head leaves the head one behind, which is not tampering.
+    static func problem(_ head: StoreAuditHead?, ledger: StoreLedger, committing: Int?) -> StoreLedger.LogProblem? {
+        let last = ledger.lastSequence
+        guard let head else {
+            if last == 0 || committing == last { return nil }
+            return StoreLedger.LogProblem(key: "head-missing:\(last)", description: "\(fileName) is missing, so nothing shows "
+                + "whether entries were cut from the end of the log (it ends at entry \(last)); it was deleted outside esafety")
+        }
+        if head.sequence == last {
+            if head.hash == ledger.lastLineHash { return nil }
+            return StoreLedger.LogProblem(key: "changed:\(last)", description: "entry \(last) (line \(ledger.lineCount)) was changed "
+                + "after it was written: \(fileName) records a different hash for it. The audit log has been tampered with or "
+                + "damaged; compare it with a backup")
+        }
+        if head.sequence > last {
+            return StoreLedger.LogProblem(key: "lost:\(last + 1)-\(head.sequence)", description: "the log ends at entry \(last) but "
+                + "\(fileName) says entry \(head.sequence): entries \(StoreLedger.range(last + 1, head.sequence)) were cut from its end")
+        }
+        if committing == last && head.sequence == last - 1 { return nil }
+        return StoreLedger.LogProblem(key: "head-behind:\(head.sequence)-\(last)", description: "\(fileName) says the log ends at "
+            + "entry \(head.sequence), but it ends at entry \(last): \(fileName) was put back to an older copy, or entries were "
+            + "added to the log outside esafety")
     }
 }

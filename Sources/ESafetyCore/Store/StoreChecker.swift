@@ -5,19 +5,53 @@ import Foundation
 enum StoreChecker {
     /// All problems with the store in `directory`; empty if it is sound.
     static func check(directory: String) -> [StoreProblem] {
+        report(directory: directory).problems
+    }
+
+    /// The problems, and the breaks in the log an administrator has acknowledged.
+    ///
+    /// Other sessions may be committing while it reads (a document renamed into place after
+    /// the log was read looks changed), so problems found are looked for again while holding
+    /// the commit lock shared, when no commit is half written; only what is still there counts.
+    static func report(directory: String) -> StoreCheckReport {
+        let first = reportOnce(directory: directory)
+        guard !first.problems.isEmpty,
+              StoreFileIO.isRegularFile((directory as NSString).appendingPathComponent(StoreCommitLock.fileName)),
+              let lock = try? StoreCommitLock(directory: directory, readOnly: true) else { return first }
+        defer { lock.close() }
+        return lock.whileNoCommitIsWritten { reportOnce(directory: directory) }
+    }
+
+    private static func reportOnce(directory: String) -> StoreCheckReport {
         guard StoreFileIO.isDirectory(directory) else {
-            return [StoreProblem(file: directory, problem: "the folder does not exist")]
+            return StoreCheckReport(problems: [StoreProblem(file: directory, problem: "the folder does not exist")], acknowledged: [])
         }
         var problems: [StoreProblem] = []
-        problems += checkManifest(directory: directory)
+        let manifestProblems = checkManifest(directory: directory)
+        problems += manifestProblems
         problems += checkPermissions(directory: directory)
-        let documents = documentFiles(directory: directory, problems: &problems)
-        let (auditProblems, lastChange) = checkAuditLog(directory: directory)
-        problems += auditProblems
-        if let lastChange {
-            problems += checkDocumentsAgainstAudit(directory: directory, documents: documents, lastChange: lastChange)
+        let auditPath = (directory as NSString).appendingPathComponent(StoreAuditLog.fileName)
+        guard StoreFileIO.isRegularFile(auditPath) else {
+            if StoreFileIO.isRegularFile((directory as NSString).appendingPathComponent(StoreManifest.fileName)) {
+                problems.append(StoreProblem(file: StoreAuditLog.fileName, problem: "missing: the record of every change to this store "
+                    + "is gone; restore it from a backup"))
+            }
+            return StoreCheckReport(problems: problems, acknowledged: [])
         }
-        return problems
+        let history: StoreDocumentProof.History
+        do {
+            history = try StoreDocumentProof.History(directory: directory)
+        } catch {
+            problems.append(StoreProblem(file: StoreAuditLog.fileName, problem: "cannot be read: \(Store.reason(error))"))
+            return StoreCheckReport(problems: problems, acknowledged: [])
+        }
+        for problem in history.ledger.problems {
+            problems.append(StoreProblem(file: problem.key.hasPrefix("head") ? StoreAuditHead.fileName : StoreAuditLog.fileName,
+                                         problem: problem.description))
+        }
+        let proofs = manifestProblems.isEmpty || history.ledger.documents.count > 0
+        if proofs { problems += StoreDocumentProof.check(directory: directory, history: history) }
+        return StoreCheckReport(problems: problems, acknowledged: history.ledger.acknowledgements)
     }
 
     private static func checkManifest(directory: String) -> [StoreProblem] {
@@ -71,149 +105,6 @@ enum StoreChecker {
             }
         }
         visit(directory, relative: "")
-        return problems
-    }
-
-    /// The document files (top level and one folder down, not backups), each checked to be JSON.
-    private static func documentFiles(directory: String, problems: inout [StoreProblem]) -> [StoreDocumentName] {
-        var documents: [StoreDocumentName] = []
-        var candidates: [String] = []
-        let top = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in top.sorted() where !name.hasPrefix(".") {
-            let path = (directory as NSString).appendingPathComponent(name)
-            if StoreFileIO.isDirectory(path), name != StoreMigration.backupsFolder {
-                let inner = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                candidates += inner.sorted().filter { !$0.hasPrefix(".") }.map { "\(name)/\($0)" }
-            } else {
-                candidates.append(name)
-            }
-        }
-        for relative in candidates where relative.hasSuffix(".json") {
-            let path = (directory as NSString).appendingPathComponent(relative)
-            guard StoreFileIO.isRegularFile(path) else { continue }
-            do {
-                guard let contents = try StoreFileIO.readFile(path) else { continue }
-                if let problem = StoreJSONDiagnostics.syntaxProblem(in: contents.data) {
-                    if relative != StoreManifest.fileName {  // already reported by checkManifest
-                        problems.append(StoreProblem(file: relative, problem: problem))
-                    }
-                }
-            } catch let failure as StoreIOFailure {
-                problems.append(StoreProblem(file: relative, problem: "cannot be read: \(failure.reason)"))
-            } catch {
-                problems.append(StoreProblem(file: relative, problem: "cannot be read: \(error)"))
-            }
-            if let document = StoreDocumentName.fromRelativePath(relative) { documents.append(document) }
-        }
-        return documents
-    }
-
-    /// Each line must be an entry, numbered 1, 2, 3, ... Returns the problems and, if the log
-    /// could be read, the time of the last entry for each document.
-    private static func checkAuditLog(directory: String) -> ([StoreProblem], [String: Date]?) {
-        let file = StoreAuditLog.fileName
-        let lines: [StoreAuditLine]
-        do {
-            lines = try StoreAuditLog.readLines(directory: directory)
-        } catch let failure as StoreIOFailure {
-            return ([StoreProblem(file: file, problem: "cannot be read: \(failure.reason)")], nil)
-        } catch {
-            return ([StoreProblem(file: file, problem: "cannot be read: \(error)")], nil)
-        }
-        if !StoreFileIO.isRegularFile((directory as NSString).appendingPathComponent(file)) {
-            guard StoreFileIO.isRegularFile((directory as NSString).appendingPathComponent(StoreManifest.fileName))
-            else { return ([], nil) }  // not a store at all: the manifest problem says so
-            return ([StoreProblem(file: file, problem: "missing: the record of every change to this store is gone; "
-                + "restore it from a backup")], nil)
-        }
-        var problems: [StoreProblem] = []
-        var lastChange: [String: Date] = [:]
-        var previous = 0
-        var previousLineHash = StoreAuditLog.hash(Data())
-        var previousLine: StoreAuditLine?
-        var chainStarted = false
-        for auditLine in lines {
-            defer { previousLineHash = auditLine.hash; previousLine = auditLine }
-            let line = auditLine.number
-            switch auditLine.entry {
-            case nil:
-                problems.append(StoreProblem(file: file, problem: auditLine.problem ?? "line \(line) cannot be read"))
-            case let entry?:
-                if entry.sequence != previous + 1 {
-                    problems.append(StoreProblem(file: file, problem: "line \(line) has sequence number "
-                        + "\(entry.sequence) but \(previous + 1) was expected after \(previous)"
-                        + (entry.sequence > previous + 1 ? " (entries may be missing)" : "")))
-                }
-                previous = entry.sequence
-                lastChange[entry.document] = max(lastChange[entry.document] ?? entry.at, entry.at)
-                // The hash chain: each entry records the hash of the line before it, so a line
-                // changed after it was written no longer matches what the next entry says.
-                if let recorded = entry.previousHash {
-                    chainStarted = true
-                    // A line before that is itself unreadable is reported already.
-                    if recorded != previousLineHash, previousLine == nil || previousLine?.entry != nil {
-                        let changed = previousLine.map { before in
-                            "entry \(before.entry.map { String($0.sequence) } ?? "?") (line \(before.number))"
-                        } ?? "the start of the log"
-                        problems.append(StoreProblem(file: file, problem: "\(changed) was changed after it was written: "
-                            + "entry \(entry.sequence) (line \(line)) records a different hash for it. The audit log "
-                            + "has been tampered with or damaged; compare it with a backup"))
-                    }
-                } else if chainStarted {
-                    problems.append(StoreProblem(file: file, problem: "entry \(entry.sequence) (line \(line)) has no "
-                        + "hash of the entry before it, though earlier entries do: it was not written by esafety"))
-                }
-            }
-        }
-        problems += checkAuditHead(directory: directory, lines: lines)
-        return (problems, lastChange)
-    }
-
-    /// The last entry has no entry after it to carry its hash, so `audit.head` keeps the hash of
-    /// the last line written. A head one entry behind is a crash between the two writes, not
-    /// tampering.
-    private static func checkAuditHead(directory: String, lines: [StoreAuditLine]) -> [StoreProblem] {
-        guard let head = StoreAuditHead.read(directory: directory), let last = lines.last, let entry = last.entry else { return [] }
-        if head.sequence == entry.sequence && head.hash == last.hash { return [] }
-        if head.sequence == entry.sequence {
-            return [StoreProblem(file: StoreAuditLog.fileName, problem: "entry \(entry.sequence) (line \(last.number)) was changed after it "
-                + "was written: \(StoreAuditHead.fileName) records a different hash for it. The audit log has been tampered with "
-                + "or damaged; compare it with a backup")]
-        }
-        // A head behind the log is a crash between an entry and its head (the next read-write
-        // opening brings it up to date); it must still match the line it names.
-        if head.sequence < entry.sequence, let named = lines.first(where: { $0.entry?.sequence == head.sequence }) {
-            if named.hash == head.hash { return [] }
-            return [StoreProblem(file: StoreAuditLog.fileName, problem: "entry \(head.sequence) (line \(named.number)) was changed after it "
-                + "was written: \(StoreAuditHead.fileName) records a different hash for it. The audit log has been tampered with "
-                + "or damaged; compare it with a backup")]
-        }
-        return [StoreProblem(file: StoreAuditHead.fileName, problem: "says the log ends at entry \(head.sequence), but it ends at "
-            + "entry \(entry.sequence): entries were added or removed outside esafety")]
-    }
-
-    /// A document changed after its last audit entry means a change that is not in the log:
-    /// either esafety stopped between committing the document and appending the entry (see
-    /// ``Store/save(_:to:actor:action:recordID:summary:)``), or the file was edited outside esafety.
-    private static func checkDocumentsAgainstAudit(directory: String, documents: [StoreDocumentName],
-                                                   lastChange: [String: Date]) -> [StoreProblem] {
-        var problems: [StoreProblem] = []
-        for document in documents where !document.isUnaudited {
-            let path = (directory as NSString).appendingPathComponent(document.relativePath)
-            guard let fingerprint = try? StoreFileIO.fingerprint(path) else { continue }
-            let modified = Date(timeIntervalSince1970: Double(fingerprint.modifiedSeconds))
-            guard let logged = lastChange[document.name] else {
-                problems.append(StoreProblem(file: document.relativePath, problem: "has no entry in the audit log "
-                    + "(audit.jsonl): it was not written by esafety, or esafety stopped before recording it"))
-                continue
-            }
-            if modified > logged {
-                problems.append(StoreProblem(file: document.relativePath, problem: "was changed at "
-                    + "\(StoreJSON.string(from: modified)), after its last audit entry (\(StoreJSON.string(from: logged))): "
-                    + "esafety may have stopped between saving it and recording the change, or it was edited "
-                    + "outside esafety. Review the document; the change is not in the audit log"))
-            }
-        }
         return problems
     }
 

@@ -13,8 +13,20 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case olderFormat(file: String, found: Int, supported: Int)
     /// A file could not be read as what it should be. `reason` gives the line, column or field.
     case corrupt(file: String, reason: String)
-    /// Another esafety holds the store open for writing.
-    case locked(owner: StoreLockOwner)
+    /// Another esafety has held the commit lock for longer than a commit takes.
+    case busy(owner: StoreLockOwner)
+    /// Another session changed the document after this one read it; nothing was saved.
+    case conflict(StoreConflict)
+    /// A document does not match its last audit entry: changed, put back, swapped or deleted
+    /// outside esafety. esafety will not save over it.
+    case tampered(file: String, reason: String)
+    /// The audit log has lost or changed entries that no administrator has acknowledged, so
+    /// esafety will not add to it.
+    case auditLogBroken(problems: [String])
+    /// The disk (or the user's quota) is full; nothing was saved.
+    case diskFull(file: String)
+    /// An acknowledgement was given without a reason.
+    case acknowledgementNeedsReason
     /// A save was attempted on a store opened read-only.
     case readOnly(file: String)
     /// The store's audit log (`audit.jsonl`) is missing, so a read-write open was refused.
@@ -54,9 +66,24 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case let .corrupt(file, reason):
             return "\(file) cannot be read: \(reason). esafety has not changed it and will not save over it. "
                 + "Restore it from a backup, or ask IT support to repair it (it is a plain text file)."
-        case let .locked(owner):
-            return "The store at \(owner.store) is in use by \(owner). Close it there first, "
-                + "or use --read-only to look without changing anything."
+        case let .busy(owner):
+            return "The store at \(owner.store) is busy: \(owner) has been saving for longer than a save takes. "
+                + "Nothing was saved, and what you typed is kept. Try again in a moment; if this goes on, that "
+                + "esafety may have stopped (ask IT support to check the process)."
+        case let .conflict(conflict):
+            return conflict.description
+        case let .tampered(file, reason):
+            return "\(file) \(reason). esafety will not save over it. Ask an administrator: `esafety check` names "
+                + "every such file, and `esafety restore \(file)` puts back the version the audit log records."
+        case let .auditLogBroken(problems):
+            return "The audit log (audit.jsonl) has lost or changed entries: \(problems.joined(separator: "; ")). "
+                + "esafety will not add to it until an administrator has looked and acknowledged it "
+                + "(`esafety acknowledge --reason TEXT --user NAME`). Nothing was saved."
+        case .acknowledgementNeedsReason:
+            return "An acknowledgement needs a reason: say what was found and why it is accepted. Nothing was changed."
+        case let .diskFull(file):
+            return "The disk is full: nothing was saved (\(file) is as it was). Free some space, then try again; "
+                + "what you typed is kept."
         case let .readOnly(file):
             return "The store was opened read-only, so \(file) was not saved. Nothing was changed. "
                 + "Close esafety and open the store without --read-only to make changes."

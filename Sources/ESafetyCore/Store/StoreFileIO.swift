@@ -39,25 +39,15 @@ enum StoreFileIO {
         return stat(path, &info) == 0 && info.st_mode & typeMask == directoryType
     }
 
-    static func fingerprint(of info: stat) -> StoreFileFingerprint {
-        #if canImport(Darwin)
-        let modified = info.st_mtimespec
-        #else
-        let modified = info.st_mtim
-        #endif
-        return StoreFileFingerprint(device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-                                    size: Int64(info.st_size), modifiedSeconds: Int64(modified.tv_sec),
-                                    modifiedNanoseconds: Int64(modified.tv_nsec))
+    /// The stamp of the file at `path` itself (a symbolic link is not followed), or nil if none.
+    static func stamp(_ path: String) throws -> StoreFileStamp? {
+        try status(path).map(StoreFileStamp.init)
     }
 
-    /// The fingerprint of the file at `path`, or nil if it does not exist.
-    static func fingerprint(_ path: String) throws -> StoreFileFingerprint? {
-        try status(path).map(fingerprint(of:))
-    }
-
-    /// Reads a whole file; nil if it does not exist. The fingerprint is of exactly what was read.
-    static func readFile(_ path: String) throws -> (data: Data, fingerprint: StoreFileFingerprint)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Reads a whole file; nil if it does not exist. The stamp is of exactly what was read. A
+    /// symbolic link is refused (ELOOP), never followed: nothing in a store points elsewhere.
+    static func readFile(_ path: String) throws -> (data: Data, stamp: StoreFileStamp)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw StoreIOFailure(operation: "open", path: path, code: errno)
@@ -82,7 +72,14 @@ enum StoreFileIO {
             if got == 0 { break }
             count += got
         }
-        return (Data(bytes[0..<count]), fingerprint(of: info))
+        return (Data(bytes[0..<count]), StoreFileStamp(info))
+    }
+
+    /// Opens an existing file for reading, refusing a symbolic link.
+    static func openForReading(_ path: String) throws -> Int32 {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw StoreIOFailure(operation: "open", path: path, code: errno) }
+        return fd
     }
 
     /// Writes all of `data` to `fd`, retrying short writes and interruptions.
@@ -98,6 +95,21 @@ enum StoreFileIO {
                 offset += written
             }
         }
+    }
+
+    /// Writes `data` as a new owner-only file at `path` (replacing one there) and fsyncs it.
+    /// The folder is not synced: the caller does that once for all it writes.
+    static func writeDurably(_ path: String, _ data: Data) throws {
+        let fd = try openOwnerOnly(path, flags: O_WRONLY | O_TRUNC)
+        do {
+            try writeAll(fd, data, path: path)
+            try sync(fd, path: path)
+        } catch {
+            close(fd)
+            unlink(path)
+            throw error
+        }
+        guard close(fd) == 0 else { throw StoreIOFailure(operation: "close", path: path, code: errno) }
     }
 
     /// Closes a descriptor, ignoring errors (for read-only or already-failed descriptors).
@@ -177,9 +189,15 @@ enum StoreFileIO {
     /// place but may not be durable: the error's `committed` is true.
     ///
     /// - Parameter beforeRename: a test hook, called after the temporary file is synced.
-    /// - Returns: the fingerprint of the new file.
+    /// - Returns: the stamp of the new file.
+    @discardableResult
     static func replaceAtomically(_ target: String, with data: Data,
-                                  beforeRename: (() throws -> Void)? = nil) throws -> StoreFileFingerprint {
+                                  beforeRename: (() throws -> Void)? = nil) throws -> StoreFileStamp {
+        if let info = try status(target), info.st_mode & typeMask != regularType {
+            throw StoreAtomicWriteFailure(underlying: StoreIOFailure(
+                operation: "replace: it is not a regular file, and esafety never renames over a link, folder or device",
+                path: target, code: EPERM), committed: false)
+        }
         let temporary = temporaryPath(for: target)
         var fd: Int32 = -1
         var renamed = false
@@ -191,9 +209,6 @@ enum StoreFileIO {
             fd = try openOwnerOnly(temporary, flags: O_WRONLY | O_TRUNC)
             try writeAll(fd, data, path: temporary)
             try sync(fd, path: temporary)
-            var info = stat()
-            guard fstat(fd, &info) == 0 else { throw StoreIOFailure(operation: "stat", path: temporary, code: errno) }
-            let result = fingerprint(of: info)
             let closing = fd
             fd = -1
             guard close(closing) == 0 else { throw StoreIOFailure(operation: "close", path: temporary, code: errno) }
@@ -204,10 +219,12 @@ enum StoreFileIO {
             renamed = true
             do {
                 try syncDirectory((target as NSString).deletingLastPathComponent)
+                // After the rename: renaming changes the file's status-change time.
+                guard let result = try stamp(target) else { throw StoreIOFailure(operation: "stat", path: target, code: ENOENT) }
+                return result
             } catch let failure as StoreIOFailure {
                 throw StoreAtomicWriteFailure(underlying: failure, committed: true)
             }
-            return result
         } catch let failure as StoreAtomicWriteFailure {
             throw failure
         } catch let failure as StoreIOFailure {

@@ -30,7 +30,7 @@ struct StoreManifest: Codable, Equatable {
     ///   if a newer esafety wrote it. Older versions are returned for the caller to migrate.
     static func read(directory: String) throws -> StoreManifest {
         let path = (directory as NSString).appendingPathComponent(fileName)
-        let contents: (data: Data, fingerprint: StoreFileFingerprint)?
+        let contents: (data: Data, stamp: StoreFileStamp)?
         do {
             contents = try StoreFileIO.readFile(path)
         } catch let failure as StoreIOFailure {

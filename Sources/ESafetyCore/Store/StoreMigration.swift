@@ -1,6 +1,6 @@
 import Foundation
 
-/// Upgrading a store written in an older format version (the design; there is no older version yet).
+/// Upgrading a store written in an older format version: the file-level steps (see Store+Upgrade.swift for the rest).
 ///
 /// - `steps[N]` upgrades a store folder in place from version N to N + 1. To add format version 2,
 ///   bump ``Store/formatVersion`` and add `1: { directory in ... }` here. A step rewrites each file
@@ -17,8 +17,9 @@ enum StoreMigration {
     /// Upgrades the store folder at the given path by one format version, in place.
     typealias Step = @Sendable (_ directory: String) throws -> Void
 
-    /// The upgrade steps, keyed by the version they upgrade from. Empty: version 1 is the first.
-    static let steps: [Int: Step] = [:]
+    /// The upgrade steps, keyed by the version they upgrade from. From 1 to 2 no file changes
+    /// shape: the store itself then records every document's revision and hash (Store+Upgrade.swift).
+    static let steps: [Int: Step] = [1: { _ in }]
 
     /// The folder, relative to the store, where backups are made before a migration.
     static let backupsFolder = "backups"
@@ -61,7 +62,7 @@ enum StoreMigration {
         let destination = (directory as NSString).appendingPathComponent(relative)
         do {
             try StoreFileIO.makeDirectories(destination)
-            try copyTree(from: directory, to: destination, skipping: [StoreLock.fileName, backupsFolder])
+            try copyTree(from: directory, to: destination, skipping: [StoreCommitLock.fileName, backupsFolder, StoreDocumentName.cacheFolder])
         } catch let failure as StoreIOFailure {
             throw StoreError.writeFailed(file: relative, reason: "the backup before upgrading could not be made: "
                                          + failure.reason, nothingChanged: true)

@@ -9,9 +9,9 @@ public final class Workspace {
     public let store: Store
     /// Who changes are recorded as, in the audit log.
     public var actor: AuditActor
-    public private(set) var profile: SchoolProfile
-    public private(set) var directory: RoleDirectory
-    public private(set) var reportingLines: [ReportingLine]
+    public internal(set) var profile: SchoolProfile
+    public internal(set) var directory: RoleDirectory
+    public internal(set) var reportingLines: [ReportingLine]
     /// AUP texts, roster and signatures: made on first use, read by `aup.load()`.
     public private(set) lazy var aup = AUPRegister(workspace: self)
     /// The clock: what "now" and "today" mean for new records and due dates (tests fix it).
@@ -19,8 +19,8 @@ public final class Workspace {
     /// The time zone the school's calendar days are counted in.
     public var timeZone: TimeZone = .current
 
-    private var loadedIncidents: IncidentLog?
-    private var loadedAccounts: Accounts?
+    var loadedIncidents: IncidentLog?
+    var loadedAccounts: Accounts?
 
     /// The person signed in at the terminal, if any. Changes are recorded as them.
     public var session: Session? {
@@ -103,6 +103,14 @@ public final class Workspace {
             ?? DefaultResources.decode(ReportingLinesDocument.self, from: "defaults/reporting-lines.json")).reportingLines
     }
 
+    /// Opens a store read-only to check what is inside its records (duplicate ids, wrong types),
+    /// reading documents as they are, proven or not: ``Store/check()`` is what proves them.
+    public static func openForChecking(at directory: URL, actor: AuditActor) throws -> Workspace {
+        let store = try Store.open(at: directory, access: .readOnly)
+        store.provesDocuments = false
+        return try Workspace(store: store, actor: actor)
+    }
+
     /// Opens an existing store.
     public static func open(at directory: URL, access: StoreAccess = .readWrite, actor: AuditActor) throws -> Workspace {
         try Workspace(store: Store.open(at: directory, access: access), actor: actor)
@@ -153,15 +161,26 @@ public final class Workspace {
 
     // MARK: Role directory
 
-    /// Applies a change to a copy of the directory, saves it, then keeps it.
+    /// Applies a change to the directory as last committed (this session's copy if nobody has
+    /// changed it since, else read again), commits it, then keeps it. A change made by another
+    /// session a moment before is kept: this one is applied on top of it.
     @discardableResult
-    private func changeDirectory<T>(action: String, recordID: String?, summary: (T) -> String,
+    private func changeDirectory<T>(action: String, recordID: String?, summary: @escaping (T) -> String,
                                     _ change: (inout RoleDirectory) throws -> T) throws -> T {
         try require(.editDirectory)
         var copy = directory
-        let result = try change(&copy)
-        try store.save(DirectoryDocument(copy), to: DocumentName.directory, actor: actor, action: action,
-                       recordID: recordID, summary: summary(result))
+        let result = try store.commit(actor: actor, action: action, recordID: recordID) { transaction -> T in
+            if !transaction.isUnchanged(DocumentName.directory) {
+                copy = try store.load(DirectoryDocument.self, from: DocumentName.directory)?.directory ?? copy
+            }
+            copy.reserve(personNumber: transaction.highestAllocated("person") + 1)
+            let firstFree = copy.nextPersonNumber
+            let result = try change(&copy)
+            if copy.nextPersonNumber > firstFree { _ = transaction.allocate("person", atLeast: copy.nextPersonNumber - 1) }
+            transaction.summary = summary(result)
+            try transaction.write(DirectoryDocument(copy), to: DocumentName.directory)
+            return result
+        }
         directory = copy
         return result
     }
@@ -173,8 +192,14 @@ public final class Workspace {
         }
     }
 
-    public func updatePerson(_ person: Person) throws {
+    /// Saves a person's details. `original` is the person as the editor first showed them: if
+    /// someone else has changed them since, nothing is saved and a ``StoreConflict`` says who.
+    public func updatePerson(_ person: Person, basedOn original: Person? = nil) throws {
         try changeDirectory(action: "person.update", recordID: person.id, summary: { (_: Void) in "Changed the details of \(person.fullName) (\(person.id))" }) {
+            if let original, let current = $0.person(person.id), current != original {
+                throw StoreConflict(document: DocumentName.directory, what: "\(current.fullName)'s details",
+                                    change: store.lastChange(of: DocumentName.directory))
+            }
             try $0.updatePerson(person)
         }
     }
@@ -193,8 +218,14 @@ public final class Workspace {
         }
     }
 
-    public func updateRole(_ role: Role) throws {
+    /// Saves a role's name, summary and responsibilities; `original` as for ``updatePerson(_:basedOn:)``.
+    public func updateRole(_ role: Role, basedOn original: Role? = nil) throws {
         try changeDirectory(action: "role.update", recordID: role.id, summary: { (_: Void) in "Changed the role \(role.name)" }) {
+            if let original, let current = $0.role(role.id),
+               (current.name, current.summary, current.responsibilities) != (original.name, original.summary, original.responsibilities) {
+                throw StoreConflict(document: DocumentName.directory, what: "the role \(current.name)",
+                                    change: store.lastChange(of: DocumentName.directory))
+            }
             try $0.updateRole(role)
         }
     }
@@ -224,25 +255,43 @@ public final class Workspace {
 
     // MARK: Profile
 
-    /// Saves new school details and external contacts.
-    public func updateProfile(_ updated: SchoolProfile) throws {
+    /// Applies a change to the profile as last committed, commits it, then keeps it.
+    private func changeProfile(action: String, recordID: String?, summary: String, _ change: (inout SchoolProfile) throws -> Void) throws {
         try require(.editSettings)
-        try store.save(updated, to: DocumentName.profile, actor: actor, action: "profile.update", recordID: nil,
-                       summary: "Changed the school profile")
-        profile = updated
+        var copy = profile
+        try store.commit(actor: actor, action: action, recordID: recordID, summary: summary) { transaction in
+            if !transaction.isUnchanged(DocumentName.profile) {
+                copy = try store.load(SchoolProfile.self, from: DocumentName.profile) ?? copy
+            }
+            try change(&copy)
+            try transaction.write(copy, to: DocumentName.profile)
+        }
+        profile = copy
     }
 
-    /// Saves one external contact's details (matched by id).
-    public func updateExternalContact(_ contact: ExternalContact) throws {
-        try require(.editSettings)
-        var updated = profile
-        guard let index = updated.externalContacts.firstIndex(where: { $0.id == contact.id }) else {
-            throw ProfileError.unknownContact(contact.id)
+    /// Saves new school details and external contacts; `original` is the profile as the form
+    /// first showed it (a change made meanwhile by someone else is a ``StoreConflict``).
+    public func updateProfile(_ updated: SchoolProfile, basedOn original: SchoolProfile? = nil) throws {
+        try changeProfile(action: "profile.update", recordID: nil, summary: "Changed the school profile") { current in
+            if let original, current != original {
+                throw StoreConflict(document: DocumentName.profile, what: "the school profile", change: store.lastChange(of: DocumentName.profile))
+            }
+            current = updated
         }
-        updated.externalContacts[index] = contact
-        try store.save(updated, to: DocumentName.profile, actor: actor, action: "contact.update", recordID: contact.id,
-                       summary: "Changed the contact details for \(contact.service)")
-        profile = updated
+    }
+
+    /// Saves one external contact's details (matched by id); `original` as for ``updateProfile(_:basedOn:)``.
+    public func updateExternalContact(_ contact: ExternalContact, basedOn original: ExternalContact? = nil) throws {
+        try changeProfile(action: "contact.update", recordID: contact.id, summary: "Changed the contact details for \(contact.service)") { current in
+            guard let index = current.externalContacts.firstIndex(where: { $0.id == contact.id }) else {
+                throw ProfileError.unknownContact(contact.id)
+            }
+            if let original, current.externalContacts[index] != original {
+                throw StoreConflict(document: DocumentName.profile, what: "the details of \(contact.service)",
+                                    change: store.lastChange(of: DocumentName.profile))
+            }
+            current.externalContacts[index] = contact
+        }
     }
 
     /// The person who is the e-safety contact officer: the one chosen in the profile, else the

@@ -1,0 +1,222 @@
+import Foundation
+
+/// Committing: the one way anything in a store changes (docs/concurrency.md).
+///
+/// Under the commit lock:
+/// 1. catch up with what other sessions committed, finishing a commit a crashed one left;
+/// 2. run the caller's transaction on that state (it reads and stages documents);
+/// 3. write `.commit` naming the sequence and the documents, then each document's new bytes,
+///    with its new `_revision`, to `.NAME.json.tmp-commit-SEQ` beside it; fsync them and their folders;
+/// 4. append the audit entry (every document's revision and SHA-256) and fsync it: the commit
+///    point. A failure before here leaves nothing changed, and the temporary files go;
+/// 5. rename each temporary file over its document (or delete it), fsync the folders, write
+///    `audit.head`, remove `.commit`.
+/// A crash after step 4 is finished by the next session to take the lock; before it, undone.
+extension Store {
+    /// Entries between anchors of the ledger (``AuditEntry/ledgerHash``).
+    static let anchorInterval = 256
+    /// The commit marker's name in the store folder.
+    static let commitMarkerName = ".commit"
+
+    /// Runs `body` under the commit lock on the store as last committed, then commits what it
+    /// staged (all of it, with one audit entry) and returns its result. A body that stages no
+    /// document records an event (its entry names no document).
+    /// - Throws: whatever `body` throws (nothing is written); ``StoreError/readOnly(file:)``,
+    ///   ``StoreError/busy(owner:)``, ``StoreError/auditLogBroken(problems:)``, ``StoreError/tampered(file:reason:)``
+    ///   for a document that fails its proof, ``StoreError/diskFull(file:)``, ``StoreError/writeFailed(file:reason:nothingChanged:)``.
+    @discardableResult
+    public func commit<R>(actor: AuditActor, action: String, recordID: String? = nil, summary: String = "",
+                          _ body: (StoreTransaction) throws -> R) throws -> R {
+        guard access == .readWrite else { throw StoreError.readOnly(file: summary.isEmpty ? action : summary) }
+        guard !isClosed, auditLog != nil, let commitLock else { throw StoreError.closed(directory: path) }
+        let ownsLock = !holdsLockForCreation
+        if ownsLock { try commitLock.acquire(timeout: commitLockTimeout, now: now()) }
+        defer { if ownsLock { commitLock.release() } }
+        try catchUpLocked()  // Store+Recovery.swift
+        let transaction = StoreTransaction(store: self, recordID: recordID, summary: summary)
+        let result = try body(transaction)
+        if transaction.writes.isEmpty && transaction.acknowledged.isEmpty && transaction.summary.isEmpty {
+            return result  // nothing to commit, not even an event
+        }
+        let unacknowledged = ledger.problems.filter { !transaction.acknowledged.contains($0.key) }
+        if !unacknowledged.isEmpty { throw StoreError.auditLogBroken(problems: unacknowledged.map(\.description)) }
+        try write(transaction, actor: actor, action: action)
+        return result
+    }
+
+    private struct Planned {
+        var document: StoreDocumentName
+        var temporary: String
+        var data: Data?
+        var change: AuditDocumentChange
+    }
+
+    /// The temporary file a commit writes a document's new bytes to.
+    static func commitTemporaryPath(for target: String, sequence: Int) -> String {
+        let folder = (target as NSString).deletingLastPathComponent
+        return (folder as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).tmp-commit-\(sequence)")
+    }
+
+    private func write(_ transaction: StoreTransaction, actor: AuditActor, action: String) throws {
+        let sequence = nextSequence(acknowledging: transaction.acknowledged)
+        var planned: [Planned] = []
+        for staged in transaction.writes {
+            if !transaction.overwritesUnproven { try refuseUnlessProven(staged.document) }  // Store+Verification.swift
+            let revision = (ledger.state(of: staged.document.name)?.revision ?? 0) + 1
+            let target = filePath(staged.document)
+            let temporary = Self.commitTemporaryPath(for: target, sequence: sequence)
+            guard let raw = staged.data else {
+                planned.append(Planned(document: staged.document, temporary: temporary, data: nil,
+                                       change: AuditDocumentChange(document: staged.document.name, revision: revision, sha256: nil, deleted: true)))
+                continue
+            }
+            let data = staged.isRaw ? try StoreRevision.restamp(raw, revision: revision, file: staged.document.relativePath)
+                                    : try StoreRevision.stampEncoded(raw, revision: revision, file: staged.document.relativePath)
+            planned.append(Planned(document: staged.document, temporary: temporary, data: data,
+                                   change: AuditDocumentChange(document: staged.document.name, revision: revision,
+                                                               sha256: StoreAuditLog.hash(data))))
+        }
+        try prepare(planned, sequence: sequence)
+        for item in planned where transaction.keepsDailyBackups && StoreFileIO.isRegularFile(filePath(item.document)) {
+            keepDailyBackup(of: item.document.relativePath, now: now())  // Store+Backups.swift
+        }
+        var entry = AuditEntry(sequence: sequence, at: Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down)),
+                               actor: actor, action: action, document: planned.first?.document.name ?? "-",
+                               recordID: transaction.recordID, summary: transaction.summary, previousHash: ledger.lastLineHash,
+                               documents: planned.isEmpty ? nil : planned.map(\.change),
+                               allocated: transaction.allocations.isEmpty ? nil : transaction.allocations,
+                               acknowledges: transaction.acknowledged.isEmpty ? nil : transaction.acknowledged)
+        var anchored: Data?
+        if sequence - ledger.anchorSequence >= Self.anchorInterval || ledger.anchorSequence == 0 && sequence > 1 {
+            anchored = ledger.after(entry).canonicalText()
+            entry.ledgerHash = anchored.map(StoreLedger.hash(ofCanonical:))
+        }
+        guard let auditLog else { throw StoreError.closed(directory: path) }
+        let line = try auditLog.encode(entry)
+        let size = ledger.offset
+        do {
+            try auditLog.append(line: line, at: size)
+        } catch {
+            discard(planned)
+            throw Self.storeError(error, file: StoreAuditLog.fileName, nothingChanged: true)
+        }
+        // Committed.
+        ledger.apply(StoreAuditReader.Line(number: ledger.lineCount + 1, entry: entry, problem: nil,
+                                           hash: StoreAuditLog.hash(line), end: size + line.count + 1))
+        changeCount += 1
+        try afterCommitPointHook?()
+        // From here the commit has happened, so nothing is reported as failed (a retry would
+        // record it twice): if a rename or audit.head cannot be written (a disk that filled up
+        // just now), `.commit` stays, and the next commit or opening, in any session, finishes it.
+        do {
+            try place(planned, sequence: sequence)
+        } catch {
+            unfinishedCommit = Self.reason(error)
+        }
+        if let anchored { writeLedgerSnapshot(anchored) }  // Store+Ledger.swift
+    }
+
+    /// The next entry's number: one more than any the log or `audit.head` has used, so that an
+    /// acknowledgement of lost entries never gives their numbers out again.
+    private func nextSequence(acknowledging keys: [String]) -> Int {
+        let lost = keys.compactMap { key -> Int? in
+            guard key.hasPrefix("lost:"), let last = key.split(separator: "-").last else { return nil }
+            return Int(last)
+        }
+        return max(ledger.lastSequence, lost.max() ?? 0) + 1
+    }
+
+    /// Step 3: the marker and the temporary files, durable. Undone on any failure.
+    private func prepare(_ planned: [Planned], sequence: Int) throws {
+        var folders: Set<String> = []
+        do {
+            // The marker first: a session killed after it leaves only files the marker names.
+            if !planned.isEmpty {
+                let marker = CommitMarker(sequence: sequence, documents: planned.map(\.document.name))
+                var data = try StoreJSON.makeLineEncoder().encode(marker)
+                data.append(0x0A)
+                try StoreFileIO.writeDurably(markerPath, data)
+                folders.insert(path)
+            }
+            for item in planned {
+                let folder = (item.temporary as NSString).deletingLastPathComponent
+                folders.insert(folder)
+                guard let data = item.data else { continue }
+                if let parent = item.document.folder {
+                    let created = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(parent))
+                    createdPaths?.append(contentsOf: created)
+                }
+                try StoreFileIO.writeDurably(item.temporary, data)
+                if !StoreFileIO.isRegularFile(filePath(item.document)) { createdPaths?.append(filePath(item.document)) }
+            }
+            for folder in folders.sorted() { try StoreFileIO.syncDirectory(folder) }
+            try beforeCommitHook?()
+        } catch {
+            discard(planned)
+            throw Self.storeError(error, file: planned.first?.document.relativePath ?? Self.commitMarkerName, nothingChanged: true)
+        }
+    }
+
+    /// Removes what ``prepare(_:sequence:)`` wrote: nothing was committed.
+    private func discard(_ planned: [Planned]) {
+        for item in planned { unlink(item.temporary) }
+        unlink(markerPath)
+    }
+
+    /// Step 5: the documents take their place; `audit.head`; the marker goes.
+    private func place(_ planned: [Planned], sequence: Int) throws {
+        var folders: Set<String> = []
+        for item in planned {
+            let target = filePath(item.document)
+            folders.insert((target as NSString).deletingLastPathComponent)
+            if item.data == nil {
+                guard unlink(target) == 0 || errno == ENOENT else { throw StoreIOFailure(operation: "delete", path: target, code: errno) }
+                proven[item.document.name] = nil
+                readRevisions[item.document.name] = nil
+                continue
+            }
+            guard rename(item.temporary, target) == 0 else { throw StoreIOFailure(operation: "rename", path: target, code: errno) }
+        }
+        for folder in folders.sorted() { try StoreFileIO.syncDirectory(folder) }
+        for item in planned where item.data != nil {
+            if let stamp = try StoreFileIO.stamp(filePath(item.document)) {
+                proven[item.document.name] = (stamp, item.change.revision)
+                readRevisions[item.document.name] = item.change.revision
+            }
+        }
+        try writeHead()
+        unlink(markerPath)
+        unfinishedCommit = nil
+    }
+
+    /// `audit.head` for the last entry read or written.
+    func writeHead() throws {
+        try StoreAuditHead(sequence: ledger.lastSequence, hash: ledger.lastLineHash).write(directory: path)
+    }
+
+    var markerPath: String { (path as NSString).appendingPathComponent(Self.commitMarkerName) }
+
+    /// The error people see for a failed write: a full disk in plain words.
+    static func storeError(_ error: Error, file: String, nothingChanged: Bool) -> Error {
+        if let storeError = error as? StoreError { return storeError }
+        if let atomic = error as? StoreAtomicWriteFailure {
+            return storeError(atomic.underlying, file: file, nothingChanged: nothingChanged && !atomic.committed)
+        }
+        if let failure = error as? StoreIOFailure {
+            if failure.code == ENOSPC || failure.code == EDQUOT { return StoreError.diskFull(file: file) }
+            return StoreError.writeFailed(file: file, reason: failure.reason, nothingChanged: nothingChanged)
+        }
+        return StoreError.writeFailed(file: file, reason: reason(error), nothingChanged: nothingChanged)
+    }
+
+    static func reason(_ error: Error) -> String {
+        (error as? StoreIOFailure)?.reason ?? (error as? StoreAtomicWriteFailure)?.underlying.reason ?? String(describing: error)
+    }
+}
+
+/// `.commit`: the commit being written, so that a session that finds it (after a crash) can
+/// finish it, if its entry is in the log, or undo it, if not.
+struct CommitMarker: Codable, Equatable {
+    var sequence: Int
+    var documents: [String]
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// `esafety check`'s proof of every document against the whole audit log: each file's SHA-256
+/// must be the one its last entry records. When it is not, the log's history says what
+/// happened: an older revision put back, two documents swapped, a document deleted, a document
+/// no entry accounts for, one newer than the log's end (the log was cut), or bytes edited.
+enum StoreDocumentProof {
+    /// The whole log read once: the ledger, and every version of every document it records.
+    struct History {
+        var ledger = StoreLedger()
+        /// Every (document, revision, entry) the log gives each SHA-256.
+        var versions: [String: [(document: String, revision: Int, sequence: Int, at: Date)]] = [:]
+
+        init(directory: String) throws {
+            let path = (directory as NSString).appendingPathComponent(StoreAuditLog.fileName)
+            let chunk = try StoreAuditReader.read(path: path, from: 0, firstLine: 1)
+            for line in chunk.lines {
+                ledger.apply(line)
+                guard let entry = line.entry else { continue }
+                for change in entry.documents ?? [] {
+                    guard let sha = change.sha256, !change.isDeletion else { continue }
+                    versions[sha, default: []].append((change.document, change.revision, entry.sequence, entry.at))
+                }
+            }
+            if chunk.tornTail > 0 {
+                ledger.note(StoreLedger.LogProblem(key: "torn:\(ledger.lastSequence)", description: "the last line is incomplete "
+                    + "(\(chunk.tornTail) bytes): esafety stopped while writing an entry, which therefore never committed; the next "
+                    + "esafety to open the store read-write removes it"))
+            }
+            let marker = (try? StoreFileIO.readFile((directory as NSString).appendingPathComponent(Store.commitMarkerName)))
+                .flatMap { $0 }.flatMap { try? JSONDecoder().decode(CommitMarker.self, from: $0.data) }
+            if let problem = StoreAuditHead.problem(StoreAuditHead.read(directory: directory), ledger: ledger, committing: marker?.sequence) {
+                ledger.note(problem)
+            }
+        }
+    }
+
+    static func check(directory: String, history: History) -> [StoreProblem] {
+        let ledger = history.ledger
+        var problems: [StoreProblem] = []
+        var seen: Set<String> = []
+        var found: [String: String] = [:]  // document → the SHA-256 of its file
+        for file in StoreDocumentFiles.list(directory: directory) {
+            let path = (directory as NSString).appendingPathComponent(file.relativePath)
+            let contents: (data: Data, stamp: StoreFileStamp)?
+            do {
+                contents = try StoreFileIO.readFile(path)
+            } catch let failure as StoreIOFailure {
+                let reason = failure.code == ELOOP ? "is a symbolic link; a store holds no links, so nothing outside it can stand in "
+                    + "for a record" : "cannot be read: \(failure.reason)"
+                problems.append(StoreProblem(file: file.relativePath, problem: reason))
+                if let name = file.document?.name { seen.insert(name) }
+                continue
+            } catch {
+                problems.append(StoreProblem(file: file.relativePath, problem: "cannot be read: \(error)"))
+                continue
+            }
+            guard let contents else { continue }
+            if let problem = StoreJSONValidator.problem(in: contents.data) {
+                problems.append(StoreProblem(file: file.relativePath, problem: problem))
+            }
+            guard let document = file.document, !document.isUnaudited else { continue }
+            seen.insert(document.name)
+            found[document.name] = StoreAuditLog.hash(contents.data)
+        }
+        for (name, sha) in found.sorted(by: { $0.key < $1.key }) {
+            guard let state = ledger.state(of: name), state.sha256 == sha else {
+                problems.append(StoreProblem(file: name + ".json", problem: describe(name, sha: sha, directory: directory, history: history,
+                                                                                      found: found)))
+                continue
+            }
+        }
+        for (name, state) in ledger.documents.sorted(by: { $0.key < $1.key }) where !state.isDeleted && !seen.contains(name) {
+            problems.append(StoreProblem(file: name + ".json", problem: "has been deleted outside esafety: the audit log's entry "
+                + "\(state.sequence) says it holds revision \(state.revision). Put it back with `esafety restore \(name).json`"))
+        }
+        return problems
+    }
+
+    private static func describe(_ name: String, sha: String, directory: String, history: History, found: [String: String]) -> String {
+        let ledger = history.ledger
+        let revision = (try? StoreFileIO.readFile((directory as NSString).appendingPathComponent(name + ".json")))
+            .flatMap { $0 }.flatMap { try? StoreJSONValidator.validate($0.data).get() }?.revision
+        let versions = history.versions[sha] ?? []
+        guard let state = ledger.state(of: name) else {
+            if let other = versions.last {
+                return "is not accounted for by any entry, but holds the contents of \(other.document).json revision \(other.revision) "
+                    + "(entry \(other.sequence)): a copy made outside esafety"
+            }
+            return "is not accounted for by any entry of the audit log: it was not written by esafety"
+                + (revision.map { ", or the end of the log was cut off (it says revision \($0))" } ?? "")
+        }
+        if state.isDeleted {
+            return "was deleted by the audit log's entry \(state.sequence), but a file is there again"
+        }
+        let which = "the audit log's entry \(state.sequence) says revision \(state.revision)"
+        if let older = versions.last(where: { $0.document == name }) {
+            return "was rolled back: it is revision \(older.revision) (from entry \(older.sequence), \(StoreJSON.string(from: older.at))), "
+                + "but \(which). An older copy was put back in its place; `esafety restore` or the lead's own copy can put the "
+                + "current one back"
+        }
+        if let other = versions.last(where: { $0.document != name }) {
+            let swapped = found[other.document] == state.sha256
+            return (swapped ? "was swapped with \(other.document).json: it " : "")
+                + "holds the contents of \(other.document).json revision \(other.revision) (entry \(other.sequence)), but \(which)"
+        }
+        if let revision, revision > state.revision {
+            return "says revision \(revision), newer than the audit log's last entry for it (entry \(state.sequence), revision "
+                + "\(state.revision)): entries were cut from the end of the log"
+        }
+        return "was changed outside esafety: its bytes do not match its last audit entry (\(which), SHA-256 "
+            + "\(state.sha256?.prefix(12) ?? "")…, the file's is \(sha.prefix(12))…)"
+    }
+}
+
+/// What ``Store/checkReport()`` found: the problems, and the breaks in the audit log that an
+/// administrator has acknowledged (shown, but no longer problems).
+public struct StoreCheckReport: Sendable {
+    public var problems: [StoreProblem]
+    /// Each acknowledged break: its key, the acknowledging entry, who, when and why.
+    public var acknowledged: [(key: String, sequence: Int, by: AuditActor, at: Date, reason: String)]
+
+    init(problems: [StoreProblem], acknowledged: [StoreLedger.Acknowledgement]) {
+        self.problems = problems
+        self.acknowledged = acknowledged.map { ($0.key, $0.sequence, $0.by, $0.at, $0.reason) }
+    }
+}
