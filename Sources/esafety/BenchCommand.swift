@@ -8,7 +8,8 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Generate fictional data at scale and measure esafety against its targets.",
-        subcommands: [BenchGenerateCommand.self, BenchRunCommand.self, BenchFirstScreenCommand.self, BenchAppSessionCommand.self, BenchCrashChildCommand.self, BenchCrashVerifyCommand.self, BenchLoadCommand.self])
+        subcommands: [BenchGenerateCommand.self, BenchRunCommand.self, BenchFirstScreenCommand.self, BenchAppSessionCommand.self, BenchCrashChildCommand.self, BenchCrashVerifyCommand.self, BenchLoadCommand.self, BenchContentionCommand.self, BenchContendChildCommand.self,
+                      BenchWatchCommand.self])
 }
 
 /// `esafety bench generate --store DIR --scale N`.

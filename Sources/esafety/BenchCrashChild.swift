@@ -29,18 +29,7 @@ struct BenchCrashChildCommand: ParsableCommand {
                 try workspace.aup.tick(personID: person.id)
                 acknowledge("sig \(person.id) \(workspace.aup.signatures(of: person.id).count)")
             } else {
-                var report = IncidentReport()
-                report.occurredOn = workspace.today
-                report.reporterName = "Crash Test"
-                report.reporterRole = "Office"
-                report.location = .inSchool
-                report.involved = [InvolvedParty(kind: .child, name: people[round % people.count].fullName)]
-                report.typeIDs = ["bullying"]
-                report.riskAreaIDs = ["conduct"]
-                report.description = "Crash test incident \(round) (fictional)."
-                report.access = .deliberate
-                report.materialUseIDs = ["transmitted"]
-                report.childActions = [ActionTaken(itemID: "reported-head", by: "Crash Test", on: workspace.today)]
+                let report = benchIncidentReport(on: workspace.today, label: "crash test \(round)")
                 let record = try log.submit(report)
                 acknowledge("inc \(record.id)")
             }

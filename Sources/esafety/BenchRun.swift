@@ -19,6 +19,12 @@ struct BenchRunCommand: ParsableCommand {
     @Option(help: "The scale to generate when no --store is given.")
     var scale = 10
 
+    @Option(help: "How long the contention run's processes save for, in seconds.")
+    var contentionSeconds = 60.0
+
+    @Option(help: "How many processes save at once in the contention run.")
+    var contentionProcesses = 8
+
     func run() throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("esafety-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -32,7 +38,10 @@ struct BenchRunCommand: ParsableCommand {
         do {
             let main = try store.map { URL(fileURLWithPath: $0) } ?? generated(scale)
             let small = store == nil && scale == 1 ? main : try generated(1)
-            let report = try MainActor.assumeIsolated { try BenchMeasurements(store: main, smallStore: small).measureAll() }
+            let contention = (seconds: contentionSeconds, processes: contentionProcesses, scratch: scratch)
+            let report = try MainActor.assumeIsolated {
+                try BenchMeasurements(store: main, smallStore: small, contention: contention).measureAll()
+            }
             print(report)
         } catch let error as UserFacingError {
             throw error
@@ -87,9 +96,11 @@ enum BenchChild {
 struct BenchMeasurements {
     let store: URL
     let smallStore: URL
+    /// The contention run: how long, how many processes, and where to copy the store for it.
+    let contention: (seconds: Double, processes: Int, scratch: URL)
     let actor = AuditActor(id: "bench:run", name: "bench run")
 
-    private struct Row { var name: String; var value: Double; var unit: String; var target: String; var met: Bool? }
+    struct Row { var name: String; var value: Double; var unit: String; var target: String; var met: Bool? }
 
     func measureAll() throws -> String {
         var rows: [Row] = []
@@ -153,6 +164,7 @@ struct BenchMeasurements {
         }
         rows.append(Row(name: "Peak memory, this bench process (saves, the signature list, the largest screen)", value: selfMB, unit: "MB",
                         target: "< 150 MB", met: selfMB < 150))
+        rows += try concurrencyRows()  // BenchRun+Concurrency.swift
 
         var text = "esafety bench: \(store.path) (\(people) people on the roster)\n\n"
         text += "| Measure | Figure | Target | Met |\n|---|---:|---|---|\n"
@@ -166,20 +178,20 @@ struct BenchMeasurements {
 
     // MARK: Measures
 
-    private func milliseconds(_ work: () throws -> Void) rethrows -> Double {
+    func milliseconds(_ work: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try work()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
     }
 
-    private func medianOf(_ count: Int, _ measure: () throws -> Double) rethrows -> Double {
+    func medianOf(_ count: Int, _ measure: () throws -> Double) rethrows -> Double {
         var values: [Double] = []
         for _ in 0..<count { values.append(try measure()) }
         values.sort()
         return values[values.count / 2]
     }
 
-    private func open(_ url: URL, access: StoreAccess = .readOnly) throws -> Workspace {
+    func open(_ url: URL, access: StoreAccess = .readOnly) throws -> Workspace {
         let workspace = try openBenchStore(url.path, access: access)
         try signInAsDemoHead(workspace)  // incidents are sealed: the bench reads them as a lead would
         workspace.timeZone = TimeZone(identifier: "UTC") ?? .current
@@ -338,100 +350,3 @@ struct BenchMeasurements {
     }
 }
 
-/// `esafety bench first-screen --store DIR` (hidden): what the app does up to its first frame,
-/// on a virtual terminal, then exits. Timed from outside by `bench run`.
-struct BenchFirstScreenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "first-screen", shouldDisplay: false)
-
-    @Option var store: String
-
-    func run() throws {
-        try MainActor.assumeIsolated {
-            let workspace = try openBenchStore(store, access: .readWrite)
-            defer { workspace.store.close() }
-            // What a person sees first on a store with accounts: the sign-in screen.
-            let terminal = FrameClockTerminal(VirtualTerminal(size: Size(width: 80, height: 24)))
-            let app = ESafetyApplication.make(terminal: terminal, workspace: workspace, deferDashboard: true)
-            app.run()  // draws the first screen (and the dashboard after it), then the input ends
-            guard terminal.inner.presentCount >= 1, terminal.inner.text.contains(workspace.profile.schoolName) else {
-                throw UserFacingError("the first screen was not drawn")
-            }
-            print(terminal.frameTimes.map(String.init).joined(separator: "\n"))
-            print("rss \(PeakMemory.kilobytes())")
-        }
-    }
-}
-
-/// `esafety bench app-session --store DIR` (hidden): the head teacher signs in, the home
-/// dashboard is drawn with every section at 200x60, then the incident log. Prints the time of
-/// each after sign-in, in milliseconds, and the process's peak memory. Run by `bench run`.
-struct BenchAppSessionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "app-session", shouldDisplay: false)
-
-    @Option var store: String
-
-    func run() throws {
-        try MainActor.assumeIsolated {
-            let workspace = try openBenchStore(store, access: .readWrite)
-            defer { workspace.store.close() }
-            try signInAsDemoHead(workspace)
-            let start = DispatchTime.now().uptimeNanoseconds
-            let terminal = VirtualTerminal(size: Size(width: 200, height: 60))
-            let app = ESafetyApplication.make(terminal: terminal, workspace: workspace, requireSignIn: false)
-            terminal.present(app.draw())
-            let dashboard = DispatchTime.now().uptimeNanoseconds
-            guard terminal.text.contains("Overdue since") || terminal.text.contains("open for") else {
-                throw UserFacingError("the home dashboard showed no incident lines")
-            }
-            app.process(.key(.character("1")))
-            app.process(.key(.character("2")))
-            terminal.present(app.draw())
-            let log = DispatchTime.now().uptimeNanoseconds
-            guard terminal.text.contains("incidents") && terminal.text.contains("Happened") else {
-                throw UserFacingError("the incident log was not drawn")
-            }
-            print("dashboard \(Double(dashboard - start) / 1e6)")
-            print("log \(Double(log - dashboard) / 1e6)")
-            print("rss \(PeakMemory.kilobytes())")
-        }
-    }
-}
-
-/// `esafety bench load --store DIR` (hidden): reads every document in full, as the exports do
-/// (every year's signatures, every incident record opened), and prints the time it took after
-/// sign-in and the process's peak memory. Run by `bench run` in a process of its own.
-struct BenchLoadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "load", shouldDisplay: false)
-
-    @Option var store: String
-
-    func run() throws {
-        let workspace = try openBenchStore(store, access: .readOnly)
-        defer { workspace.store.close() }
-        try signInAsDemoHead(workspace)
-        let start = DispatchTime.now().uptimeNanoseconds
-        let signatures = try workspace.aup.allSignatures().count
-        let incidents = try workspace.incidents().allRecords().count
-        _ = workspace.reviews.schedule.items.count
-        if let problem = workspace.reviews.loadProblem { throw UserFacingError(problem) }
-        print("full \(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)")
-        print("read \(signatures) signatures, \(incidents) incidents")
-        print("rss \(PeakMemory.kilobytes())")
-    }
-}
-
-/// A virtual terminal that notes the monotonic clock each time a frame is presented.
-@MainActor
-final class FrameClockTerminal: Terminal {
-    let inner: VirtualTerminal
-    private(set) var frameTimes: [UInt64] = []
-    init(_ inner: VirtualTerminal) { self.inner = inner }
-    var size: Size { inner.size }
-    var colorCapability: ColorCapability { inner.colorCapability }
-    func present(_ canvas: Canvas) {
-        inner.present(canvas)
-        frameTimes.append(DispatchTime.now().uptimeNanoseconds)
-    }
-    func nextEvent(timeoutMilliseconds: Int?) -> InputEvent { inner.nextEvent(timeoutMilliseconds: timeoutMilliseconds) }
-    func shutdown() { inner.shutdown() }
-}

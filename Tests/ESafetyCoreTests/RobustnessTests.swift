@@ -16,7 +16,7 @@ final class RobustnessTests: StoreTestCase {
             try transaction.write(["signed": true], to: "signatures/a")
         })
         store = nil
-        XCTAssertTrue(FileManager.default.fileExists(atPath: path(Store.commitMarkerName)))
+        XCTAssertTrue(commitUnderWay())
         XCTAssertEqual(temporaryFiles().sorted(), [".people.json.tmp-commit-3", "signatures/.a.json.tmp-commit-3"])
         XCTAssertEqual(try Store.open(at: storeURL, access: .readOnly).check().filter { !$0.problem.contains("temporary") && $0.file != "audit.head" }.count, 2,
                        "until it is finished, the log says more than the files")
@@ -25,7 +25,7 @@ final class RobustnessTests: StoreTestCase {
         defer { reopened.close() }
         XCTAssertEqual(reopened.lastRecovery?.finishedCommit, 3)
         XCTAssertEqual(temporaryFiles(), [])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: path(Store.commitMarkerName)))
+        XCTAssertFalse(commitUnderWay())
         XCTAssertEqual(try reopened.load(TestPeople.self, from: "people"), TestPeople(people: []))
         XCTAssertEqual(try reopened.load([String: Bool].self, from: "signatures/a"), ["signed": true])
         XCTAssertEqual(Store.check(at: storeURL), [])

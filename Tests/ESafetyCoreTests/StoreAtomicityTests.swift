@@ -129,7 +129,7 @@ final class StoreAtomicityTests: StoreTestCase {
         XCTAssertEqual(try bytes("audit.jsonl"), audit, "the part of the entry that was written is gone again")
         XCTAssertEqual(try bytes("people.json"), people)
         XCTAssertEqual(temporaryFiles(), [])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: path(Store.commitMarkerName)))
+        XCTAssertFalse(commitUnderWay())
         try store.save(TestPeople(people: []), to: "people", actor: sam, action: "people.update", recordID: nil, summary: "Emptied")
         XCTAssertEqual(try store.auditEntries().filter { $0.summary == "Emptied" }.count, 1)
         XCTAssertEqual(store.check(), [])

@@ -150,7 +150,7 @@ final class StoreConcurrencyTests: StoreTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("signatures/a.json")))
         XCTAssertEqual(try store.auditEntries().count, entries)
         XCTAssertEqual(temporaryFiles(), [])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: path(Store.commitMarkerName)))
+        XCTAssertFalse(commitUnderWay())
         store.beforeCommitHook = nil
         try store.commit(actor: sam, action: "guest.add", summary: "Both") { transaction in
             try transaction.write(TestPeople(people: []), to: "people")

@@ -155,4 +155,45 @@ final class StoreIntegrityTests: StoreTestCase {
         XCTAssertEqual(try bytes(try XCTUnwrap(result.keptAt)), Data("garbage".utf8))
         XCTAssertEqual(store.check().filter { !$0.file.hasPrefix("backups/") }, [])
     }
+
+    /// The app's own look when it opens: cheap (stamps for files it proved before), and an edit
+    /// with the time set back still changes the stamp (the status-change time), so it is named.
+    func testTheOpeningProofNamesWhatCheckNamesAndUsesStampsForTheRest() throws {
+        let store = try storeWithHistory()
+        XCTAssertEqual(store.proveEveryDocument(), [])
+        let cached = try String(contentsOfFile: path("cache/proofs"), encoding: .utf8)
+        XCTAssertTrue(cached.contains(" people\n") && cached.contains(" notes\n"), cached)
+        try keepingTime(of: "notes.json") {
+            var data = try bytes("notes.json")
+            data[try XCTUnwrap(data.firstIndex(of: UInt8(ascii: "h")))] = UInt8(ascii: "j")
+            try put(data, at: "notes.json")
+        }
+        try put(Data("{ \"people\" : [] }\n".utf8), at: "extra.json")
+        let reopened = try Store.open(at: storeURL)
+        let problems = reopened.proveEveryDocument()
+        XCTAssertEqual(problems.map(\.file), ["extra.json", "notes.json"], "\(problems)")
+        XCTAssertTrue(problems[1].problem.contains("changed outside esafety"), problems[1].problem)
+    }
+
+    func testTheOpeningProofDoesNotTrustAForgedStampForARead() throws {
+        let store = try storeWithHistory()
+        _ = store.proveEveryDocument()
+        try put(Data("{ \"_revision\" : 4, \"text\" : \"forged\" }\n".utf8), at: "notes.json")
+        // Someone also rewrites the stamp cache to match the forged file.
+        let stamp = try XCTUnwrap(try StoreFileStamp.of(path("notes.json")))
+        var lines = try String(contentsOfFile: path("cache/proofs"), encoding: .utf8).split(separator: "\n").map(String.init)
+        let state = try XCTUnwrap(store.ledger.state(of: "notes"))
+        lines = lines.map { line in
+            guard line.hasSuffix(" notes") else { return line }
+            return "\(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.modifiedSeconds) \(stamp.modifiedNanoseconds) "
+                + "\(stamp.changedSeconds) \(stamp.changedNanoseconds) \(state.sha256!) notes"
+        }
+        try put(Data((lines.joined(separator: "\n") + "\n").utf8), at: "cache/proofs")
+        let reopened = try Store.open(at: storeURL)
+        XCTAssertEqual(reopened.proveEveryDocument(), [], "the forged cache hides it from the quick look…")
+        guard case .tampered? = storeError({ _ = try reopened.load([String: String].self, from: "notes") }) else {
+            return XCTFail("…but not from a read, which proves the bytes")
+        }
+        XCTAssertTrue(reopened.check().contains { $0.file == "notes.json" }, "…nor from check")
+    }
 }

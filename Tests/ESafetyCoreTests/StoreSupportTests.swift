@@ -94,6 +94,12 @@ class StoreTestCase: XCTestCase {
         }
     }
 
+    /// True while `.commit` names a commit (a crash left one half done).
+    func commitUnderWay() -> Bool {
+        guard let data = FileManager.default.contents(atPath: path(Store.commitMarkerName)) else { return false }
+        return data.contains { $0 != 0x20 && $0 != 0x0A }
+    }
+
     /// A complete fictional incident report, as the office would submit it.
     func sampleReport(on day: CivilDate, description: String = "A fictional incident for a test.") -> IncidentReport {
         var report = IncidentReport()

@@ -37,4 +37,20 @@ final class TwoInstancesTests: XCTestCase {
         let final = try runEsafety(["check", "--store", store.path])
         XCTAssertEqual(final.status, 0, final.standardOutput)
     }
+
+    /// The bench's contention run at a size CI can afford: four processes saving at random for
+    /// a few seconds (`bench run` does eight for a minute on the stress store).
+    func testTheContentionRunLosesNothingAndDoublesNothing() throws {
+        let store = try makeTemporaryStore()
+        XCTAssertEqual(try runEsafety(["init", "--demo", "--store", store.path]).status, 0)
+        let seconds = ProcessInfo.processInfo.environment["ESAFETY_CONTENTION_SECONDS"] ?? "8"
+        let run = try runEsafety(["bench", "contention", "--store", store.path, "--processes", "4", "--seconds", seconds], timeout: 120)
+        XCTAssertEqual(run.status, 0, run.standardOutput + run.standardError)
+        for line in ["lost 0", "duplicates 0", "errors 0", "check 0"] {
+            XCTAssertTrue(run.standardOutput.split(separator: "\n").contains { $0 == line }, "\(line) in: \(run.standardOutput)")
+        }
+        let saves = run.standardOutput.split(separator: "\n").first { $0.hasPrefix("saves ") }.flatMap { Int($0.dropFirst(6)) } ?? 0
+        XCTAssertGreaterThan(saves, 40, run.standardOutput)
+        print("ContentionTests: \(run.standardOutput.split(separator: "\n").joined(separator: ", "))")
+    }
 }

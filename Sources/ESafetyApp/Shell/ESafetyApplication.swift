@@ -40,8 +40,17 @@ public enum ESafetyApplication {
         // Other sessions' commits (another terminal, the lead over SSH) show within a second,
         // with no key pressed: one fstat of the audit log a second when nothing has changed.
         app.tickMilliseconds = refreshMilliseconds
+        var proven = false
         app.onTick = {
             do {
+                if !proven {  // the first tick, once the first screen is up: every document against the log
+                    proven = true
+                    workspace.proveDocuments()
+                    if !workspace.documentProblems.isEmpty {
+                        return (changed: true, message: ("\(workspace.documentProblems.count) file(s) of the store do not match the audit log: "
+                                                         + "esafety will not save over them. Ask an administrator to run esafety check.", .error))
+                    }
+                }
                 return (changed: !(try workspace.refresh()).isEmpty, message: nil)
             } catch {
                 return (changed: true, message: (String(describing: error), .error))

@@ -40,6 +40,7 @@ public final class HomeScreen: Screen {
     /// The dashboard's sections, in order. Each area adds its own here, in one line.
     static var dashboardSections: [any DashboardSection] {
         [
+            StoreProofDashboardSection(),
             ReviewsDashboardSection(),
             IncidentsDashboardSection(),
             AUPDashboardSection(),

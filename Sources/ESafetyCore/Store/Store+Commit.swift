@@ -31,7 +31,11 @@ extension Store {
         guard !isClosed, auditLog != nil, let commitLock else { throw StoreError.closed(directory: path) }
         let ownsLock = !holdsLockForCreation
         if ownsLock { try commitLock.acquire(timeout: commitLockTimeout, now: now()) }
-        defer { if ownsLock { commitLock.release() } }
+        var anchored: Data?
+        defer {
+            if ownsLock { commitLock.release() }
+            if let anchored { writeLedgerSnapshot(anchored) }  // after the lock: nobody waits for it
+        }
         try catchUpLocked()  // Store+Recovery.swift
         let transaction = StoreTransaction(store: self, recordID: recordID, summary: summary)
         let result = try body(transaction)
@@ -40,7 +44,7 @@ extension Store {
         }
         let unacknowledged = ledger.problems.filter { !transaction.acknowledged.contains($0.key) }
         if !unacknowledged.isEmpty { throw StoreError.auditLogBroken(problems: unacknowledged.map(\.description)) }
-        try write(transaction, actor: actor, action: action)
+        anchored = try write(transaction, actor: actor, action: action)
         return result
     }
 
@@ -57,7 +61,8 @@ extension Store {
         return (folder as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).tmp-commit-\(sequence)")
     }
 
-    private func write(_ transaction: StoreTransaction, actor: AuditActor, action: String) throws {
+    /// Writes the commit; returns the ledger text to leave in `cache/` when this entry anchors it.
+    private func write(_ transaction: StoreTransaction, actor: AuditActor, action: String) throws -> Data? {
         let sequence = nextSequence(acknowledging: transaction.acknowledged)
         var planned: [Planned] = []
         for staged in transaction.writes {
@@ -113,7 +118,7 @@ extension Store {
         } catch {
             unfinishedCommit = Self.reason(error)
         }
-        if let anchored { writeLedgerSnapshot(anchored) }  // Store+Ledger.swift
+        return anchored
     }
 
     /// The next entry's number: one more than any the log or `audit.head` has used, so that an
@@ -135,8 +140,7 @@ extension Store {
                 let marker = CommitMarker(sequence: sequence, documents: planned.map(\.document.name))
                 var data = try StoreJSON.makeLineEncoder().encode(marker)
                 data.append(0x0A)
-                try StoreFileIO.writeDurably(markerPath, data)
-                folders.insert(path)
+                try StoreFileIO.overwriteInPlace(markerPath, with: data, sync: true)
             }
             for item in planned {
                 let folder = (item.temporary as NSString).deletingLastPathComponent
@@ -160,7 +164,14 @@ extension Store {
     /// Removes what ``prepare(_:sequence:)`` wrote: nothing was committed.
     private func discard(_ planned: [Planned]) {
         for item in planned { unlink(item.temporary) }
-        unlink(markerPath)
+        clearMarker()
+    }
+
+    /// Empties `.commit` (kept, so that the next commit overwrites it in place). Not synced: a
+    /// marker that outlives a power cut names a finished commit, which the next session checks
+    /// and clears.
+    func clearMarker() {
+        try? StoreFileIO.overwriteInPlace(markerPath, with: Data(), sync: false)
     }
 
     /// Step 5: the documents take their place; `audit.head`; the marker goes.
@@ -185,7 +196,7 @@ extension Store {
             }
         }
         try writeHead()
-        unlink(markerPath)
+        clearMarker()
         unfinishedCommit = nil
     }
 

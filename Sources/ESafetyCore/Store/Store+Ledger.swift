@@ -50,6 +50,13 @@ extension Store {
     @discardableResult
     func catchUp(reportingChanges: Bool) throws -> [AuditEntry] {
         guard !isClosed else { return [] }
+        // The usual case, when nobody has committed: one stat, nothing read.
+        var info = stat()
+        if lstat(auditPath, &info) == 0, Int(info.st_size) == ledger.offset, !logIdentity.isEmpty,
+           [UInt64(info.st_dev), UInt64(info.st_ino)] == logIdentity {
+            lastTornTail = 0
+            return []
+        }
         let chunk = try readLogChunk()
         if chunk.identity != logIdentity && !logIdentity.isEmpty {
             ledger.note(StoreLedger.LogProblem(key: "replaced:\(ledger.lastSequence)", description: "\(StoreAuditLog.fileName) was "

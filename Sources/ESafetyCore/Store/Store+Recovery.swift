@@ -26,6 +26,9 @@ extension Store {
         try commitLock.acquire(now: now())
         defer { commitLock.release() }
         try catchUpLocked(reportingChanges: false)
+        var report = lastRecovery ?? RecoveryReport()
+        removeStaleHeadTemporaries(report: &report)
+        if report != RecoveryReport() { lastRecovery = report }
     }
 
     /// Under the commit lock: reads others' commits, finishes or undoes an interrupted one, and
@@ -41,7 +44,6 @@ extension Store {
         if let marker = readMarker() {
             try recover(marker, report: &report)
         }
-        removeStaleHeadTemporaries(report: &report)
         if let problem = StoreAuditHead.problem(StoreAuditHead.read(directory: path), ledger: ledger, committing: nil) {
             ledger.note(problem)
         }
@@ -49,7 +51,8 @@ extension Store {
     }
 
     func readMarker() -> CommitMarker? {
-        guard let contents = try? StoreFileIO.readFile(markerPath) else { return nil }
+        guard let contents = try? StoreFileIO.readFile(markerPath),
+              contents.data.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { return nil }  // empty: no commit under way
         return (try? JSONDecoder().decode(CommitMarker.self, from: contents.data)) ?? CommitMarker(sequence: 0, documents: [])
     }
 
@@ -82,7 +85,7 @@ extension Store {
             }
             if marker.sequence > ledger.lastSequence { report.undoneCommit = marker.sequence }
         }
-        unlink(markerPath)
+        clearMarker()
     }
 
     /// A kill while `audit.head` or a cache was being replaced leaves its temporary file.

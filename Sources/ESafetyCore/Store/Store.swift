@@ -186,6 +186,7 @@ public final class Store {
             store.createdPaths?.append((path as NSString).appendingPathComponent(StoreAuditLog.fileName))
             store.auditLog = try StoreAuditLog(directory: path, create: true)
             store.createdPaths?.append((path as NSString).appendingPathComponent(StoreAuditHead.fileName))
+            store.createdPaths?.append((path as NSString).appendingPathComponent(Store.commitMarkerName))
             try store.recordEvent(actor: .system, action: "store.create", recordID: nil,
                                   summary: "Created the store (format version \(formatVersion))")
             try seed(store)

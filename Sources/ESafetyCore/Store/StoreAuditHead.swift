@@ -20,7 +20,9 @@ struct StoreAuditHead: Codable, Equatable {
         encoder.outputFormatting = [.sortedKeys]
         var data = try encoder.encode(self)
         data.append(0x0A)
-        try StoreFileIO.replaceAtomically((directory as NSString).appendingPathComponent(Self.fileName), with: data, beforeRename: nil)
+        // In place: a torn write (a power cut in the middle of these few bytes) is put right by
+        // the next session, because the commit's marker is cleared only after this.
+        try StoreFileIO.overwriteInPlace((directory as NSString).appendingPathComponent(Self.fileName), with: data, sync: true)
     }
 
     /// What is wrong with `head` (nil if missing) for a log read to `ledger`'s end, if anything.

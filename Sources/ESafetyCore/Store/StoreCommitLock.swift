@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -25,6 +26,10 @@ final class StoreCommitLock {
     private let path: String
     private let directory: String
     private(set) var isHeld = false
+    /// The file description the lock is held on: `fd`, or one a queued wait opened.
+    private var heldDescriptor: Int32 = -1
+    /// Whether this process's details are in the file yet (they do not change, so once will do).
+    private var wroteOwner = false
 
     /// Opens the lock file of the store in `directory` (creating it, unless read-only); takes no lock.
     init(directory: String, readOnly: Bool) throws {
@@ -52,31 +57,85 @@ final class StoreCommitLock {
         fd = -1
     }
 
-    /// Takes the lock, waiting up to `timeout` (checking every millisecond or two).
+    /// Takes the lock, waiting up to `timeout`.
+    ///
+    /// A lock that is free, or freed within a couple of milliseconds, is taken by polling; after
+    /// that the wait is queued in the kernel (a blocking `flock` on a file description of its
+    /// own, in a thread), which hands the lock on in turn rather than to whoever polls first: with
+    /// several sessions saving at once, polling alone let one wait a second while others went by.
     /// - Throws: ``StoreError/busy(owner:)`` naming the holder if it is not released in time.
     func acquire(timeout: TimeInterval = defaultTimeout, now: Date) throws {
         precondition(!isHeld, "the commit lock is not re-entrant")
         guard fd >= 0 else { throw StoreError.closed(directory: directory) }
-        let deadline = Date().addingTimeInterval(timeout)
-        var pause: useconds_t = 100
-        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        for attempt in 0..<20 {
+            switch try Self.tryLock(fd, path: path) {
+            case true:
+                return didAcquire(fd, now: now)
+            case false:
+                if attempt < 19 { usleep(100) }
+            }
+        }
+        let waiter = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW)
+        guard waiter >= 0 else {
+            throw StoreError.writeFailed(file: Self.fileName, reason: StoreIOFailure(operation: "open", path: path, code: errno).reason,
+                                         nothingChanged: true)
+        }
+        let outcome = LockWait()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            while flock(waiter, LOCK_EX) != 0 && errno == EINTR {}
+            let kept = outcome.state.withLock { state -> Bool in
+                guard state == .waiting else { return false }
+                state = .acquired
+                return true
+            }
+            if !kept {
+                _ = flock(waiter, LOCK_UN)
+                StoreFileIO.closeDescriptor(waiter)
+            }
+            done.signal()
+        }
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            let acquired = outcome.state.withLock { state -> Bool in
+                if state == .acquired { return true }
+                state = .abandoned  // the thread lets the lock go again once it has it
+                return false
+            }
+            if !acquired { throw StoreError.busy(owner: readOwner()) }
+        }
+        didAcquire(waiter, now: now)
+    }
+
+    /// A wait queued in the kernel, shared with the thread that waits.
+    private final class LockWait: Sendable {
+        enum State { case waiting, acquired, abandoned }
+        let state = Mutex(State.waiting)
+    }
+
+    /// True if the lock was free and is now held on `descriptor`; false if another holds it.
+    private static func tryLock(_ descriptor: Int32, path: String) throws -> Bool {
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             if code == EINTR { continue }
-            guard code == EWOULDBLOCK || code == EAGAIN else {
-                throw StoreError.writeFailed(file: Self.fileName, reason: StoreIOFailure(operation: "flock", path: path, code: code).reason,
-                                             nothingChanged: true)
-            }
-            if Date() >= deadline { throw StoreError.busy(owner: readOwner()) }
-            usleep(pause)
-            pause = min(pause * 2, 2_000)
+            if code == EWOULDBLOCK || code == EAGAIN { return false }
+            throw StoreError.writeFailed(file: fileName, reason: StoreIOFailure(operation: "flock", path: path, code: code).reason,
+                                         nothingChanged: true)
         }
+        return true
+    }
+
+    private func didAcquire(_ descriptor: Int32, now: Date) {
+        heldDescriptor = descriptor
         isHeld = true
-        // Best effort: the details are only for others' messages; the flock is the lock.
-        if var data = try? StoreJSON.makeLineEncoder().encode(StoreLockOwner.current(store: directory, now: now)) {
+        // Best effort: the details are only for others' messages; the flock is the lock. They are
+        // written at this store's first commit (a file another process wrote since says who that
+        // was, which is still the process to ask about if it stops while holding the lock).
+        if !wroteOwner, var data = try? StoreJSON.makeLineEncoder().encode(StoreLockOwner.current(store: directory, now: now)) {
             data.append(0x0A)
             if ftruncate(fd, 0) == 0 {
                 _ = data.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
             }
+            wroteOwner = true
         }
     }
 
@@ -100,7 +159,9 @@ final class StoreCommitLock {
     /// Releases the lock.
     func release() {
         guard isHeld else { return }
-        _ = flock(fd, LOCK_UN)
+        _ = flock(heldDescriptor, LOCK_UN)
+        if heldDescriptor != fd { StoreFileIO.closeDescriptor(heldDescriptor) }
+        heldDescriptor = -1
         isHeld = false
     }
 

@@ -112,6 +112,28 @@ enum StoreFileIO {
         guard close(fd) == 0 else { throw StoreIOFailure(operation: "close", path: path, code: errno) }
     }
 
+    /// Overwrites a small owner-only file in place (creating it, and making its name durable,
+    /// the first time), optionally fsynced: for `audit.head` and `.commit`, rewritten at every
+    /// commit, where a rename and a folder sync each time would double the commit's cost. Only
+    /// ever a regular file: a link is refused (O_NOFOLLOW), and a FIFO or device is not written.
+    static func overwriteInPlace(_ path: String, with data: Data, sync: Bool) throws {
+        let existed = isRegularFile(path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, fileMode)
+        guard fd >= 0 else { throw StoreIOFailure(operation: "open", path: path, code: errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreIOFailure(operation: "stat", path: path, code: errno) }
+        guard info.st_mode & typeMask == regularType else { throw StoreIOFailure(operation: "write (not a regular file)", path: path, code: EPERM) }
+        if info.st_mode & 0o777 != fileMode, fchmod(fd, fileMode) != 0 { throw StoreIOFailure(operation: "chmod", path: path, code: errno) }
+        let written = data.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        guard written == data.count else { throw StoreIOFailure(operation: "write", path: path, code: written < 0 ? errno : EIO) }
+        guard ftruncate(fd, off_t(data.count)) == 0 else { throw StoreIOFailure(operation: "truncate", path: path, code: errno) }
+        if sync {
+            try self.sync(fd, path: path)
+            if !existed { try syncDirectory((path as NSString).deletingLastPathComponent) }
+        }
+    }
+
     /// Closes a descriptor, ignoring errors (for read-only or already-failed descriptors).
     static func closeDescriptor(_ fd: Int32) {
         _ = close(fd)

@@ -16,7 +16,8 @@ public struct StoreLockOwner: Codable, Sendable, Equatable, CustomStringConverti
     public var user: String?
     /// The holder's host name.
     public var host: String?
-    /// When the holder opened the store.
+    /// When the holder took the lock, if it says (esafety no longer writes it: a lock is held for
+    /// milliseconds, and the process is what matters).
     public var since: Date?
 
     /// Creates an owner record.
@@ -32,7 +33,7 @@ public struct StoreLockOwner: Codable, Sendable, Equatable, CustomStringConverti
     /// The current process, as it would be written into the lock file.
     static func current(store: String, now: Date) -> StoreLockOwner {
         StoreLockOwner(store: store, program: "esafety \(ESafetyCoreVersion.version)", pid: getpid(),
-                       user: StoreSystemInfo.userName(), host: StoreSystemInfo.hostName(), since: now)
+                       user: StoreSystemInfo.userName(), host: StoreSystemInfo.hostName(), since: nil)
     }
 
     /// E.g. "esafety (process 4242, user sam on host office-pc) since 2026-11-25 09:14".

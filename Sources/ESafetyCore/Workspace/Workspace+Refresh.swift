@@ -23,6 +23,14 @@ public struct WorkspaceChanges: Sendable, Equatable {
 }
 
 extension Workspace {
+    /// Proves every document of the store against the audit log (cheaply: see
+    /// `Store.proveEveryDocument()`) and keeps what fails in ``documentProblems``. The app does
+    /// it once it has drawn its first screen.
+    public func proveDocuments() {
+        documentProblems = store.proveEveryDocument()
+        store.changeCount += 1  // the dashboard shows them
+    }
+
     /// Reads what other sessions (another terminal, the lead over SSH, a command) have committed
     /// since this one last looked, and brings every loaded area up to date with it: the
     /// directory, the profile, the accounts, the AUP records, the review schedule and the

@@ -41,6 +41,10 @@ public final class Workspace {
         return recovery
     }
 
+    /// The documents that failed the app's look at the store when it opened (empty until
+    /// ``proveDocuments()`` runs, and when every document matches the audit log).
+    public internal(set) var documentProblems: [StoreProblem] = []
+
     /// The recovery key of a demo store made just now, for `init --demo` to print once.
     public internal(set) var recoveryKeyToShow: String?
 

@@ -10,6 +10,11 @@ final class SaverProcess {
     /// How many "ready" lines the file held before this saver started.
     private let readyBefore: Int
 
+    deinit {
+        // A test that failed part-way must not leave a saver running for ever.
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+
     init(binary: URL, store: URL, acks: URL, count: Int = 0) throws {
         self.acks = acks
         if !FileManager.default.fileExists(atPath: acks.path) {
