@@ -97,17 +97,6 @@ extension BenchMeasurements {
                         json.loads(line)
             print((time.perf_counter() - start) * 1000)
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, url.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let value = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-        else { throw UserFacingError("python3 could not be run for the reference figure") }
-        return value
+        return try pythonMilliseconds(script, url)
     }
 }

@@ -270,6 +270,11 @@ struct BenchMeasurements {
                     json.load(f)
             print((time.perf_counter() - start) * 1000)
             """
+        return try pythonMilliseconds(script, url)
+    }
+
+    /// Runs a python3 reference script on a store and returns the milliseconds it printed.
+    func pythonMilliseconds(_ script: String, _ url: URL) throws -> Double {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script, url.path]
