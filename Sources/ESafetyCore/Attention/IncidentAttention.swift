@@ -48,7 +48,9 @@ public final class IncidentAttention {
         guard let session = workspace.session, workspace.can(.readIncidents) else { return [] }
         let log = try workspace.incidents()
         let me = session.actor.id
-        let since = try workspace.accounts().account(session.personID)?.createdAt ?? .distantPast
+        // Records keep whole seconds: an incident recorded in the second the account was made counts.
+        let created = try workspace.accounts().account(session.personID)?.createdAt
+        let since = created.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) } ?? .distantPast
         var opened: Set<String> = []
         var recorder: [String: AuditActor] = [:]
         for entry in try workspace.store.auditEntries() {
