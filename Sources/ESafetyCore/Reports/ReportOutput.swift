@@ -11,6 +11,7 @@ public enum ReportDestination: Sendable, Hashable {
 /// A print or export that could not be done, worded for the person at the terminal.
 public struct ReportOutputError: Error, CustomStringConvertible, Equatable {
     public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// Writes reports out. Nothing here is audited: ``Workspace/printIncident(_:format:to:)`` is
