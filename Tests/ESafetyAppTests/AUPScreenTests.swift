@@ -1,3 +1,4 @@
+import Foundation
 import ESafetyCore
 import TerminalUI
 import XCTest
@@ -69,7 +70,7 @@ final class AUPImportProgressTests: AppTestCase {
         let csv = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).csv")
         addTeardownBlock { try? FileManager.default.removeItem(at: csv) }
         var lines = ["UPN,Legal Forename,Legal Surname,Reg Group,DOB"]
-        for index in 0..<1_200 { lines.append("U\(20000 + index),Pupil\(index),Fictional,4B,01/03/2018") }
+        for index in 0..<1_200 { lines.append("\(fictionalUPN(20000 + index)),Pupil\(index),Fictional,4B,01/03/2018") }
         try (lines.joined(separator: "\r\n") + "\r\n").write(to: csv, atomically: true, encoding: .utf8)
         press(.character("4"), .character("6"))
         XCTAssertEqual(app.top.title, "Import people")
@@ -82,4 +83,10 @@ final class AUPImportProgressTests: AppTestCase {
         XCTAssertTrue(shown.contains { $0.contains("600 of 1200 (50%)") }, shown.last ?? "")
         XCTAssertTrue(shown.contains { $0.contains("1200 of 1200 (100%)") })
     }
+}
+
+/// A well-formed permanent UPN for test rosters, with the DfE check letter.
+func fictionalUPN(_ number: Int) -> String {
+    let body = "8012000" + String(format: "%05d", number)
+    return String(UPN.checkLetter(for: body)!) + body
 }

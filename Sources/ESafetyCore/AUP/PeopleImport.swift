@@ -107,6 +107,17 @@ public enum PeopleImport {
             let className = value(.className)
             let problemsBefore = problems.count
             if name.isEmpty { problems.append(.init(line: line, message: "the name is missing")) }
+            // With forename and surname in columns of their own, both are needed: a row with no
+            // surname is refused, not imported under a forename alone.
+            let legalForename = value(.forename), legalSurname = value(.surname)
+            if value(.name).isEmpty && mapping.columns[.surname] != nil && legalSurname.isEmpty && !legalForename.isEmpty {
+                problems.append(.init(line: line, message: "the surname is missing for \(legalForename)"))
+            }
+            if value(.name).isEmpty && mapping.columns[.forename] != nil && legalForename.isEmpty && !legalSurname.isEmpty {
+                problems.append(.init(line: line, message: "the forename is missing for \(legalSurname)"))
+            }
+            let upn = value(.upn).uppercased()
+            if !upn.isEmpty, let why = UPN.problem(upn) { problems.append(.init(line: line, message: why)) }
             if group == .pupil {
                 if className.isEmpty {
                     problems.append(.init(line: line, message: "the class is missing for the pupil \(name)"))
@@ -125,13 +136,17 @@ public enum PeopleImport {
             let misID = value(.misID)
             var roster = rosters[group]!
             let existing = roster.people.firstIndex { person in
-                misID.isEmpty ? person.nameMatches(name) && person.misID == nil : person.misID == misID
+                if !misID.isEmpty { return person.misID == misID }
+                if !upn.isEmpty, let known = person.upn { return known == upn }
+                return person.nameMatches(name) && person.misID == nil
             }
             var person = existing.map { roster.people[$0] } ?? RosterPerson(id: AUPRegister.makeID(group, roster.nextNumber), fullName: name, group: group)
             person.fullName = name
             person.className = group == .pupil ? className : nil
             if let dob { person.dateOfBirth = dob }
             if !misID.isEmpty { person.misID = misID }
+            if !upn.isEmpty { person.upn = upn }
+            if !legalForename.isEmpty && !legalSurname.isEmpty { person.legalForename = legalForename; person.legalSurname = legalSurname }
             if !value(.note).isEmpty { person.note = value(.note) }
             if let from { person.visitFrom = from }
             if let until { person.visitUntil = until }
