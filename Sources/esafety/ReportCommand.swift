@@ -22,7 +22,7 @@ struct IncidentReportCommand: ParsableCommand {
     @Argument(help: "The incident's id, such as 2026-0007.")
     var id: String
 
-    @Option(help: "text or markdown.")
+    @Option(help: "text (80 columns), markdown (CommonMark) or html (one printable page).")
     var format: IncidentReportText.Format = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (readable by you only) instead of standard output.", valueName: "FILE"))
@@ -30,8 +30,15 @@ struct IncidentReportCommand: ParsableCommand {
 
     func run() throws {
         let text = try StoreOptions.userFacing { () throws -> String in
-            // Printing a report is audited, so it needs the store for writing.
-            let workspace = try Workspace.open(at: options.location, access: .readWrite, actor: options.actor)
+            // Printing a report is audited, so it needs the store for writing. While the app has
+            // it open, --read-only would not do (the print could not be recorded): say so.
+            let workspace: Workspace
+            do {
+                workspace = try Workspace.open(at: options.location, access: .readWrite, actor: options.actor)
+            } catch StoreError.locked(let owner) {
+                throw UserFacingError("The store at \(owner.store) is in use by \(owner). A report cannot be printed read-only, since "
+                    + "every print is recorded: print it from the app instead (p on the incident's page), or once esafety is closed there.")
+            }
             try signIn.signIn(workspace)
             try workspace.require(.exportIncidents)
             let log = try workspace.incidents()

@@ -228,7 +228,7 @@ final class FlowchartTests: StoreTestCase {
                      "Illegal or inappropriate? Illegal: one of the four kinds the police are told about › Police",
                      "5. What kind of activity is it: illegal, radicalisation, inappropriate, or none of these? Illegal: one of the four kinds the police are told about. Reason: Indecent image request from an adult",
                      "Outcome: A child was involved", "[x] Refer directly to the police", "by Amira Haddad)", "Police: ",
-                     "01632 960999", "[x] Incident reported to police (Amira Haddad"] {
+                     "01632 960999", "[x] Incident reported to police  (Amira Haddad"] {
             XCTAssertTrue(report.contains(line), "report lacks \(line):\n\(report)")
         }
         let csv = try IncidentExport.incidents(try log.allRecords(), form: log.form, format: .csv)

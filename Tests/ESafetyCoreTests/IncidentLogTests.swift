@@ -168,8 +168,8 @@ final class IncidentLogTests: StoreTestCase {
         }
         XCTAssertTrue(text.contains("  [x] Online gambling"))
         XCTAssertTrue(text.contains("  [ ] Terrorist material"))
-        XCTAssertTrue(text.contains("  [x] Incident reported to police (Amira Haddad, 21/11/2026)"))
-        XCTAssertTrue(text.contains("  [x] child/young person (Zoë Ōkubo)"))
+        XCTAssertTrue(text.contains("  [x] Incident reported to police  (Amira Haddad, 21/11/2026)"))
+        XCTAssertTrue(text.contains("  [x] child/young person  (Zoë Ōkubo)"))
         let markdown = IncidentReportText(record: record, form: log.form, profile: workspace.profile, contactOfficer: nil).render(.markdown)
         XCTAssertTrue(markdown.hasPrefix("# E-safety Incident Report Form: 2026-0001"))
         XCTAssertTrue(markdown.contains("## Nature of incident"))

@@ -57,7 +57,7 @@ final class IncidentScreen: Screen {
         }
         guard let record else { return }
         view.text = IncidentReportText(record: record, form: log.form, profile: context.workspace.profile,
-                                       contactOfficer: context.workspace.esafetyContact).render(.text)
+                                       contactOfficer: context.workspace.esafetyContact).renderText(width: 72)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {

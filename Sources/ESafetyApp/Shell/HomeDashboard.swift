@@ -43,6 +43,9 @@ final class HomeDashboard {
         if waitsForPrepare && cached == nil { return [.heading("Loading the dashboard…")] }
         let all = sectionLines()
         guard height > 0, !all.isEmpty else { return [] }
+        // Too little room for a heading and a line each: one row per section, its title and
+        // its most urgent line, so no section disappears.
+        if 2 * all.count > height { return compactRows(all, height: height) }
         // As many sections as have room for their heading and one line, keeping a row to name
         // the rest when some do not fit.
         var fitting = all.count
@@ -69,8 +72,6 @@ final class HomeDashboard {
                 // One row: the most urgent line, saying how many more there are.
                 var first = lines[0]
                 first.text += "  (and \(lines.count - 1) more)"
-                let open = first.open
-                first.open = { [weak self] in self?.openList(from: section.title) ?? open() }
                 rows.append(.line(first))
             } else if room > 1 {
                 rows += lines.prefix(room - 1).map(Row.line)
@@ -88,6 +89,27 @@ final class HomeDashboard {
             }))
         }
         return rows
+    }
+
+    /// One row per section ("Reviews: 35 days overdue …  (and 2 more)"), each opening its
+    /// line, and a last row that opens the whole list (naming any section left out).
+    private func compactRows(_ all: [(any DashboardSection, [DashboardLine])], height: Int) -> [Row] {
+        let shownCount = all.count < height ? all.count : max(0, height - 1)
+        var rows: [Row] = all.prefix(shownCount).map { section, lines in
+            var line = lines[0]
+            line.text = "\(section.title): " + line.text + (lines.count > 1 ? "  (and \(lines.count - 1) more)" : "")
+            return .line(line)
+        }
+        // The last row opens everything: the lines not shown, and the sections left out.
+        let hidden = all.dropFirst(shownCount)
+        let count = all.prefix(shownCount).reduce(0) { $0 + $1.1.count - 1 } + hidden.reduce(0) { $0 + $1.1.count }
+        if count > 0 {
+            let names = hidden.isEmpty ? "" : " (\(hidden.map { $0.0.title }.joined(separator: ", ")))"
+            rows.append(.line(DashboardLine("… and \(count) more\(names): Enter opens the list", style: .dim) { [weak self] in
+                self?.openList(from: all.first?.0.title ?? "") ?? .handled
+            }))
+        }
+        return Array(rows.prefix(height))
     }
 
     /// Every line of every section, in a list of its own, from a section's heading.

@@ -43,8 +43,8 @@ public final class HomeScreen: Screen {
         [
             NewIncidentsDashboardSection(),
             AlertsDashboardSection(),
-            IncidentsDashboardSection(),
             ReviewsDashboardSection(),
+            IncidentsDashboardSection(),
             AUPDashboardSection(),
         ]
     }

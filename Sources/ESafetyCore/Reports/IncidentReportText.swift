@@ -26,6 +26,9 @@ public struct IncidentReportText {
         }
     }
 
+    /// The text form laid out for a narrower screen (the form on an incident's page).
+    public func renderText(width: Int) -> String { ReportTextLayout.render(blocks(), width: max(20, width)) }
+
     /// The file name extension for a format: `txt`, `md`, `html`.
     public static func fileExtension(_ format: Format) -> String {
         switch format {

@@ -18,13 +18,19 @@ enum ReportColumns {
     }
 
     /// Wraps `text` to `width` columns: the first line starts with `first`, later lines with
-    /// `rest` (a hanging indent). A word longer than a line is split. Empty text gives `first`.
+    /// `rest` (a hanging indent). A word longer than a line is split; runs of spaces inside a
+    /// line are kept, and trailing ones dropped. Empty text gives `first`.
     static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
         var lines: [String] = []
         var line = first
         var lineWidth = self.width(first)
         var lineHasWord = false
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            // A run of spaces inside a line is kept ("Police: PC Smith  01632 960999").
+            if word.isEmpty {
+                if lineHasWord { line += " "; lineWidth += 1 }
+                continue
+            }
             var word = Substring(word)
             while !word.isEmpty {
                 let wordWidth = self.width(String(word))

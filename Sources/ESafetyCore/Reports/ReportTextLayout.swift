@@ -3,7 +3,7 @@
 enum ReportTextLayout {
     static let width = 80
 
-    static func render(_ blocks: [ReportBlock]) -> String {
+    static func render(_ blocks: [ReportBlock], width: Int = width) -> String {
         var out: [String] = []
         for block in blocks {
             switch block {
@@ -18,18 +18,18 @@ enum ReportTextLayout {
                 out += lines
                 out.append(String(repeating: underline, count: lines.map(ReportColumns.width).max() ?? 0))
             case .field(let label, let value):
-                out += wrapKeepingBreaks("\(label): " + (value.isEmpty ? "—" : value), first: "", rest: "    ")
+                out += wrapKeepingBreaks("\(label): " + (value.isEmpty ? "—" : value), first: "", rest: "    ", width: width)
             case .caption(let text):
-                out += wrapKeepingBreaks(text, first: "", rest: "")
+                out += wrapKeepingBreaks(text, first: "", rest: "", width: width)
             case .box(let ticked, let label, let detail):
-                out += wrapKeepingBreaks(label + (detail.isEmpty ? "" : "  (\(detail))"), first: ticked ? "  [x] " : "  [ ] ", rest: "      ")
+                out += wrapKeepingBreaks(label + (detail.isEmpty ? "" : "  (\(detail))"), first: ticked ? "  [x] " : "  [ ] ", rest: "      ", width: width)
             case .paragraph(let text):
-                out += wrapKeepingBreaks(text.isEmpty ? "—" : text, first: "", rest: "")
+                out += wrapKeepingBreaks(text.isEmpty ? "—" : text, first: "", rest: "", width: width)
             case .item(let text, let level):
                 let indent = String(repeating: "    ", count: level)
-                out += wrapKeepingBreaks(text, first: indent + "  - ", rest: indent + "    ")
+                out += wrapKeepingBreaks(text, first: indent + "  - ", rest: indent + "    ", width: width)
             case .withdrawn(let text, let why):
-                out += wrapKeepingBreaks("WITHDRAWN: \(text) (\(why))", first: "  - ", rest: "    ")
+                out += wrapKeepingBreaks("WITHDRAWN: \(text) (\(why))", first: "  - ", rest: "    ", width: width)
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -37,7 +37,7 @@ enum ReportTextLayout {
 
     /// Wraps each line of the text on its own (typed line breaks are kept); later lines of the
     /// same block take the hanging indent.
-    private static func wrapKeepingBreaks(_ text: String, first: String, rest: String) -> [String] {
+    private static func wrapKeepingBreaks(_ text: String, first: String, rest: String, width: Int) -> [String] {
         var out: [String] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             out += ReportColumns.wrap(String(line), width: width, first: index == 0 ? first : rest, rest: rest)
