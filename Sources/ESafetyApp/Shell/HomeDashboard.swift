@@ -91,13 +91,14 @@ final class HomeDashboard {
         return rows
     }
 
-    /// One row per section ("Reviews: 35 days overdue …  (and 2 more)"), each opening its
+    /// One row per section ("Reviews (3): 35 days overdue …"), each opening its
     /// line, and a last row that opens the whole list (naming any section left out).
     private func compactRows(_ all: [(any DashboardSection, [DashboardLine])], height: Int) -> [Row] {
         let shownCount = all.count < height ? all.count : max(0, height - 1)
         var rows: [Row] = all.prefix(shownCount).map { section, lines in
             var line = lines[0]
-            line.text = "\(section.title): " + line.text + (lines.count > 1 ? "  (and \(lines.count - 1) more)" : "")
+            // The count first, so a narrow screen cuts the line's end, never how many there are.
+            line.text = "\(section.title)" + (lines.count > 1 ? " (\(lines.count))" : "") + ": " + line.text
             return .line(line)
         }
         // The last row opens everything: the lines not shown, and the sections left out.
