@@ -8,6 +8,7 @@ import TerminalUI
 @MainActor
 struct NewIncidentsDashboardSection: DashboardSection {
     let title = "New since you last signed in"
+    let shortTitle = "New"
 
     func lines(context: AppContext, today: CivilDate) -> [DashboardLine] {
         guard context.workspace.can(.readIncidents) else { return [] }
@@ -35,6 +36,7 @@ struct NewIncidentsDashboardSection: DashboardSection {
 @MainActor
 struct AlertsDashboardSection: DashboardSection {
     let title = "E-mail alerts"
+    let shortTitle = "Alerts not sent"
 
     func lines(context: AppContext, today: CivilDate) -> [DashboardLine] {
         guard let failed = try? context.workspace.attention.failedAlerts() else { return [] }

@@ -98,7 +98,7 @@ final class HomeDashboard {
         var rows: [Row] = all.prefix(shownCount).map { section, lines in
             var line = lines[0]
             // The count first, so a narrow screen cuts the line's end, never how many there are.
-            line.text = "\(section.title)" + (lines.count > 1 ? " (\(lines.count))" : "") + ": " + line.text
+            line.text = "\(section.shortTitle)" + (lines.count > 1 ? " (\(lines.count))" : "") + ": " + line.text
             return .line(line)
         }
         // The last row opens everything: the lines not shown, and the sections left out.
