@@ -60,6 +60,8 @@ public enum PeopleImport {
             throw PeopleImportError.noNameColumn(header)
         }
         let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        /// The file's own name for the column a field is read from, for the error list.
+        func columnName(_ field: ImportMapping.Field) -> String? { mapping.columns[field] }
         let classNames = Set(classes.map(\.name))
 
         var rosters = original
@@ -87,7 +89,7 @@ public enum PeopleImport {
                 switch CivilDate.parse(text) {
                 case .success(let date): return date
                 case .failure(let why):
-                    problems.append(.init(line: line, message: "the \(field.rawValue) “\(text)” is not a date (\(why))"))
+                    problems.append(.init(line: line, message: "the \(field.rawValue) “\(text)” is not a date (\(why))", column: columnName(field), value: text))
                     return nil
                 }
             }
@@ -101,7 +103,7 @@ public enum PeopleImport {
             } else if let parsed = RosterGroup.parse(groupText) {
                 group = parsed
             } else {
-                problems.append(.init(line: line, message: "the group “\(groupText)” is not one of pupil, staff, governor, guest, parent"))
+                problems.append(.init(line: line, message: "the group “\(groupText)” is not one of pupil, staff, governor, guest, parent", column: columnName(.group), value: groupText))
                 continue
             }
             let className = value(.className)
@@ -111,18 +113,18 @@ public enum PeopleImport {
             // surname is refused, not imported under a forename alone.
             let legalForename = value(.forename), legalSurname = value(.surname)
             if value(.name).isEmpty && mapping.columns[.surname] != nil && legalSurname.isEmpty && !legalForename.isEmpty {
-                problems.append(.init(line: line, message: "the surname is missing for \(legalForename)"))
+                problems.append(.init(line: line, message: "the surname is missing for \(legalForename)", column: columnName(.surname), value: ""))
             }
             if value(.name).isEmpty && mapping.columns[.forename] != nil && legalForename.isEmpty && !legalSurname.isEmpty {
-                problems.append(.init(line: line, message: "the forename is missing for \(legalSurname)"))
+                problems.append(.init(line: line, message: "the forename is missing for \(legalSurname)", column: columnName(.forename), value: ""))
             }
             let upn = value(.upn).uppercased()
-            if !upn.isEmpty, let why = UPN.problem(upn) { problems.append(.init(line: line, message: why)) }
+            if !upn.isEmpty, let why = UPN.problem(upn) { problems.append(.init(line: line, message: why, column: columnName(.upn), value: value(.upn))) }
             if group == .pupil {
                 if className.isEmpty {
                     problems.append(.init(line: line, message: "the class is missing for the pupil \(name)"))
                 } else if !classNames.contains(className) {
-                    problems.append(.init(line: line, message: "the class “\(className)” is not in the class list (\(classes.map(\.name).joined(separator: " ")))"))
+                    problems.append(.init(line: line, message: "the class “\(className)” is not in the class list (\(classes.map(\.name).joined(separator: " ")))", column: columnName(.className), value: className))
                 }
             }
             let dob = date(.dateOfBirth)
