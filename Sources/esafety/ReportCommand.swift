@@ -22,7 +22,7 @@ struct IncidentReportCommand: ParsableCommand {
     @Argument(help: "The incident's id, such as 2026-0007.")
     var id: String
 
-    @Option(help: "text or markdown.")
+    @Option(help: "text (80 columns), markdown (CommonMark) or html (one printable page).")
     var format: IncidentReportText.Format = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (readable by you only) instead of standard output.", valueName: "FILE"))
@@ -30,7 +30,8 @@ struct IncidentReportCommand: ParsableCommand {
 
     func run() throws {
         let text = try StoreOptions.userFacing { () throws -> String in
-            // Printing a report is audited, so it needs the store for writing.
+            // Printing a report is audited, so it opens the store for writing (alongside any app
+            // that has it open: commits take turns).
             let workspace = try Workspace.open(at: options.location, access: .readWrite, actor: options.actor)
             try signIn.signIn(workspace)
             try workspace.require(.exportIncidents)

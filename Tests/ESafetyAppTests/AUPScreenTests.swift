@@ -1,3 +1,4 @@
+import Foundation
 import ESafetyCore
 import TerminalUI
 import XCTest
@@ -69,7 +70,7 @@ final class AUPImportProgressTests: AppTestCase {
         let csv = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).csv")
         addTeardownBlock { try? FileManager.default.removeItem(at: csv) }
         var lines = ["UPN,Legal Forename,Legal Surname,Reg Group,DOB"]
-        for index in 0..<1_200 { lines.append("U\(20000 + index),Pupil\(index),Fictional,4B,01/03/2018") }
+        for index in 0..<1_200 { lines.append("\(fictionalUPN(20000 + index)),Pupil\(index),Fictional,4B,01/03/2018") }
         try (lines.joined(separator: "\r\n") + "\r\n").write(to: csv, atomically: true, encoding: .utf8)
         press(.character("4"), .character("6"))
         XCTAssertEqual(app.top.title, "Import people")
@@ -81,5 +82,46 @@ final class AUPImportProgressTests: AppTestCase {
         XCTAssertGreaterThanOrEqual(shown.count, 10, "the bar moves as rows are checked")
         XCTAssertTrue(shown.contains { $0.contains("600 of 1200 (50%)") }, shown.last ?? "")
         XCTAssertTrue(shown.contains { $0.contains("1200 of 1200 (100%)") })
+    }
+}
+
+/// A well-formed permanent UPN for test rosters, with the DfE check letter.
+func fictionalUPN(_ number: Int) -> String {
+    let body = "8012000" + String(format: "%05d", number)
+    return String(UPN.checkLetter(for: body)!) + body
+}
+
+/// The import's refusals in the app: a scrollable list with line, column, value and why.
+@MainActor
+final class ImportErrorsScreenTests: AppTestCase {
+    func testABadFileShowsEachBadRowInAList() async throws {
+        try launch()
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).csv")
+        addTeardownBlock { try? FileManager.default.removeItem(at: csv) }
+        var lines = ["UPN,Legal Forename,Legal Surname,Reg Group,DOB"]
+        for index in 0..<40 { lines.append("\(fictionalUPN(3000 + index)),Pupil\(index),Fictional,4B,01/03/2018") }
+        lines[3] = "A801200005001,Zoë,Ōkubo,4B,01/03/2018"    // line 4: wrong check letter
+        lines[7] = "\(fictionalUPN(9)),Sam,,4B,01/03/2018"     // line 8: no surname
+        lines[30] = "\(fictionalUPN(10)),Ann,Lee,9Z,31/02/2018"  // line 31: unknown class, bad date
+        try (lines.joined(separator: "\n") + "\n").write(to: csv, atomically: true, encoding: .utf8)
+        press(.character("4"), .character("6"))
+        type(csv.path)
+        let shown = press(.function(2))
+        XCTAssertEqual(app.top.title, "Import refused", shown)
+        XCTAssertTrue(shown.contains("Nothing was imported: 4 rows need fixing"), shown)
+        let rows = shown.split(separator: "\n").map(String.init)
+        XCTAssertTrue(rows.contains { $0.contains("4") && $0.contains("UPN") && $0.contains("A801200005001") }, shown)
+        // The selected row's reason in full below the list.
+        XCTAssertTrue(shown.contains("Line 4, column UPN: the UPN “A801200005001” has the wrong check letter"), shown)
+        XCTAssertTrue(press(.down).contains("Line 8, column Legal Surname: the surname is missing for Sam"))
+        press(.up)
+        XCTAssertTrue(rows.contains { $0.contains("8") && $0.contains("Legal Surname") && $0.contains("surname is missing") }, shown)
+        XCTAssertTrue(rows.contains { $0.contains("31") && $0.contains("Reg Group") && $0.contains("9Z") }, shown)
+        XCTAssertTrue(rows.contains { $0.contains("31") && $0.contains("DOB") && $0.contains("31/02/2018") }, shown)
+        XCTAssertFalse(shown.contains("?"), "no line breaks turned into question marks")
+        XCTAssertTrue(workspace.aup.people.isEmpty, "nothing imported")
+        press(.escape)
+        XCTAssertEqual(app.top.title, "Import people", "Esc goes back to the form as typed")
+        XCTAssertTrue(screen.contains(csv.lastPathComponent))
     }
 }

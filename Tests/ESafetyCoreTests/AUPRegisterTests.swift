@@ -21,7 +21,7 @@ final class AUPRegisterTests: StoreTestCase {
             let line = index + 2
             let (forename, surname) = index == 0 ? ("Zoë", "Ōkubo") : ("Pupil\(index)", "Fictional")
             let schoolClass = line == badLine ? "9Z" : classes[index % classes.count]
-            lines.append("\(forename),\(surname),\(schoolClass),01/0\(1 + index % 9)/2018,U\(1000 + index)")
+            lines.append("\(forename),\(surname),\(schoolClass),01/0\(1 + index % 9)/2018,\(fictionalUPN(1000 + index))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -131,5 +131,53 @@ final class AUPRegisterTests: StoreTestCase {
         try workspace.aup.apply(PeopleImport.plan(csv: csv.replacingOccurrences(of: "Nobody Here", with: "Ada Fictional"), sourceName: "p.csv", register: workspace.aup))
         let ada = try XCTUnwrap(workspace.aup.people(in: .pupil).first)
         XCTAssertEqual(workspace.aup.people(in: .parent).map(\.childIDs), [[ada.id], [ada.id]])
+    }
+}
+
+/// A well-formed permanent UPN for test rosters: LA 801, establishment 2000, the number, and
+/// the DfE check letter.
+func fictionalUPN(_ number: Int) -> String {
+    let body = "8012000" + String(format: "%05d", number)
+    return String(UPN.checkLetter(for: body)!) + body
+}
+
+/// UPNs checked as the DfE specifies, surnames required, legal names kept apart.
+final class UPNImportTests: StoreTestCase {
+    func testTheDfECheckLetter() {
+        XCTAssertEqual(UPN.checkLetter(for: "801200005001"), "B")  // the python-stdnum example B801200005001
+        XCTAssertNil(UPN.problem("B801200005001"))
+        // By hand: 2×2 + 7×4 + 1×9 + 6×10 + 4×12 + 9×13 = 266; 266 mod 23 = 13, the 14th letter
+        // of the check alphabet, P.
+        XCTAssertNil(UPN.problem("P207000016049"))
+        XCTAssertTrue(UPN.problem("A801200005001")?.contains("should start with B") == true)
+        XCTAssertNotNil(UPN.problem("U1000"))
+        XCTAssertNotNil(UPN.problem("B80120000A001"))
+        let temporary = "80120000500" + "A"
+        XCTAssertNil(UPN.problem(String(UPN.checkLetter(for: temporary)!) + temporary), "a temporary UPN ends in a letter")
+        XCTAssertNotNil(UPN.problem("B8012000050O1"))
+    }
+
+    func testAnImportKeepsTheUPNAndLegalNamesAndRefusesABadUPNOrAMissingSurname() throws {
+        let workspace = try Workspace.create(at: storeURL, actor: sam)
+        try workspace.aup.load()
+        let bad = "UPN,Legal Forename,Legal Surname,Reg Group\nA801200005001,Zoë,Ōkubo,RA\nB801200005001,Sam,,RA\n"
+        do {
+            _ = try PeopleImport.plan(csv: bad, sourceName: "r.csv", register: workspace.aup)
+            XCTFail("refused")
+        } catch let error as PeopleImportError {
+            XCTAssertTrue(error.description.contains("line 2: the UPN “A801200005001” has the wrong check letter"), error.description)
+            XCTAssertTrue(error.description.contains("line 3: the surname is missing for Sam"), error.description)
+        }
+        let good = "UPN,Legal Forename,Legal Surname,Reg Group\nB801200005001,Zoë,Ōkubo,RA\n"
+        let plan = try PeopleImport.plan(csv: good, sourceName: "r.csv", register: workspace.aup)
+        try workspace.aup.apply(plan)
+        let zoe = try XCTUnwrap(workspace.aup.people.first { $0.fullName == "Zoë Ōkubo" })
+        XCTAssertEqual(zoe.upn, "B801200005001")
+        XCTAssertEqual(zoe.legalForename, "Zoë")
+        XCTAssertEqual(zoe.legalSurname, "Ōkubo")
+        XCTAssertTrue(zoe.nameMatches("Zoë Ōkubo"))
+        XCTAssertTrue(zoe.nameMatches("Ōkubo Zoë"))
+        XCTAssertTrue(zoe.nameMatches("ōkubo,  zoë"))
+        XCTAssertFalse(zoe.nameMatches("Zoe Okubo"))
     }
 }

@@ -222,9 +222,10 @@ final class FlowchartTests: StoreTestCase {
         let record = try XCTUnwrap(log.record(id))
         var text = IncidentReportText(record: record, form: log.form, profile: workspace.profile, contactOfficer: nil)
         text.timeZone = TimeZone(identifier: "UTC")!
-        let report = text.render(.text)
+        // Lines wrap at 80 columns with a hanging indent: compare the text with each wrap undone.
+        let report = text.render(.text).replacingOccurrences(of: "\n +", with: " ", options: .regularExpression)
         for line in ["Response flowchart", "Walk 1: Responding to incidents", "Path: Act now › Head told › Staff instigator? No",
-                     "Illegal or inappropriate? Illegal › Police",
+                     "Illegal or inappropriate? Illegal: one of the four kinds the police are told about › Police",
                      "5. What kind of activity is it: illegal, radicalisation, inappropriate, or none of these? Illegal: one of the four kinds the police are told about. Reason: Indecent image request from an adult",
                      "Outcome: A child was involved", "[x] Refer directly to the police", "by Amira Haddad)", "Police: ",
                      "01632 960999", "[x] Incident reported to police  (Amira Haddad"] {

@@ -316,10 +316,12 @@ final class IncidentIndexTests: StoreTestCase {
             occurredOn: CivilDate(year: 2026, month: 11, day: 20), typeIDs: ["bullying", "other"], otherType: "Ein Spiel – ゲーム",
             involved: [InvolvedParty(kind: .child, name: "Zoë Ōkubo", personID: "R0042"), InvolvedParty(kind: .staff, name: "李", personID: "P0007"),
                        InvolvedParty(kind: .other, name: "Someone unknown")],
-            allegationAgainstStaff: true, followUps: [done, notDone], walkCount: 3)
+            allegationAgainstStaff: true, followUps: [done, notDone], walkCount: 3,
+            recordedBy: AuditActor(id: "person:P0003", name: "Siobhán Byrne – 李"))
         let nothing = IncidentSummary(
             id: "1969-0002", recordedAt: Date(timeIntervalSince1970: -86_400.5), status: .noFurtherAction, occurredOn: nil, typeIDs: [],
-            otherType: "", involved: [InvolvedParty(kind: .staff, name: "")], allegationAgainstStaff: nil, followUps: [], walkCount: 0)
+            otherType: "", involved: [InvolvedParty(kind: .staff, name: "")], allegationAgainstStaff: nil, followUps: [], walkCount: 0,
+            recordedBy: AuditActor(id: "", name: ""))
         var no = nothing
         no.id = "2026-0003"
         no.status = .open

@@ -173,7 +173,7 @@ final class IncidentLogTests: StoreTestCase {
         let markdown = IncidentReportText(record: record, form: log.form, profile: workspace.profile, contactOfficer: nil).render(.markdown)
         XCTAssertTrue(markdown.hasPrefix("# E-safety Incident Report Form: 2026-0001"))
         XCTAssertTrue(markdown.contains("## Nature of incident"))
-        XCTAssertTrue(markdown.contains("- [x] Online gambling"))
+        XCTAssertTrue(markdown.contains("- \\[x\\] Online gambling"))
     }
 
     func testExportsCarryEveryIncident() throws {

@@ -50,7 +50,7 @@ final class FlowchartEndToEndTests: XCTestCase {
         let csv = try runEsafety(["export", "incidents", "--format", "csv", "--store", store.path, "--user", "Tom Whitfield"], environment: ["ESAFETY_PASSPHRASE": TmuxSession.demoPassphrase])
         XCTAssertEqual(csv.status, 0, csv.standardError)
         for text in ["flowchart_walks", "Act now › Head told › Staff instigator? No › Staff victim? No › Child involved? Yes",
-                     "Illegal or inappropriate? Illegal › Police",
+                     "Illegal or inappropriate? Illegal: one of the four kinds the police are told about › Police",
                      "What kind of activity is it: illegal, radicalisation, inappropriate, or none of these? Illegal: one of the four kinds the police are told about (reason: Adult asked the pupil for images)",
                      "[x] Refer directly to the police"] {
             XCTAssertTrue(csv.standardOutput.contains(text), "the export lacks \(text)")

@@ -27,14 +27,15 @@ final class FlowchartChecklistScreen: Screen {
     var helpText: String { context.help("flowchart-checklist") }
 
     var actions: ActionTable {
-        ActionTable([Action("tick", keys: [.character(" "), .enter], label: "Tick", help: "Tick the selected action as done: your name and the time are kept, and the incident's action-taken list is ticked", inBar: true)])
+        ActionTable([Action("tick", keys: [.character(" "), .enter], label: "Tick", help: "Tick the selected action as done: your name and the time are kept, and the incident's action-taken list is ticked", inBar: true),
+                     Action("untick", keys: [.character("u")], label: "Untick", help: "Take back a tick made by mistake, with a reason: the tick stays in the history, struck through", inBar: true)])
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         guard let walk else { return }
         let body = rect.inset(left: 2, right: 1)
         var header: [(String, Style)] = [("Outcome: \(walk.outcome)", .success)]
-        header += TextWrap.wrap("Path: " + walk.pathText, width: max(1, body.width)).suffix(2).map { ($0, .dim) }
+        header += TextWrap.wrap("Path: " + walk.fullPathText, width: max(1, body.width)).suffix(2).map { ($0, .dim) }
         var lines: [(String, Style, Int?)] = []
         for (index, action) in walk.actions.enumerated() {
             let mark = action.isDone ? "[x] " : "[ ] "
@@ -83,6 +84,7 @@ final class FlowchartChecklistScreen: Screen {
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
+        if action == "untick" { return untick() }
         guard action == "tick", let walk, walk.actions.indices.contains(selected) else { return .unhandled }
         let item = walk.actions[selected]
         if item.isDone { return .message("Already ticked by \(item.doneBy?.name ?? "someone").", .info) }
@@ -93,5 +95,19 @@ final class FlowchartChecklistScreen: Screen {
         }
         if selected < walk.actions.count - 1 { selected += 1 }
         return .message("Ticked: \(item.text)", .success)
+    }
+
+    /// Asks why, then takes the tick back; the walk keeps it as a correction.
+    private func untick() -> ScreenResponse {
+        guard let walk, walk.actions.indices.contains(selected) else { return .unhandled }
+        let item = walk.actions[selected]
+        guard item.isDone else { return .message("This action is not ticked.", .info) }
+        let reason = TextField(maxLength: 200, placeholder: "why the tick is taken back")
+        let form = Form(fields: [Form.Field(label: "Reason", widget: reason, required: true,
+                                            help: "Kept with the walk and shown struck through in the report's history")])
+        return .push(FormScreen(title: "Take back a tick", helpText: context.help("flowchart-checklist"), form: form) { [log, walkID, incidentID] in
+            try log.untickWalkAction(item.id, walk: walkID, of: incidentID, reason: reason.text)
+            return .message("Took back the tick of: \(item.text)", .success)
+        })
     }
 }

@@ -9,6 +9,17 @@ enum FlowchartMenu {
     static func screen(context: AppContext) -> ScreenResponse {
         let log: IncidentLog
         do { log = try context.workspace.incidents() } catch { return .message(String(describing: error), .error) }
+        // Only what the person may do is offered: someone who may not walk the chart (office
+        // staff) is told why instead of being shown an empty list.
+        guard context.workspace.can(.walkFlowchart) else {
+            var entries: [MenuScreen.Entry] = []
+            if context.workspace.can(.recordIncident) {
+                entries.append(.init(title: "Record an incident", detail: "the leads then walk the chart for it") { IncidentsMenu.recordIncident(context: context, log: log) })
+            }
+            entries.append(.init(title: "Outline of the whole chart", detail: "every step of the chart, to read") { outline(context: context) })
+            return .sequence([.push(MenuScreen(title: "Response flowchart", helpText: context.help("flowchart"), entries: entries)),
+                              .message(IncidentsMenu.onlyLeadsMessage(context: context), .info)])
+        }
         return .push(MenuScreen(title: "Response flowchart", helpText: context.help("flowchart"), entries: [
             .init(title: "Walk it for an open incident", detail: "kept with the incident") { pickIncident(context: context, log: log) },
             .init(title: "Record a new incident first", detail: "then walk it from 1") { IncidentsMenu.recordIncident(context: context, log: log) },

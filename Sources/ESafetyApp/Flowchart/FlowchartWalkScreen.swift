@@ -53,14 +53,33 @@ final class FlowchartWalkScreen: Screen {
         let step = walker.current
         if step.kind == .question {
             let previous = walker.previousOptionID
+            // What the form already says is offered as the default, marked as such.
+            let fromForm = previous == nil ? formAnswer(step.id) : nil
             options.items = step.options.map {
-                MenuItem(title: $0.label, detail: ($0.reasonRequired ? "reason required" : "") + ($0.id == previous ? (($0.reasonRequired ? ", " : "") + "chosen before") : ""))
+                var notes: [String] = []
+                if $0.reasonRequired { notes.append("reason required") }
+                if $0.id == previous { notes.append("chosen before") }
+                if $0.id == fromForm { notes.append("the form's answer") }
+                return MenuItem(title: $0.label, detail: notes.joined(separator: ", "))
             }
-            options.selectedIndex = step.options.firstIndex { $0.id == previous } ?? 0
+            options.selectedIndex = step.options.firstIndex { $0.id == (previous ?? fromForm) } ?? 0
             policy.text = step.policyText + (step.source.isEmpty ? "" : "\n\nSource: \(step.source)")
         } else {
             options.items = []
             policy.text = outcomePreview()
+        }
+    }
+
+    /// The option the incident's form already answers for a question the chart asks, if any:
+    /// who was involved, and whether it is an allegation against a member of staff.
+    private func formAnswer(_ stepID: String) -> String? {
+        guard let report = log.record(incidentID)?.report else { return nil }
+        switch stepID {
+        case "staff-instigator": return report.allegationAgainstStaff.map { $0 ? "yes" : "no" }
+        case "child-involved":
+            guard !report.involved.isEmpty else { return nil }
+            return report.involved.contains { $0.kind == .child } ? nil : "no"
+        default: return nil
         }
     }
 

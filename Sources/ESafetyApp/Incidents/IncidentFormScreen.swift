@@ -188,7 +188,13 @@ final class IncidentFormScreen: Screen {
         case .new:
             do {
                 let record = try log.submit(report)
-                return .sequence([.popDiscarding, .push(IncidentReceiptScreen(context: context, record: record))])
+                // Saved first: an e-mail alert that fails is shown, and on the dashboards, but
+                // never undoes or blocks the report.
+                let receipt: [ScreenResponse] = [.popDiscarding, .push(IncidentReceiptScreen(context: context, record: record))]
+                if let problem = context.workspace.sendNewIncidentAlert(for: record) {
+                    return .sequence(receipt + [.message("Saved. The e-mail alert could not be sent: \(problem). Tell the e-safety lead in person.", .warning)])
+                }
+                return .sequence(receipt)
             } catch {
                 return .message(String(describing: error), .error)
             }

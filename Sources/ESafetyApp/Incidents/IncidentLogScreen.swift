@@ -3,7 +3,7 @@ import ESafetyCore
 import TerminalUI
 
 /// The incident log: newest first, with id, date, types and status. F3 filters by status, type,
-/// term and person; `/` searches the rows; Enter opens an incident.
+/// term and person; `/` searches the rows (ids, types and the people involved); Enter opens an incident.
 @MainActor
 final class IncidentLogScreen: Screen {
     private let context: AppContext
@@ -28,7 +28,9 @@ final class IncidentLogScreen: Screen {
                 let types = record.typeLabels(form)
                 let overdue = record.overdueFollowUps(today: today).isEmpty ? "" : " !"
                 return [record.id, record.date().description, types.joined(separator: "; "), record.status.label + overdue]
-            })
+            },
+            // `/` finds the people involved too (only those who may read incidents see the log).
+            searchAlso: { record in record.involved.map(\.name).joined(separator: " ") + " " + record.otherType })
     }
 
     let title = "Incident log"

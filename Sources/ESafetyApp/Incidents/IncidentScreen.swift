@@ -35,12 +35,21 @@ final class IncidentScreen: Screen {
             Action("device-review", keys: [.function(3), .character("v")], label: "DeviceReview", help: "Record the review of devices or internet sites (two reviewers, each site with its reason for concern, conclusion and action)", inBar: true),
             Action("walk", keys: [.function(5), .character("w")], label: "Flowchart", help: "Walk the response flowchart for this incident; earlier walks are kept", inBar: true),
             Action("checklist", keys: [.character("t")], label: "Checklist", help: "Open a flowchart walk's checklist to tick its actions"),
+            Action("print", keys: [.character("p")], label: "Print", help: "Write the report to a file (text, Markdown or HTML, readable by you only) or send it to a printer; every print is audited"),
         ])
     }
 
+    /// True once this screen's opening of the incident is in the audit log (once per screen).
+    private var openingRecorded = false
+
     func willAppear() {
         do {
-            record = try log.loadRecord(id)
+            if openingRecorded {
+                record = try log.loadRecord(id)
+            } else {
+                record = try context.workspace.attention.open(id)  // audited: "incident.open"
+                openingRecorded = record != nil
+            }
             loadProblem = record == nil ? "Incident \(id) cannot be opened: it is not one you may read, or it is no longer in the store." : nil
         } catch {
             record = nil
@@ -48,7 +57,7 @@ final class IncidentScreen: Screen {
         }
         guard let record else { return }
         view.text = IncidentReportText(record: record, form: log.form, profile: context.workspace.profile,
-                                       contactOfficer: context.workspace.esafetyContact).render(.text)
+                                       contactOfficer: context.workspace.esafetyContact).renderText(width: 72)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -80,6 +89,8 @@ final class IncidentScreen: Screen {
             return FlowchartWalkScreen.start(context: context, log: log, incidentID: record.id)
         case "checklist":
             return FlowchartMenu.checklists(context: context, log: log, incidentID: record.id)
+        case "print":
+            return .push(IncidentPrintForm.screen(context: context, id: record.id))
         case "follow-up-done":
             guard let open = record.followUps.first(where: { !$0.isDone }) else { return .message("No follow-up action is open.", .info) }
             return .confirm(Confirmation(title: "Done?", message: "Mark follow-up \(open.id), \"\(open.what)\", as done today?", confirmLabel: "Done", cancelLabel: "Not yet") { [context, log, id, weak self] in
@@ -106,9 +117,24 @@ final class IncidentScreen: Screen {
             Form.Field(label: "Change", widget: change, required: true),
             Form.Field(label: "Outcome or reason", widget: text, required: true, help: "Closing needs the outcome of the incident or investigation; the other changes need a reason, which is kept"),
         ])
-        return FormScreen(title: "Status of \(record.id)", helpText: context.help("incident-status"), form: form) { [log, id, weak self] in
+        var screen: FormScreen?
+        screen = FormScreen(title: "Status of \(record.id)", helpText: context.help("incident-status"), form: form) { [log, id, weak self] in
             switch change.selection {
-            case .close?: try log.close(id, outcome: text.text)
+            case .close?:
+                let open = record.followUps.filter { !$0.isDone }
+                guard open.isEmpty else {
+                    // Closing with follow-ups still open: list them and ask first; "No" goes
+                    // back to the form with what was typed.
+                    let list = open.map { "\($0.id). \($0.what) (\($0.ownerName), due \($0.due))" }.joined(separator: "; ")
+                    return .confirm(Confirmation(title: "Follow-ups still open",
+                                                 message: "\(open.count) follow-up\(open.count == 1 ? " is" : "s are") still open: \(list). Close \(id) anyway?",
+                                                 confirmLabel: "Close", cancelLabel: "Go back", onConfirm: {
+                        do { try log.close(id, outcome: text.text) } catch { return .message(String(describing: error), .error) }
+                        self?.willAppear()
+                        return .message("\(id) is now closed; \(open.count) follow-up\(open.count == 1 ? "" : "s") still open.", .warning)
+                    }, declined: { screen.map { .push($0) } ?? .handled }))
+                }
+                try log.close(id, outcome: text.text)
             case .noFurtherAction?: try log.markNoFurtherAction(id, reason: text.text)
             case .reopen?: try log.reopen(id, reason: text.text)
             case nil: return .handled
@@ -116,19 +142,22 @@ final class IncidentScreen: Screen {
             self?.willAppear()
             return .message("\(id) is now \(self?.record?.status.label ?? "changed").", .success)
         }
+        return screen!
     }
 
     private func followUpForm(_ record: IncidentRecord) -> FormScreen {
         let directory = context.workspace.directory
         let what = TextField(maxLength: 200, placeholder: "what must be done")
         let owners = directory.peopleByName
-        let owner = ChoiceField(options: owners.map { (label: $0.fullName, value: $0.id) }, selection: owners.first?.id)
+        let me = context.workspace.session?.personID
+        let owner = ChoiceField(options: owners.map { (label: $0.fullName, value: $0.id) },
+                                selection: owners.first { $0.id == me }?.id ?? owners.first?.id)
         owner.isVertical = true
         let today = context.workspace.today
         let due = DateField(date: today.adding(days: 7), earliest: today)
         let form = Form(fields: [
             Form.Field(label: "What", widget: what, required: true),
-            Form.Field(label: "Who", widget: owner, required: true, help: "From the role directory"),
+            Form.Field(label: "Who", widget: owner, required: true, help: "From the role directory; you, unless you choose another"),
             Form.Field(label: "Due", widget: due, required: true),
         ])
         return FormScreen(title: "Follow-up for \(record.id)", helpText: context.help("incident-follow-up"), form: form) { [log, id, weak self] in

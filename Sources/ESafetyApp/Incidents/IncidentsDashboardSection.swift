@@ -19,6 +19,9 @@ struct IncidentsDashboardSection: DashboardSection {
                 IncidentsMenu.recordIncident(context: context, log: log)
             })
         }
+        if !context.workspace.can(.readIncidents), !((try? context.workspace.attention.myReports()) ?? []).isEmpty {
+            lines.append(DashboardLine(IncidentsMenu.onlyLeadsMessage(context: context), style: .dim) { .push(MyReportsScreen(context: context)) })
+        }
         for (incident, action) in log.overdueFollowUps(today: today) {
             lines.append(DashboardLine("Overdue since \(action.due): \(incident.id) follow-up, \(action.ownerName)", style: .error) {
                 .push(IncidentScreen(context: context, log: log, id: incident.id))

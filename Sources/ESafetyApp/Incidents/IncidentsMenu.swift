@@ -17,11 +17,16 @@ enum IncidentsMenu {
             entries.append(.init(title: "Incident log", detail: "every incident, newest first; filter and search") { .push(IncidentLogScreen(context: context, log: log)) })
             entries.append(.init(title: "Chronology for a person", detail: "every incident involving them, in date order") { chronology(context: context, log: log) })
         }
+        if workspace.can(.recordIncident) {
+            entries.append(.init(title: "My reports", detail: "the references and dates of the incidents you recorded") { .push(MyReportsScreen(context: context)) })
+        }
         if workspace.can(.viewFigures) {
             entries.append(.init(title: "Governors' figures", detail: "counts by type and by term, without names") { .push(FiguresScreen(context: context, log: log)) })
         }
         guard !entries.isEmpty else { return .message("Your account has nothing to do with incidents here.", .info) }
-        return .push(MenuScreen(title: "Incidents", helpText: context.help(workspace.can(.readIncidents) ? "incidents" : "incidents-staff"), entries: entries))
+        let menu = MenuScreen(title: "Incidents", helpText: context.help(workspace.can(.readIncidents) ? "incidents" : "incidents-staff"), entries: entries)
+        guard workspace.can(.readIncidents) else { return .sequence([.push(menu), .message(onlyLeadsMessage(context: context), .info)]) }
+        return .push(menu)
     }
 
     /// Starts the form, first offering back an unfinished report if there is one.

@@ -61,7 +61,9 @@ final class ReviewsScreen: Screen {
             canvas.write("Cannot read the stored schedule: \(problem)", at: Point(x: rect.x + 1, y: rect.y + 1), style: .error, clip: rect)
             top += 1
         } else if !reviews.calendar.confirmed {
-            canvas.write("Term dates are placeholders: press t to enter the school's own.",
+            // Only an administrator may enter term dates: nobody else is invited to.
+            canvas.write(context.workspace.can(.editSettings) ? "Term dates are placeholders: press t to enter the school's own."
+                             : "Term dates are placeholders: an administrator enters the school's own in Settings.",
                          at: Point(x: rect.x + 1, y: rect.y + 1), style: .warning, clip: rect)
             top += 1
         }

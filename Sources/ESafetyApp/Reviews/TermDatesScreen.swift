@@ -29,25 +29,31 @@ final class TermDatesScreen: Screen {
 
     let title = "Term dates"
     var helpText: String { context.help("term-dates") }
+    /// Only an administrator may change term dates: anyone else sees them read-only, told so.
+    private var mayEdit: Bool { context.workspace.can(.editSettings) }
+
     var actions: ActionTable {
-        ActionTable([Action("edit", keys: [.enter, .function(4), .character("e")], label: "Edit", help: "Change the selected term's first and last days", inBar: true)])
+        guard mayEdit else { return ActionTable([]) }
+        return ActionTable([Action("edit", keys: [.enter, .function(4), .character("e")], label: "Edit", help: "Change the selected term's first and last days", inBar: true)])
     }
 
     func willAppear() { table.rows = context.workspace.reviews.calendar.terms }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let confirmed = context.workspace.reviews.calendar.confirmed
-        canvas.write(confirmed ? "The school's own term dates" : "PLACEHOLDER dates, not your authority's: edit each term to your school's dates",
+        let heading = !mayEdit ? (confirmed ? "Read-only: only an administrator may change term dates" : "PLACEHOLDER dates, read-only: an administrator enters the school's own")
+            : confirmed ? "The school's own term dates" : "PLACEHOLDER dates, not your authority's: edit each term to your school's dates"
+        canvas.write(heading,
                      at: Point(x: rect.x + 1, y: rect.y), style: confirmed ? .dim : .warning, clip: rect)
         table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
     }
 
     func handle(key: Key) -> ScreenResponse {
-        table.handle(key: key).screenResponse { perform("edit") }
+        table.handle(key: key).screenResponse { mayEdit ? perform("edit") : .message("Read-only: only an administrator may change term dates.", .info) }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "edit", let term = table.selectedItem else { return .unhandled }
+        guard action == "edit", mayEdit, let term = table.selectedItem else { return .unhandled }
         let start = DateField(date: term.start)
         let end = DateField(date: term.end)
         let form = Form(fields: [

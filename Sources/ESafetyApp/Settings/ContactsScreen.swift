@@ -37,6 +37,9 @@ final class ContactsScreen: Screen {
 
     func perform(_ action: ActionID) -> ScreenResponse {
         guard action == "edit", let contact = table.selectedItem else { return .unhandled }
+        guard context.workspace.can(.editSettings) else {
+            return .message("Read-only: only an administrator may change the external contacts.", .info)
+        }
         return .push(ContactForm.screen(context: context, contact: contact))
     }
 }

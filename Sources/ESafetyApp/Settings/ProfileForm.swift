@@ -4,8 +4,15 @@ import TerminalUI
 /// The school's details printed on every incident report, and where report copies go.
 @MainActor
 enum ProfileForm {
-    static func screen(context: AppContext) -> FormScreen {
+    /// The form for an administrator; for anyone else the details read-only, saying so.
+    static func screen(context: AppContext) -> any Screen {
         let profile = context.workspace.profile
+        guard context.workspace.can(.editSettings) else {
+            let lines = ["Read-only: only an administrator may change the school profile.", "",
+                         "School: \(profile.schoolName)", "Address: \(profile.address.replacingOccurrences(of: "\n", with: ", "))",
+                         "Local authority: \(profile.localAuthority)", "Report copies to: \(profile.reportCopyEmail)"]
+            return NoticeScreen(title: "School profile", text: lines.joined(separator: "\n"))
+        }
         let schoolName = TextField(text: profile.schoolName, maxLength: 160)
         let address = TextArea(text: profile.address)
         let authority = TextField(text: profile.localAuthority, maxLength: 160)

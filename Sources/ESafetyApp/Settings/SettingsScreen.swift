@@ -10,6 +10,7 @@ func settingsScreen(context: AppContext) -> MenuScreen {
         .init(title: "About this store", detail: "where the data is kept and its audit log") { .push(StoreInfoScreen(context: context)) },
         .init(title: "Term dates", detail: "the school's own terms, for due dates such as \"Autumn 2026\"") { .push(TermDatesScreen(context: context)) },
         .init(title: "Users", detail: "who may sign in (administrators)") { .push(UsersScreen(context: context)) },
+        .init(title: "E-mail alerts", detail: "tell the leads by e-mail when an incident is recorded") { .push(AlertSettingsForm.screen(context: context)) },
         .init(title: "Change my passphrase", detail: "for the person signed in") { ChangePassphraseForm.screen(context: context) },
     ])
 }

@@ -19,6 +19,8 @@ struct DashboardLine {
 protocol DashboardSection {
     /// A heading such as "Reviews".
     var title: String { get }
+    /// The heading where a section has one row, before its first line (the title unless set).
+    var shortTitle: String { get }
     /// The lines to show today, most urgent first; empty when there is nothing to say.
     func lines(context: AppContext, today: CivilDate) -> [DashboardLine]
     /// The area's own screen, opened from the section's "… and N more" line when its lines do
@@ -28,4 +30,5 @@ protocol DashboardSection {
 
 extension DashboardSection {
     func openArea(context: AppContext) -> ScreenResponse { .handled }
+    var shortTitle: String { title }
 }

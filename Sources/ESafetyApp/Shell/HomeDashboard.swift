@@ -3,8 +3,8 @@ import TerminalUI
 
 /// The home screen's dashboard: each area's section under its heading, fitted to the rows there
 /// are. Every line can be selected (↑ ↓ when the dashboard has the focus) and opens its screen.
-/// A section whose lines do not all fit ends with "… and N more", which opens the area (when
-/// only one row is left for it, its most urgent line is shown instead).
+/// A section whose lines do not all fit ends with "… and N more", which opens the whole list
+/// (when only one row is left for it, its most urgent line is shown with the count).
 @MainActor
 final class HomeDashboard {
     /// One row as drawn: a section heading, or a line that opens something.
@@ -22,7 +22,7 @@ final class HomeDashboard {
     /// Each section's lines, computed once and kept until the store changes or the day turns:
     /// summarising a large store (6,000 people's AUP status, every open incident) takes far longer
     /// than a frame, and most key presses change nothing in it.
-    private var cached: (changeCount: Int, today: CivilDate, sections: [(any DashboardSection, [DashboardLine])])?
+    private var cached: (changeCount: Int, events: Int, today: CivilDate, sections: [(any DashboardSection, [DashboardLine])])?
     /// When true the dashboard shows "Loading…" until ``prepare()`` has run, so the first frame
     /// of the app does not wait for the summaries (the app calls it just after that frame).
     var waitsForPrepare = false
@@ -36,38 +36,86 @@ final class HomeDashboard {
     var hasLines: Bool { !rows(height: 1000).allSatisfy { if case .heading = $0 { return true } else { return false } } }
 
     /// The rows for a space `height` rows high: every section's heading and as many of its
-    /// lines as fit, shared fairly between sections.
+    /// lines as fit, shared fairly between sections, most important section first. Nothing is
+    /// dropped silently: a section cut short ends with "… and N more", sections with no room
+    /// at all are named on a last "… and N more" line, and each of those opens the whole list.
     func rows(height: Int) -> [Row] {
         if waitsForPrepare && cached == nil { return [.heading("Loading the dashboard…")] }
         let all = sectionLines()
-        var budget = max(0, height - all.count)        // one heading each
-        var shownCounts = all.map { _ in 0 }
+        guard height > 0, !all.isEmpty else { return [] }
+        // Too little room for a heading and a line each: one row per section, its title and
+        // its most urgent line, so no section disappears.
+        if 2 * all.count > height { return compactRows(all, height: height) }
+        // As many sections as have room for their heading and one line, keeping a row to name
+        // the rest when some do not fit.
+        var fitting = all.count
+        while fitting > 0 && 2 * fitting + (fitting < all.count ? 1 : 0) > height { fitting -= 1 }
+        let hidden = all.dropFirst(fitting)
+        let overflowRows = hidden.isEmpty ? 0 : 1
+        var budget = height - fitting - overflowRows
+        var shownCounts = Array(repeating: 0, count: fitting)
         // Round-robin, so a long section cannot crowd the others out.
         var progress = true
         while budget > 0 && progress {
             progress = false
-            for index in all.indices where budget > 0 && shownCounts[index] < all[index].1.count {
+            for index in 0..<fitting where budget > 0 && shownCounts[index] < all[index].1.count {
                 shownCounts[index] += 1; budget -= 1; progress = true
             }
         }
         var rows: [Row] = []
-        for (index, (section, lines)) in all.enumerated() {
+        for (index, (section, lines)) in all.prefix(fitting).enumerated() {
             rows.append(.heading(section.title))
             let room = shownCounts[index]
             if room >= lines.count {
                 rows += lines.map(Row.line)
             } else if room == 1 {
-                // One row: the most urgent line says more than "… and N more" would.
-                rows.append(.line(lines[0]))
+                // One row: the most urgent line, saying how many more there are.
+                var first = lines[0]
+                first.text += "  (and \(lines.count - 1) more)"
+                rows.append(.line(first))
             } else if room > 1 {
                 rows += lines.prefix(room - 1).map(Row.line)
-                let hidden = lines.count - (room - 1)
-                rows.append(.line(DashboardLine("… and \(hidden) more: Enter opens \(section.title.lowercased())", style: .dim) { [context] in
-                    section.openArea(context: context)
+                let more = lines.count - (room - 1)
+                rows.append(.line(DashboardLine("… and \(more) more: Enter opens the list", style: .dim) { [weak self] in
+                    self?.openList(from: section.title) ?? .handled
                 }))
             }
         }
-        return Array(rows.prefix(max(0, height)))
+        if !hidden.isEmpty {
+            let count = hidden.reduce(0) { $0 + $1.1.count }
+            let names = hidden.map { $0.0.title }.joined(separator: ", ")
+            rows.append(.line(DashboardLine("… and \(count) more (\(names)): Enter opens the list", style: .dim) { [weak self] in
+                self?.openList(from: hidden.first?.0.title ?? "") ?? .handled
+            }))
+        }
+        return rows
+    }
+
+    /// One row per section ("Reviews (3): 35 days overdue …"), each opening its
+    /// line, and a last row that opens the whole list (naming any section left out).
+    private func compactRows(_ all: [(any DashboardSection, [DashboardLine])], height: Int) -> [Row] {
+        let shownCount = all.count < height ? all.count : max(0, height - 1)
+        var rows: [Row] = all.prefix(shownCount).map { section, lines in
+            var line = lines[0]
+            // The count first, so a narrow screen cuts the line's end, never how many there are.
+            line.text = "\(section.shortTitle)" + (lines.count > 1 ? " (\(lines.count))" : "") + ": " + line.text
+            return .line(line)
+        }
+        // The last row opens everything: the lines not shown, and the sections left out.
+        let hidden = all.dropFirst(shownCount)
+        let count = all.prefix(shownCount).reduce(0) { $0 + $1.1.count - 1 } + hidden.reduce(0) { $0 + $1.1.count }
+        if count > 0 {
+            let names = hidden.isEmpty ? "" : " (\(hidden.map { $0.0.title }.joined(separator: ", ")))"
+            rows.append(.line(DashboardLine("… and \(count) more\(names): Enter opens the list", style: .dim) { [weak self] in
+                self?.openList(from: all.first?.0.title ?? "") ?? .handled
+            }))
+        }
+        return Array(rows.prefix(height))
+    }
+
+    /// Every line of every section, in a list of its own, from a section's heading.
+    private func openList(from title: String) -> ScreenResponse {
+        .push(DashboardListScreen(context: context, sections: sectionLines().map { ($0.0.title, $0.1) }, startingAt: title))
     }
 
     /// Computes the sections' lines now if they are not up to date (the first time, after any
@@ -77,10 +125,11 @@ final class HomeDashboard {
     private func sectionLines() -> [(any DashboardSection, [DashboardLine])] {
         let today = context.workspace.today
         let changeCount = context.workspace.store.changeCount
-        if let cached, cached.changeCount == changeCount, cached.today == today { return cached.sections }
+        let events = context.workspace.attention.revision  // an opening changes no document
+        if let cached, cached.changeCount == changeCount, cached.events == events, cached.today == today { return cached.sections }
         // A section with nothing to say takes no room, not even for its heading.
         let all = sections.map { ($0, $0.lines(context: context, today: today)) }.filter { !$0.1.isEmpty }
-        cached = (changeCount, today, all)
+        cached = (changeCount, events, today, all)
         return all
     }
 

@@ -37,10 +37,13 @@ public final class HomeScreen: Screen {
         }
     }
 
-    /// The dashboard's sections, in order. Each area adds its own here, in one line.
+    /// The dashboard's sections, most important first (a new incident ranks above reviews).
+    /// Each area adds its own here, in one line.
     static var dashboardSections: [any DashboardSection] {
         [
             StoreProofDashboardSection(),
+            NewIncidentsDashboardSection(),
+            AlertsDashboardSection(),
             ReviewsDashboardSection(),
             IncidentsDashboardSection(),
             AUPDashboardSection(),

@@ -3,7 +3,7 @@
 public struct ImportMapping: Sendable, Hashable {
     /// The roster fields an import can fill.
     public enum Field: String, CaseIterable, Sendable {
-        case name, forename, surname, group, className = "class", dateOfBirth = "dob", misID = "id", note, visitFrom = "from", visitUntil = "until", children
+        case name, forename, surname, group, className = "class", dateOfBirth = "dob", misID = "id", upn, note, visitFrom = "from", visitUntil = "until", children
 
         /// Header names that mean this field, lower-case.
         var headerNames: [String] {
@@ -14,7 +14,8 @@ public struct ImportMapping: Sendable, Hashable {
             case .group: return ["group", "type", "role", "person type"]
             case .className: return ["class", "reg group", "registration group", "form", "reg"]
             case .dateOfBirth: return ["dob", "date of birth", "birth date"]
-            case .misID: return ["id", "upn", "mis id", "admission number", "adno"]
+            case .misID: return ["id", "mis id", "admission number", "adno"]
+            case .upn: return ["upn", "unique pupil number"]
             case .note: return ["note", "notes", "reason"]
             case .visitFrom: return ["from", "visit from", "start date"]
             case .visitUntil: return ["until", "end date", "visit until", "access until"]

@@ -60,6 +60,8 @@ public enum PeopleImport {
             throw PeopleImportError.noNameColumn(header)
         }
         let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        /// The file's own name for the column a field is read from, for the error list.
+        func columnName(_ field: ImportMapping.Field) -> String? { mapping.columns[field] }
         let classNames = Set(classes.map(\.name))
 
         var rosters = original
@@ -87,7 +89,7 @@ public enum PeopleImport {
                 switch CivilDate.parse(text) {
                 case .success(let date): return date
                 case .failure(let why):
-                    problems.append(.init(line: line, message: "the \(field.rawValue) “\(text)” is not a date (\(why))"))
+                    problems.append(.init(line: line, message: "the \(field.rawValue) “\(text)” is not a date (\(why))", column: columnName(field), value: text))
                     return nil
                 }
             }
@@ -101,17 +103,28 @@ public enum PeopleImport {
             } else if let parsed = RosterGroup.parse(groupText) {
                 group = parsed
             } else {
-                problems.append(.init(line: line, message: "the group “\(groupText)” is not one of pupil, staff, governor, guest, parent"))
+                problems.append(.init(line: line, message: "the group “\(groupText)” is not one of pupil, staff, governor, guest, parent", column: columnName(.group), value: groupText))
                 continue
             }
             let className = value(.className)
             let problemsBefore = problems.count
             if name.isEmpty { problems.append(.init(line: line, message: "the name is missing")) }
+            // With forename and surname in columns of their own, both are needed: a row with no
+            // surname is refused, not imported under a forename alone.
+            let legalForename = value(.forename), legalSurname = value(.surname)
+            if value(.name).isEmpty && mapping.columns[.surname] != nil && legalSurname.isEmpty && !legalForename.isEmpty {
+                problems.append(.init(line: line, message: "the surname is missing for \(legalForename)", column: columnName(.surname), value: ""))
+            }
+            if value(.name).isEmpty && mapping.columns[.forename] != nil && legalForename.isEmpty && !legalSurname.isEmpty {
+                problems.append(.init(line: line, message: "the forename is missing for \(legalSurname)", column: columnName(.forename), value: ""))
+            }
+            let upn = value(.upn).uppercased()
+            if !upn.isEmpty, let why = UPN.problem(upn) { problems.append(.init(line: line, message: why, column: columnName(.upn), value: value(.upn))) }
             if group == .pupil {
                 if className.isEmpty {
                     problems.append(.init(line: line, message: "the class is missing for the pupil \(name)"))
                 } else if !classNames.contains(className) {
-                    problems.append(.init(line: line, message: "the class “\(className)” is not in the class list (\(classes.map(\.name).joined(separator: " ")))"))
+                    problems.append(.init(line: line, message: "the class “\(className)” is not in the class list (\(classes.map(\.name).joined(separator: " ")))", column: columnName(.className), value: className))
                 }
             }
             let dob = date(.dateOfBirth)
@@ -125,13 +138,17 @@ public enum PeopleImport {
             let misID = value(.misID)
             var roster = rosters[group]!
             let existing = roster.people.firstIndex { person in
-                misID.isEmpty ? person.nameMatches(name) && person.misID == nil : person.misID == misID
+                if !misID.isEmpty { return person.misID == misID }
+                if !upn.isEmpty, let known = person.upn { return known == upn }
+                return person.nameMatches(name) && person.misID == nil
             }
             var person = existing.map { roster.people[$0] } ?? RosterPerson(id: AUPRegister.makeID(group, roster.nextNumber), fullName: name, group: group)
             person.fullName = name
             person.className = group == .pupil ? className : nil
             if let dob { person.dateOfBirth = dob }
             if !misID.isEmpty { person.misID = misID }
+            if !upn.isEmpty { person.upn = upn }
+            if !legalForename.isEmpty && !legalSurname.isEmpty { person.legalForename = legalForename; person.legalSurname = legalSurname }
             if !value(.note).isEmpty { person.note = value(.note) }
             if let from { person.visitFrom = from }
             if let until { person.visitUntil = until }

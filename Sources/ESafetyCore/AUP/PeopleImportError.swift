@@ -4,6 +4,9 @@ public enum PeopleImportError: Error, Equatable, CustomStringConvertible {
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
         public var line: Int
         public var message: String
+        /// The column of the file the problem is in, and what it held, where one is to blame.
+        public var column: String? = nil
+        public var value: String? = nil
         public var description: String { "line \(line): \(message)" }
     }
 

@@ -12,6 +12,11 @@ public struct RosterPerson: Codable, Sendable, Hashable, Identifiable {
     public var dateOfBirth: CivilDate?
     /// The id in the school's management information system, if the import had one.
     public var misID: String?
+    /// Pupils: the Unique Pupil Number, checked on import (see ``UPN``).
+    public var upn: String?
+    /// The legal forename and surname, kept apart when the import had them as two columns.
+    public var legalForename: String?
+    public var legalSurname: String?
     /// Parents and carers: the ids of their children on the roster.
     public var childIDs: [String]?
     /// Guests: why they are here ("Supply teacher", "Technical support").
@@ -43,10 +48,15 @@ public struct RosterPerson: Codable, Sendable, Hashable, Identifiable {
         return true
     }
 
-    /// True when a typed name is this person's full name (ignoring case and runs of spaces, but
-    /// not accents: "Zoe" does not sign for "Zoë").
+    /// True when a typed name is this person's name (ignoring case and runs of spaces, but not
+    /// accents: "Zoe" does not sign for "Zoë"): the full name as on the roster, or, where the
+    /// legal names are kept apart, forename first ("Zoë Ōkubo") or in the roster's order
+    /// ("Ōkubo Zoë", "Ōkubo, Zoë").
     public func nameMatches(_ typed: String) -> Bool {
-        Self.canonical(typed) == Self.canonical(fullName)
+        let typed = Self.canonical(typed)
+        if typed == Self.canonical(fullName) { return true }
+        guard let forename = legalForename, let surname = legalSurname, !forename.isEmpty, !surname.isEmpty else { return false }
+        return [forename + " " + surname, surname + " " + forename, surname + ", " + forename].contains { Self.canonical($0) == typed }
     }
 
     static func canonical(_ name: String) -> String {

@@ -9,6 +9,7 @@ public enum FlowchartError: Error, Equatable, CustomStringConvertible {
     case unknownWalk(Int)
     case unknownAction(String)
     case alreadyDone(String)
+    case notDone(String)
     case unusableChart([String])
 
     public var description: String {
@@ -22,6 +23,7 @@ public enum FlowchartError: Error, Equatable, CustomStringConvertible {
         case .unknownWalk(let id): return "The incident has no flowchart walk \(id)."
         case .unknownAction(let id): return "The walk has no action \(id)."
         case .alreadyDone(let id): return "Action \(id) is already ticked."
+        case .notDone(let id): return "Action \(id) is not ticked, so there is no tick to take back."
         case .unusableChart(let problems): return "The flowchart cannot be walked: " + problems.joined(separator: "; ")
         }
     }

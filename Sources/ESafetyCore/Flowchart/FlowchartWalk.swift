@@ -18,6 +18,21 @@ public struct FlowchartWalk: Codable, Sendable, Hashable, Identifiable {
     public var outcome: String
     public var outcomeText: String
     public var actions: [ChecklistItem]
+    /// Ticks taken back, with why (nil in walks kept before ticks could be taken back).
+    public var untickings: [Correction]?
+    /// Ticks taken back, oldest first: they stay in the history, struck through.
+    public var corrections: [Correction] { untickings ?? [] }
+
+    /// A tick taken back: which action, the tick as it was, and who took it back, when and why.
+    public struct Correction: Codable, Sendable, Hashable {
+        public var actionID: String
+        public var actionText: String
+        public var tickedAt: Date
+        public var tickedBy: AuditActor
+        public var at: Date
+        public var by: AuditActor
+        public var reason: String
+    }
 
     /// A step on the path, with its words as they were.
     public struct PathStep: Codable, Sendable, Hashable {

@@ -79,6 +79,18 @@ public struct FlowchartWalker: Sendable {
         }
     }
 
+    /// The path's labels for the record: as the breadcrumb, with each answer in full.
+    var labelsInFull: [String] {
+        var answerIndex = 0
+        return path.map { step in
+            guard step.kind == .question, answerIndex < answers.count, answers[answerIndex].stepID == step.id else {
+                return step.shortLabel
+            }
+            defer { answerIndex += 1 }
+            return "\(step.shortLabel) \(answers[answerIndex].answer)"
+        }
+    }
+
     /// "Yes: a child is…" → "Yes"; long answers cut at the colon.
     static func shortAnswer(_ answer: String) -> String {
         let head = answer.split(separator: ":", maxSplits: 1).first.map(String.init) ?? answer
@@ -97,7 +109,7 @@ public struct FlowchartWalker: Sendable {
                                                          staffActionID: action.staffActionID, childActionID: action.childActionID))
             }
         }
-        let labels = breadcrumb
+        let labels = labelsInFull
         let pathSteps = path.enumerated().map { index, step in
             FlowchartWalk.PathStep(stepID: step.id, kind: step.kind, label: labels.indices.contains(index) ? labels[index] : step.shortLabel)
         }

@@ -27,7 +27,7 @@ struct IncidentIndex {
     static let documentName = "incident-index"
     /// 1 and 2 were never released (JSON inside the seal; a stamp without the device); 3 is
     /// ``IncidentIndexCodec``. An index of another format is rebuilt.
-    static let format = 3
+    static let format = 4
 
     /// By incident id.
     var entries: [String: Entry] = [:]

@@ -38,6 +38,8 @@ enum IncidentIndexCodec {
                 writer.optional(action.doneBy) { $0.string($1) }
             }
             writer.integer(summary.walkCount)
+            writer.string(summary.recordedBy.id)
+            writer.string(summary.recordedBy.name)
             let stamp = entry.stamp
             for number in [Int(bitPattern: UInt(stamp.device)), Int(bitPattern: UInt(stamp.inode)), Int(stamp.size), Int(stamp.modifiedSeconds),
                            Int(stamp.modifiedNanoseconds), Int(stamp.changedSeconds), Int(stamp.changedNanoseconds)] {
@@ -156,7 +158,8 @@ enum IncidentIndexCodec {
             }
             let summary = IncidentSummary(id: id, recordedAt: recordedAt, status: status, occurredOn: occurredOn, typeIDs: typeIDs,
                                           otherType: otherType, involved: involved, allegationAgainstStaff: allegation,
-                                          followUps: followUps, walkCount: try integer())
+                                          followUps: followUps, walkCount: try integer(),
+                                          recordedBy: AuditActor(id: try string(), name: try string()))
             let stamp = StoreFileStamp(device: UInt64(UInt(bitPattern: try integer())), inode: UInt64(UInt(bitPattern: try integer())),
                                        size: Int64(try integer()), modifiedSeconds: Int64(try integer()),
                                        modifiedNanoseconds: Int64(try integer()), changedSeconds: Int64(try integer()),

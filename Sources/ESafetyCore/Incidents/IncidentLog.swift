@@ -190,6 +190,7 @@ public final class IncidentLog {
             transaction.summary = "Recorded incident \(record.id)"
             try transaction.write(try vault.seal(record), to: Self.folder + "/" + record.id)
             try stageFigures(in: transaction, removing: nil, adding: record)
+            try AttentionDocument.stageReported(record.id, at: recordedAt, by: record.recordedBy, in: transaction)  // "My reports"
             return record
         }
         didCommit(record)

@@ -19,12 +19,14 @@ public struct IncidentSummary: Codable, Sendable, Hashable, Identifiable {
     public var followUps: [FollowUpAction]
     /// How many times the response flowchart has been walked for it.
     public var walkCount: Int
+    /// Who recorded it (for "New since you last signed in").
+    public var recordedBy: AuditActor
 
     init(id: String, recordedAt: Date, status: IncidentStatus, occurredOn: CivilDate?, typeIDs: [String], otherType: String,
-         involved: [InvolvedParty], allegationAgainstStaff: Bool?, followUps: [FollowUpAction], walkCount: Int) {
+         involved: [InvolvedParty], allegationAgainstStaff: Bool?, followUps: [FollowUpAction], walkCount: Int, recordedBy: AuditActor) {
         self.id = id; self.recordedAt = recordedAt; self.status = status; self.occurredOn = occurredOn; self.typeIDs = typeIDs
         self.otherType = otherType; self.involved = involved; self.allegationAgainstStaff = allegationAgainstStaff
-        self.followUps = followUps; self.walkCount = walkCount
+        self.followUps = followUps; self.walkCount = walkCount; self.recordedBy = recordedBy
     }
 
     public init(_ record: IncidentRecord) {
@@ -38,6 +40,7 @@ public struct IncidentSummary: Codable, Sendable, Hashable, Identifiable {
         allegationAgainstStaff = record.report.allegationAgainstStaff
         followUps = record.followUps
         walkCount = record.walks.count
+        recordedBy = record.recordedBy
     }
 
     public var isStaffAllegation: Bool { allegationAgainstStaff ?? false }

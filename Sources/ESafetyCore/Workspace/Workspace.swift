@@ -14,6 +14,8 @@ public final class Workspace {
     public internal(set) var reportingLines: [ReportingLine]
     /// AUP texts, roster and signatures: made on first use, read by `aup.load()`.
     public private(set) lazy var aup = AUPRegister(workspace: self)
+    /// Who has opened which incident, and what is new to the person signed in.
+    public private(set) lazy var attention = IncidentAttention(workspace: self)
     /// The clock: what "now" and "today" mean for new records and due dates (tests fix it).
     public var now: () -> Date = { Date() }
     /// The time zone the school's calendar days are counted in.

@@ -17,14 +17,20 @@ public final class TableView<Row>: Widget {
     public var emptyText = "(empty)"
     private var state: FilteredRows
 
-    public init(columns: [TableColumn], rows: [Row], cells: @escaping (Row) -> [String]) {
+    /// More text of a row that the `/` filter matches besides its cells (nil: only the cells).
+    public let searchAlso: ((Row) -> String)?
+
+    public init(columns: [TableColumn], rows: [Row], cells: @escaping (Row) -> [String], searchAlso: ((Row) -> String)? = nil) {
         self.columns = columns
         self.rows = rows
         self.cells = cells
-        self.state = FilteredRows(keys: rows.map { Self.searchText(cells($0)) })
+        self.searchAlso = searchAlso
+        self.state = FilteredRows(keys: rows.map { Self.searchText(cells($0), searchAlso?($0)) })
     }
 
-    private static func searchText(_ cells: [String]) -> String { cells.joined(separator: "\u{1F}") }
+    private static func searchText(_ cells: [String], _ also: String?) -> String {
+        (cells + (also.map { [$0] } ?? [])).joined(separator: "\u{1F}")
+    }
 
     /// The rows the filter lets through, in order.
     public var filteredRows: [Row] { state.visible.map { rows[$0] } }
@@ -56,7 +62,7 @@ public final class TableView<Row>: Widget {
                 preferred = found
             }
         }
-        state.setKeys(rows.map { Self.searchText(cells($0)) }, preferredIndex: preferred)
+        state.setKeys(rows.map { Self.searchText(cells($0), searchAlso?($0)) }, preferredIndex: preferred)
     }
 
     public func handle(key: Key) -> WidgetResponse { state.handle(key) }
