@@ -31,8 +31,11 @@ public struct Canvas: Sendable, Equatable {
 
     /// Fills a rectangle with spaces in one style.
     public mutating func fill(_ rect: Rect, style: Style = .normal) {
-        for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-            for x in max(0, rect.x)..<min(size.width, rect.maxX) { self[x, y] = Cell(text: " ", style: style) }
+        let top = max(0, rect.y), bottom = min(size.height, rect.maxY)
+        let left = max(0, rect.x), right = min(size.width, rect.maxX)
+        guard top < bottom, left < right else { return }  // wholly off the canvas
+        for y in top..<bottom {
+            for x in left..<right { self[x, y] = Cell(text: " ", style: style) }
         }
     }
 

@@ -29,10 +29,7 @@ struct AcknowledgeCommand: ParsableCommand {
         try StoreOptions.userFacing {
             let workspace = try Workspace.open(at: options.location, access: .readWrite, actor: options.actor)
             defer { workspace.store.close() }
-            try signIn.signIn(workspace)
-            if try workspace.accounts().isSetUp, workspace.session?.isAdministrator != true {
-                throw UserFacingError("Only an administrator may acknowledge what esafety check names: sign in as one with --user NAME.")
-            }
+            try signIn.signInAsAdministrator(workspace, to: "acknowledge what esafety check names")
             let store = workspace.store
             let problems = try store.unacknowledgedLogProblems()
             if !problems.isEmpty {

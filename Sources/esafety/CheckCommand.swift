@@ -23,7 +23,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let workspace = try Workspace.openForChecking(at: location, actor: options.actor)
             // Every area's records: incidents, AUP roster and signatures, reviews; duplicate ids.
-            for problem in workspace.checkRecords()
+            for problem in workspace.checkRecords() + workspace.checkSignatures()
             where !problems.contains(where: { $0.file == problem.file && $0.problem == problem.problem }) {
                 problems.append(problem)
             }
@@ -35,6 +35,9 @@ struct CheckCommand: ParsableCommand {
         } catch {
             let text = String(describing: error)
             if !problems.contains(where: { text.contains($0.file) }) { problems.append(StoreProblem(file: "(records)", problem: text)) }
+        }
+        if let fingerprint = try? Workspace.openForChecking(at: location, actor: options.actor).accounts().fingerprint {
+            print("Root key fingerprint: \(fingerprint) (compare it with the one written down at set-up)")
         }
         for acknowledged in report.acknowledged {
             print(TerminalText.safe("Acknowledged (entry \(acknowledged.sequence), \(AuditFormatting.timestamp(acknowledged.at)), "

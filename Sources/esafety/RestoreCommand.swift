@@ -14,6 +14,7 @@ struct RestoreCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: StoreOptions
+    @OptionGroup var signIn: SignInOptions
 
     @Argument(help: "The document, as `esafety check` names it (e.g. incidents/2026-0007.json).")
     var file: String
@@ -26,20 +27,25 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try StoreOptions.userFacing {
-            let store = try Store.open(at: options.location, access: list ? .readOnly : .readWrite)
-            defer { store.close() }
             if list {
+                let store = try Store.open(at: options.location, access: .readOnly)
+                defer { store.close() }
                 let days = store.backupDays(of: file)
-                print(days.isEmpty ? "There is no backup of \(file)." : days.joined(separator: "\n"))
+                print(TerminalText.safe(days.isEmpty ? "There is no backup of \(file)." : days.joined(separator: "\n")))
                 return
             }
-            if day == nil && store.backupDays(of: file).isEmpty {
+            // A restore replaces a record: an administrator's act, signed and audited.
+            let workspace = try Workspace.open(at: options.location, access: .readWrite, actor: options.actor)
+            defer { workspace.store.close() }
+            try signIn.signInAsAdministrator(workspace, to: "restore a document")
+            let store = workspace.store
+            if day == nil && store.backupDays(of: file).isEmpty && !Workspace.isSecurityDocument(file) {
                 throw UserFacingError("There is no backup of \(file) under \(Store.dailyBackupsFolder)/: a copy is made only when a "
                     + "document is changed, once a day. Restore it from your own backup of the store folder, then run esafety check.")
             }
-            let result = try store.restore(file, fromDay: day, actor: options.actor)
-            print("Restored \(file) from the backup of \(result.day)."
-                  + (result.keptAt.map { " The file it replaced is kept at \($0)." } ?? ""))
+            let result = try workspace.restore(file, fromDay: day)
+            print(TerminalText.safe("Restored \(file) from the backup of \(result.day)."
+                  + (result.keptAt.map { " The file it replaced is kept at \($0)." } ?? "")))
         }
     }
 }

@@ -27,6 +27,15 @@ struct SignInOptions: ParsableArguments {
         workspace.session = try accounts.signIn(personID: person.id, passphrase: passphrase)
     }
 
+    /// Signs in, and throws unless the person is an administrator (on a store with accounts):
+    /// for the commands that are an administrator's act.
+    func signInAsAdministrator(_ workspace: Workspace, to what: String) throws {
+        try signIn(workspace)
+        if try workspace.accounts().isSetUp, workspace.session?.isAdministrator != true {
+            throw UserFacingError("Only an administrator may \(what): sign in as one with --user NAME.")
+        }
+    }
+
     /// Reads a passphrase from the terminal without echoing it.
     private static func ask(_ prompt: String) throws -> String {
         let tty = open("/dev/tty", O_RDWR)

@@ -94,7 +94,7 @@ final class RoleDirectoryScreenTests: AppTestCase {
         try launch()
         press(.character("3"), .character("1"), .function(8))
         assertScreen(contains: "cannot be removed")
-        XCTAssertEqual(workspace.directory.roles.count, 10)
+        XCTAssertEqual(workspace.directory.roles.count, 11)
     }
 
     func testWhoDoITellShowsTodaysHoldersAndContacts() async throws {

@@ -62,11 +62,15 @@ final class AccountsTests: StoreTestCase {
         XCTAssertThrowsError(try accounts.signIn(personID: head.id, passphrase: "correct horse battery")) {
             XCTAssertEqual($0 as? AccessError, .tooSoon(secondsToWait: 2))
         }
-        XCTAssertEqual(try Workspace.open(at: storeURL, access: .readOnly, actor: sam).accounts().account(head.id)?.failedAttempts, 5,
+        XCTAssertEqual(try Workspace.open(at: storeURL, access: .readOnly, actor: sam).accounts().throttle.failures[head.id]?.count, 5,
                        "the count survives a restart")
         clock += 3
         XCTAssertNoThrow(try accounts.signIn(personID: head.id, passphrase: "correct horse battery"))
-        XCTAssertEqual(accounts.account(head.id)?.failedAttempts, 0)
+        XCTAssertNil(accounts.throttle.failures[head.id])
+        let failures = try workspace.store.auditEntries().filter { $0.action == "user.sign-in.failed" }
+        XCTAssertEqual(failures.count, 5)
+        XCTAssertTrue(failures.allSatisfy { $0.signer == nil && $0.documents?.map(\.document) == ["throttle"] },
+                      "a wrong passphrase is counted unsigned (whoever failed has no key), in throttle.json alone")
         XCTAssertEqual(SignInThrottle.delay(afterFailures: 6), 4)
         XCTAssertEqual(SignInThrottle.delay(afterFailures: 40), 300)
     }
@@ -98,31 +102,46 @@ final class AccountsTests: StoreTestCase {
         XCTAssertThrowsError(try accounts.addUser(personID: "P0001", passphrase: "whatever passphrase", isAdministrator: false, by: lead))
 
         // Allegations against staff: the head; the lead unless the lead is the subject; not the CP lead.
-        XCTAssertTrue(admin.mayOpen(restrictedToHead: true, subjects: [self.lead.id], isEsafetyLead: false))
-        XCTAssertTrue(lead.mayOpen(restrictedToHead: true, subjects: [office.id], isEsafetyLead: true))
-        XCTAssertFalse(lead.mayOpen(restrictedToHead: true, subjects: [self.lead.id], isEsafetyLead: true))
-        XCTAssertFalse(cp.mayOpen(restrictedToHead: true, subjects: [office.id], isEsafetyLead: false))
-        XCTAssertTrue(cp.mayOpen(restrictedToHead: false, subjects: [], isEsafetyLead: false))
-        XCTAssertFalse(staff.mayOpen(restrictedToHead: false, subjects: [], isEsafetyLead: false))
+        let authority = try XCTUnwrap(accounts.authority?.current)
+        func summary(allegationAgainst subject: Person?) -> IncidentSummary {
+            IncidentSummary(id: "2026-0001", recordedAt: clock, status: .open, occurredOn: nil, typeIDs: [], otherType: "",
+                            involved: subject.map { [InvolvedParty(kind: .staff, name: $0.fullName, personID: $0.id)] } ?? [],
+                            allegationAgainstStaff: subject != nil, followUps: [], walkCount: 0, recordedBy: sam)
+        }
+        func mayOpen(_ session: Session, _ incident: IncidentSummary) -> Bool {
+            IncidentVault(authority: authority, session: session).mayOpen(incident)
+        }
+        XCTAssertTrue(mayOpen(admin, summary(allegationAgainst: self.lead)))
+        XCTAssertTrue(mayOpen(lead, summary(allegationAgainst: office)))
+        XCTAssertFalse(mayOpen(lead, summary(allegationAgainst: self.lead)))
+        XCTAssertFalse(mayOpen(cp, summary(allegationAgainst: office)))
+        XCTAssertTrue(mayOpen(cp, summary(allegationAgainst: nil)))
+        XCTAssertFalse(mayOpen(staff, summary(allegationAgainst: nil)))
+        XCTAssertEqual(IncidentVault.recipients(of: summary(allegationAgainst: head), in: authority)?.map(\.personID), [],
+                       "an allegation against the head goes to the chair of governors, who has no account here")
 
         // Only those whose roles read incidents hold the records key.
         XCTAssertNil(staff.recordsKey); XCTAssertNil(gov.recordsKey)
         XCTAssertNotNil(lead.recordsKey); XCTAssertNotNil(cp.recordsKey)
     }
 
-    func testAddingAndRemovingALeadGrantsAndWithdrawsTheRecordsKey() throws {
+    func testGivingAndTakingAccessIsASignedActThatGrantsAndRotatesTheRecordsKey() throws {
         let (admin, _) = try setUpHead()
         let accounts = try workspace.accounts()
         try accounts.addUser(personID: office.id, passphrase: "office passphrase", isAdministrator: false, by: admin)
         XCTAssertNil(accounts.account(office.id)?.recordsGrant)
         try workspace.assign(personID: office.id, to: Role.WellKnown.childProtectionLead)
-        try accounts.reconcileGrants(by: admin)
-        XCTAssertNotNil(accounts.account(office.id)?.recordsGrant)
+        XCTAssertEqual(accounts.authorityAccount(office.id)?.access, [.childProtectionLead], "the assignment was an administrator's signed act")
+        XCTAssertEqual(try workspace.store.auditEntries().last?.action, "access.change")
+        XCTAssertTrue(workspace.directory.role(Role.WellKnown.childProtectionLead)?.holderIDs.contains(office.id) ?? false)
         XCTAssertNotNil(try accounts.signIn(personID: office.id, passphrase: "office passphrase").recordsKey)
+        let generation = accounts.recordsGeneration
         try workspace.unassign(personID: office.id, from: Role.WellKnown.childProtectionLead)
-        try accounts.reconcileGrants(by: admin)
         XCTAssertNil(accounts.account(office.id)?.recordsGrant)
-        XCTAssertEqual(try workspace.store.auditEntries().last?.action, "user.records-key")
+        XCTAssertEqual(accounts.recordsGeneration, generation + 1, "taking access rotated the records key")
+        XCTAssertEqual(try workspace.store.auditEntries().last?.action, "security.rotate")
+        XCTAssertNotNil(workspace.session?.recordsKey, "the head has the new key")
+        XCTAssertEqual(workspace.checkSignatures(), [])
     }
 
     func testTheRecoveryKeyReopensAStoreWhoseOnlyLeadForgotTheirPassphrase() throws {
@@ -137,7 +156,8 @@ final class AccountsTests: StoreTestCase {
         let session = try reopened.accounts().recover(recoveryKey: recovery.lowercased(), personID: head.id, newPassphrase: "a new passphrase")
         XCTAssertNotNil(session.recordsKey)
         XCTAssertNotNil(try reopened.accounts().signIn(personID: head.id, passphrase: "a new passphrase").recordsKey)
-        XCTAssertEqual(try reopened.store.auditEntries().last?.action, "user.recover")
+        XCTAssertTrue(try reopened.store.auditEntries().contains { $0.action == "user.recover" && $0.signer == "root" })
+        XCTAssertEqual(reopened.checkSignatures(), [])
     }
 
     func testRecoveryKeyTextRoundTrips() throws {

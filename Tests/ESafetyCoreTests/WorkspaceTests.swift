@@ -7,7 +7,7 @@ import XCTest
 final class WorkspaceTests: StoreTestCase {
     func testFirstRunCreatesTheDefaultsAndReopens() throws {
         let workspace = try Workspace.openOrCreate(at: storeURL, actor: sam)
-        XCTAssertEqual(workspace.directory.roles.count, 10)
+        XCTAssertEqual(workspace.directory.roles.count, 11)
         XCTAssertFalse(workspace.profile.confirmed)
         workspace.store.close()
         let again = try Workspace.openOrCreate(at: storeURL, actor: sam)

@@ -123,7 +123,20 @@ final class CorruptionEndToEndTests: XCTestCase {
 
         let listed = try runEsafety(["restore", "aup/versions.json", "--list", "--store", store.path])
         XCTAssertEqual(listed.standardOutput.split(separator: "\n").count, 1, listed.standardOutput)
-        let restored = try runEsafety(["restore", "aup/versions.json", "--store", store.path])
+        let unsigned = try runEsafety(["restore", "aup/versions.json", "--store", store.path])
+        XCTAssertNotEqual(unsigned.status, 0, "a restore needs an administrator's sign-in")
+        XCTAssertTrue(unsigned.standardError.contains("--user"), unsigned.standardError)
+        let office = try runEsafety(["restore", "aup/versions.json", "--store", store.path, "--user", "Siobhán Byrne"],
+                                    environment: ["ESAFETY_PASSPHRASE": TmuxSession.demoPassphrase])
+        XCTAssertTrue(office.standardError.contains("Only an administrator"), office.standardError)
+        let path = try runEsafety(["restore", "aup/versions.json", "--day", "../../elsewhere", "--store", store.path, "--user", "Amira Haddad"],
+                                  environment: ["ESAFETY_PASSPHRASE": TmuxSession.demoPassphrase])
+        XCTAssertTrue(path.standardError.contains("is not a day"), path.standardError)
+        let users = try runEsafety(["restore", "users.json", "--store", store.path, "--user", "Amira Haddad"],
+                                   environment: ["ESAFETY_PASSPHRASE": TmuxSession.demoPassphrase])
+        XCTAssertTrue(users.standardError.contains("never restored from a backup"), users.standardError)
+        let restored = try runEsafety(["restore", "aup/versions.json", "--store", store.path, "--user", "Amira Haddad"],
+                                      environment: ["ESAFETY_PASSPHRASE": TmuxSession.demoPassphrase])
         XCTAssertEqual(restored.status, 0, restored.standardError)
         XCTAssertTrue(restored.standardOutput.contains("backups/replaced/"), restored.standardOutput)
         let check = try runEsafety(["check", "--store", store.path])

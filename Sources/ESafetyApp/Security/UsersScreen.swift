@@ -1,8 +1,9 @@
 import ESafetyCore
 import TerminalUI
 
-/// Settings › Users (administrators): who may sign in, their level from their roles, and
-/// whether they hold the key to incident records.
+/// Settings › Users (administrators): who may sign in, the access the signed authority gives
+/// them, and whether they hold the key to incident records. Every change here is a statement
+/// signed by the administrator's key (docs/security.md).
 @MainActor
 final class UsersScreen: Screen {
     private let context: AppContext
@@ -14,26 +15,31 @@ final class UsersScreen: Screen {
         table = TableView(
             columns: [
                 TableColumn(title: "Name", width: .flexible(min: 20)),
-                TableColumn(title: "Level", width: .flexible(min: 14)),
+                TableColumn(title: "Access (signed)", width: .flexible(min: 16)),
                 TableColumn(title: "Records key", width: .fixed(11)),
                 TableColumn(title: "Admin", width: .fixed(5)),
             ],
-            rows: (try? workspace.accounts().users) ?? [],
+            rows: Self.rows(workspace),
             cells: { account in
-                [workspace.directory.person(account.personID)?.fullName ?? account.personID,
-                 AccessLevel.level(of: account.personID, in: workspace.directory).label,
-                 account.recordsGrant == nil ? "—" : "yes", account.isAdministrator ? "yes" : ""]
+                let accounts = try? workspace.accounts()
+                let granted = accounts?.authorityAccount(account.personID)
+                let access = granted.map { $0.access.isEmpty ? "staff" : $0.access.map(\.label).joined(separator: ", ") } ?? "—"
+                let holds = account.recordsGrant != nil && account.recordsGeneration == accounts?.authority?.current.recordsKey.generation
+                return [workspace.directory.person(account.personID)?.fullName ?? granted?.name ?? account.personID, access,
+                        holds ? "yes" : "—", granted?.administrator == true ? "yes" : ""]
             })
     }
 
     let title = "Users"
     var helpText: String { context.help("users") }
-    var actions: ActionTable { ActionTable([CommonActions.add, CommonActions.remove]) }
+    var actions: ActionTable { ActionTable([CommonActions.add, CommonActions.edit, CommonActions.remove]) }
 
-    func willAppear() { table.rows = (try? context.workspace.accounts().users) ?? [] }
+    static func rows(_ workspace: Workspace) -> [UserAccount] { (try? workspace.accounts().signInAccounts) ?? [] }
+
+    func willAppear() { table.rows = Self.rows(context.workspace) }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
-        canvas.write("Levels come from roles in the role directory; F7 gives a person an account", at: Point(x: rect.x + 1, y: rect.y), style: .dim, clip: rect)
+        canvas.write("F7 gives a person an account; F4 changes their access (your key signs it)", at: Point(x: rect.x + 1, y: rect.y), style: .dim, clip: rect)
         table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
     }
 
@@ -50,6 +56,9 @@ final class UsersScreen: Screen {
             return .push(PickerScreen(title: "Give an account to", helpText: context.help("pick-person"), items: people, row: { $0.fullName }) { [context] person in
                 .push(Self.addForm(context: context, person: person, session: session))
             })
+        case "edit":
+            guard let account = table.selectedItem else { return .handled }
+            return .push(Self.accessForm(context: context, personID: account.personID, session: session))
         case "remove":
             guard let account = table.selectedItem else { return .handled }
             guard account.personID != session.personID else { return .message("You cannot remove your own account.", .warning) }
@@ -57,7 +66,7 @@ final class UsersScreen: Screen {
             return .confirm(Confirmation(title: "Remove account?", message: "\(name) will no longer be able to sign in.", confirmLabel: "Remove", cancelLabel: "Keep") { [context, table] in
                 do {
                     try context.workspace.accounts().removeUser(personID: account.personID, by: session)
-                    table.rows = (try? context.workspace.accounts().users) ?? []
+                    table.rows = Self.rows(context.workspace)
                     return .message("Removed the account of \(name).", .success)
                 } catch { return .message(String(describing: error), .error) }
             })
@@ -66,15 +75,38 @@ final class UsersScreen: Screen {
         }
     }
 
+    private static func accessOptions() -> [(label: String, value: AccessRole)] {
+        AccessRole.allCases.map { (label: $0.label.prefix(1).uppercased() + $0.label.dropFirst(), value: $0) }
+    }
+
     private static func addForm(context: AppContext, person: Person, session: Session) -> FormScreen {
         let passphrase = PassphraseFields()
         let admin = ChoiceField(options: [(label: "No", value: false), (label: "Yes", value: true)], selection: false)
+        let held = Set(AccessRole.allCases.filter { context.workspace.directory.role($0.roleID)?.holderIDs.contains(person.id) ?? false })
+        let access = CheckListField(options: accessOptions(), selection: held)
         let form = Form(fields: passphrase.fields(help: "Tell them in person; they can change it in Settings") + [
+            Form.Field(label: "Access", widget: access, help: "What their roles let them read; your key signs it"),
             Form.Field(label: "Administrator", widget: admin, help: "Administrators manage users and settings"),
         ])
         return FormScreen(title: "Account for \(person.fullName)", helpText: context.help("users"), form: form) {
-            try context.workspace.accounts().addUser(personID: person.id, passphrase: try passphrase.checked(), isAdministrator: admin.selection ?? false, by: session)
+            try context.workspace.addUser(personID: person.id, passphrase: try passphrase.checked(), isAdministrator: admin.selection ?? false,
+                                          access: access.selectedInOrder)
             return .message("\(person.fullName) can now sign in.", .success)
+        }
+    }
+
+    private static func accessForm(context: AppContext, personID: String, session: Session) -> FormScreen {
+        let granted = (try? context.workspace.accounts())?.authorityAccount(personID)
+        let name = context.workspace.directory.person(personID)?.fullName ?? granted?.name ?? personID
+        let access = CheckListField(options: accessOptions(), selection: Set(granted?.access ?? []))
+        let admin = ChoiceField(options: [(label: "No", value: false), (label: "Yes", value: true)], selection: granted?.administrator ?? false)
+        let form = Form(fields: [
+            Form.Field(label: "Access", widget: access, help: "Another administrator must give you your own access"),
+            Form.Field(label: "Administrator", widget: admin, help: "Administrators manage users and settings"),
+        ])
+        return FormScreen(title: "Access of \(name)", helpText: context.help("users"), form: form) {
+            try context.workspace.setAccess(of: personID, roles: access.selectedInOrder, administrator: admin.selection ?? false)
+            return .message("Changed the access of \(name); the change is signed with your key.", .success)
         }
     }
 }

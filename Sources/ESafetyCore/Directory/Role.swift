@@ -26,6 +26,7 @@ extension Role {
         public static let headTeacher = "head-teacher"
         public static let childProtectionLead = "child-protection-lead"
         public static let linkGovernor = "link-governor"
+        public static let chairOfGovernors = "chair-of-governors"
         public static let safeguardingAdvisor = "safeguarding-advisor"
         public static let technicalSupport = "technical-support"
     }

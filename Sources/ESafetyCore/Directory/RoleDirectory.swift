@@ -12,6 +12,7 @@ public struct RoleDirectory: Sendable, Equatable {
     public static let protectedRoleIDs: Set<String> = [
         Role.WellKnown.esafetyLead, Role.WellKnown.headTeacher, Role.WellKnown.childProtectionLead,
         Role.WellKnown.safeguardingAdvisor, Role.WellKnown.technicalSupport, Role.WellKnown.linkGovernor,
+        Role.WellKnown.chairOfGovernors,
     ]
 
     public init(people: [Person] = [], roles: [Role] = [], nextPersonNumber: Int? = nil) {

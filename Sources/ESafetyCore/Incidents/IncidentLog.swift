@@ -60,8 +60,12 @@ public final class IncidentLog {
             } else {
                 guard let record = try readRecord(document: name) else { continue }
                 summary = IncidentSummary(record)
-                index.entries[id] = IncidentIndex.Entry(summary: summary, stamp: stamp)
-                indexChanged = true
+                // An allegation against staff is not in the index, which every records-key holder
+                // (its subject too) can open: its recipients open the record itself each time.
+                if !summary.isStaffAllegation {
+                    index.entries[id] = IncidentIndex.Entry(summary: summary, stamp: stamp)
+                    indexChanged = true
+                }
             }
             if vault.mayOpen(summary) { readable.append(summary) }
         }
@@ -125,7 +129,11 @@ public final class IncidentLog {
     /// - Throws: a `StoreError` naming the file if it cannot be read.
     public func loadRecord(_ id: String) throws -> IncidentRecord? {
         if let opened = openedRecords[id] { return opened }
-        guard let listed = summaryByID[id], let record = try readRecord(document: Self.folder + "/" + id) else { return nil }
+        guard let listed = summaryByID[id] else { return nil }
+        guard let record = try readRecord(document: Self.folder + "/" + id) else {
+            forget(id)  // sealed since to others (an allegation about this reader, say)
+            return nil
+        }
         let summary = IncidentSummary(record)
         guard vault.mayOpen(summary) else {
             forget(id)

@@ -2,19 +2,25 @@ import CivilTime
 import Crypto
 import Foundation
 
-/// What the incident log may do for whoever is signed in: the key new incidents are sealed to,
-/// the records key that opens them (leads and the head teacher), the key of the person's own
-/// drafts, and the rules of who may see what. A store with no accounts yet has no keys: its
-/// incidents stay as plain JSON until set-up seals them.
+/// What the incident log may do for whoever is signed in: the keys new incidents are sealed to
+/// (from the signed authority), the keys that open them, and who may see what. A store with no
+/// accounts yet has no keys: its incidents stay as plain JSON until set-up seals them.
+///
+/// - An incident is sealed to the records key (HPKE), which every holder of a role that reads
+///   incidents has.
+/// - An allegation against a member of staff is sealed to its own recipients instead: the head
+///   teacher and the e-safety leads who are not its subject; when a head teacher is the subject,
+///   the chair of governors (KCSIE part 4: the chair, with the LADO). Nobody else's key opens it,
+///   the subject's included, even offline. With no recipient who has an account, it is sealed to
+///   the escrow key, which only the recovery key opens.
 struct IncidentVault {
-    var sealTo: Curve25519.KeyAgreement.PublicKey?
+    /// The authority in force (nil before set-up).
+    var authority: AuthorityStatement?
     var session: Session?
-    /// True when a person holds the e-safety lead role (for allegations against staff).
-    var isEsafetyLead: (String) -> Bool
 
-    static var unsecured: IncidentVault { IncidentVault(sealTo: nil, session: nil, isEsafetyLead: { _ in false }) }
+    static var unsecured: IncidentVault { IncidentVault(authority: nil, session: nil) }
 
-    var isSecured: Bool { sealTo != nil }
+    var isSecured: Bool { authority != nil }
 
     /// Throws unless the signed-in person may do this (always allowed before set-up).
     func require(_ permission: Permission) throws {
@@ -23,52 +29,116 @@ struct IncidentVault {
         try session.require(permission)
     }
 
-    /// True when the signed-in person may open this incident: leads, and for an allegation
-    /// against staff, the head teacher and the e-safety lead unless they are its subject.
+    /// Who receives an allegation against staff (nil: not one; empty: nobody with an account).
+    static func recipients(of summary: IncidentSummary, in authority: AuthorityStatement) -> [AuthorityStatement.Account]? {
+        guard summary.isStaffAllegation else { return nil }
+        let subjects = Set(summary.involved.filter { $0.kind == .staff }.compactMap(\.personID))
+        let heads = authority.holders(of: .headTeacher)
+        let chosen = heads.contains { subjects.contains($0.personID) }
+            ? authority.holders(of: .chairOfGovernors)
+            : heads + authority.holders(of: .esafetyLead)
+        var seen = Set<String>()
+        return chosen.filter { !subjects.contains($0.personID) && seen.insert($0.personID).inserted }
+    }
+
+    /// True when the signed-in person may open this incident: any records-key holder, and for
+    /// an allegation against staff its recipients only.
     func mayOpen(_ incident: IncidentSummary) -> Bool {
-        guard isSecured else { return true }
+        guard let authority else { return true }
         guard let session else { return false }
-        let subjects = incident.involved.filter { $0.kind == .staff }.compactMap(\.personID)
-        return session.mayOpen(restrictedToHead: incident.isStaffAllegation, subjects: subjects,
-                               isEsafetyLead: isEsafetyLead(session.personID))
+        guard let recipients = Self.recipients(of: incident, in: authority) else { return session.level.readsIncidents }
+        return recipients.contains { $0.personID == session.personID }
     }
 
     /// The key of the sealed incident index, if this session holds the records key.
     var indexKey: SymmetricKey? { session?.recordsKey.map(IncidentIndex.key(from:)) }
 
     func seal(_ record: IncidentRecord) throws -> StoredIncident {
-        guard let sealTo else { return .plain(record) }
+        guard let authority else { return .plain(record) }
         let data = try StoreJSON.makeEncoder().encode(record)
-        return .sealed(SealedIncidentFile(id: record.id, recordedAt: record.recordedAt, status: record.status,
-                                          occurredOn: record.report.occurredOn, sealed: try SealedPayload.seal(data, to: sealTo)))
+        var file = SealedIncidentFile(id: record.id, recordedAt: record.recordedAt, status: record.status, occurredOn: record.report.occurredOn)
+        let records = try Curve25519.KeyAgreement.PublicKey(rawRepresentation: authority.recordsKey.publicKey)
+        if let recipients = Self.recipients(of: IncidentSummary(record), in: authority) {
+            var targets = recipients.map { ($0.personID, $0.agreementKey) }
+            if targets.isEmpty { targets = [("escrow", authority.escrowKey)] }
+            file.restricted = try RestrictedSeal.seal(data, to: targets, taggedFor: records)
+        } else {
+            file.sealed = try SealedPayload.seal(data, to: records)
+            file.generation = authority.recordsKey.generation
+        }
+        return .sealed(file)
     }
 
-    /// The record, if this session holds the records key.
+    /// The record, if this session holds a key that opens it (nil otherwise).
     func open(_ file: SealedIncidentFile) throws -> IncidentRecord? {
-        guard let key = session?.recordsKey else { return nil }
+        let name = "incidents/\(file.id).json"
         let data: Data
-        do { data = try file.sealed.open(with: key) } catch { throw AccessError.damagedKey("incidents/\(file.id).json") }
+        if let restricted = file.restricted {
+            guard let key = session?.agreementKey, let opened = restricted.open(with: key) else { return nil }
+            data = opened
+        } else if let sealed = file.sealed {
+            guard let key = session?.recordsKey else { return nil }
+            guard file.generation == nil || file.generation == authority?.recordsKey.generation else { return nil }
+            do { data = try sealed.open(with: key) } catch { throw AccessError.damagedKey(name) }
+        } else {
+            throw StoreError.corrupt(file: name, reason: "it is neither sealed to the records key nor to its recipients")
+        }
         do {
             return try StoreJSON.makeDecoder().decode(IncidentRecord.self, from: data)
         } catch {
-            throw StoreError.corrupt(file: "incidents/\(file.id).json",
-                                     reason: "its sealed contents are not an incident record: \(StoreJSONDiagnostics.reason(for: error, data: data))")
+            throw StoreError.corrupt(file: name, reason: "its sealed contents are not an incident record: \(StoreJSONDiagnostics.reason(for: error, data: data))")
         }
     }
 }
 
 /// How an incident is kept on disk once esafety is set up: only its id, dates and status can
-/// be read without the records key; everything else is sealed.
+/// be read without a key; everything else is sealed, to the records key (`sealed`, with the
+/// key's generation) or, for an allegation against staff, to its recipients (`restricted`).
 struct SealedIncidentFile: Codable {
     var id: String
     var recordedAt: Date
     var status: IncidentStatus
     var occurredOn: CivilDateText?
-    var sealed: SealedPayload
+    var sealed: SealedPayload?
+    var generation: Int?
+    var restricted: RestrictedSeal?
 
-    init(id: String, recordedAt: Date, status: IncidentStatus, occurredOn: CivilDate?, sealed: SealedPayload) {
+    init(id: String, recordedAt: Date, status: IncidentStatus, occurredOn: CivilDate?) {
         self.id = id; self.recordedAt = recordedAt; self.status = status
-        self.occurredOn = occurredOn.map { CivilDateText(value: $0) }; self.sealed = sealed
+        self.occurredOn = occurredOn.map { CivilDateText(value: $0) }
+    }
+}
+
+/// A record sealed to a few people: the record under a fresh content key (AES-GCM), the
+/// content key sealed to each recipient's key (HPKE). Each wrap carries a tag, the recipient's
+/// id sealed to the records key, so that when someone leaves, a holder of the records key can
+/// take their wrap out without being a recipient; nobody without a key learns who they are.
+struct RestrictedSeal: Codable {
+    struct Wrap: Codable {
+        var key: SealedPayload
+        var tag: SealedPayload
+    }
+
+    var ciphertext: Data
+    var wraps: [Wrap]
+
+    static func seal(_ plaintext: Data, to recipients: [(id: String, key: Data)], taggedFor records: Curve25519.KeyAgreement.PublicKey) throws -> RestrictedSeal {
+        let content = SymmetricKey(size: .bits256)
+        let raw = content.withUnsafeBytes { Data($0) }
+        let wraps = try recipients.map { recipient in
+            Wrap(key: try SealedPayload.seal(raw, to: try Curve25519.KeyAgreement.PublicKey(rawRepresentation: recipient.key)),
+                 tag: try SealedPayload.seal(Data(recipient.id.utf8), to: records))
+        }
+        return RestrictedSeal(ciphertext: try SymmetricSeal.seal(plaintext, with: content), wraps: wraps)
+    }
+
+    /// The record, if one of the wraps is to `key`.
+    func open(with key: Curve25519.KeyAgreement.PrivateKey) -> Data? {
+        for wrap in wraps {
+            guard let raw = try? wrap.key.open(with: key) else { continue }
+            return try? SymmetricSeal.open(ciphertext, with: SymmetricKey(data: raw))
+        }
+        return nil
     }
 }
 
@@ -86,11 +156,11 @@ enum StoredIncident: Codable {
     case sealed(SealedIncidentFile)
     case plain(IncidentRecord)
 
-    private enum Keys: String, CodingKey { case sealed }
+    private enum Keys: String, CodingKey { case sealed, restricted }
 
     init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
-        if container.contains(.sealed) {
+        if container.contains(.sealed) || container.contains(.restricted) {
             self = .sealed(try SealedIncidentFile(from: decoder))
         } else {
             self = .plain(try IncidentRecord(from: decoder))

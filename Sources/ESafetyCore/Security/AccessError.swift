@@ -13,6 +13,11 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
     case noRecordsKey
     case badRecoveryKey
     case damagedKey(String)
+    case authorityDamaged(String)
+    case accountNotAuthorised(String)
+    case needsAnotherAdministrator(String)
+    case notAnAdministrator
+    case securityDocumentNotRestored(String)
 
     public var description: String {
         switch self {
@@ -35,6 +40,19 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
         case .noRecordsKey: return "Your account has not been given the key to incident records yet: a lead signing in gives it."
         case .badRecoveryKey: return "That recovery key does not open this store's records."
         case .damagedKey(let file): return "The key file \(file) is damaged; restore it from a backup."
+        case .authorityDamaged(let problem):
+            return "The signed authority cannot be trusted (\(problem)), so nobody is given access. Ask an administrator: esafety check names "
+                + "the problem, and the recovery key can put it right."
+        case .accountNotAuthorised(let name):
+            return "\(name)'s keys in users.json are not the ones the signed authority names: the file was changed outside esafety. "
+                + "Ask an administrator to run esafety check."
+        case .needsAnotherAdministrator(let what):
+            return "Another administrator must \(what): nobody may give themselves access or take it from its only holder."
+        case .securityDocumentNotRestored(let file):
+            return "\(file) holds accounts and keys, which are never restored from a backup: that could bring back a removed account or an "
+                + "older key. Accounts change only by an administrator's signed act (Settings › Users); a lost passphrase, by the recovery key."
+        case .notAnAdministrator:
+            return "Only an administrator may change accounts and access, and their key signs each change."
         }
     }
 }

@@ -1,5 +1,5 @@
-/// What a signed-in person may do, from their roles in the directory (and the administrator
-/// flag on their account). Checked in ESafetyCore, not only by hiding screens.
+/// What a signed-in person may do, from the access roles the signed authority gives them (and
+/// their administrator flag there). Checked in ESafetyCore, not only by hiding screens.
 public enum AccessLevel: String, Codable, Sendable, CaseIterable, Comparable {
     /// Staff and office: record an incident or concern, record AUP signatures, read the role
     /// directory and the review schedule. Cannot list or open other people's incidents.
@@ -24,12 +24,12 @@ public enum AccessLevel: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
-    /// The level a person's roles give them: the highest that applies.
-    public static func level(of personID: String, in directory: RoleDirectory) -> AccessLevel {
-        let roles = Set(directory.roles(heldBy: personID).map(\.id))
-        if roles.contains(Role.WellKnown.headTeacher) { return .headTeacher }
-        if roles.contains(Role.WellKnown.esafetyLead) || roles.contains(Role.WellKnown.childProtectionLead) { return .lead }
-        if roles.contains(Role.WellKnown.linkGovernor) { return .governor }
+    /// The level the signed authority's access roles give a person: the highest that applies.
+    /// Governors (who see only the anonymised figures) are named by the directory.
+    public static func level(access: Set<AccessRole>, isGovernor: Bool) -> AccessLevel {
+        if access.contains(.headTeacher) { return .headTeacher }
+        if access.contains(.esafetyLead) || access.contains(.childProtectionLead) { return .lead }
+        if isGovernor || access.contains(.chairOfGovernors) { return .governor }
         return .staff
     }
 

@@ -1,248 +1,226 @@
 import Crypto
 import Foundation
 
-/// Who may sign in at the shared terminal, and the keys to incident records.
+/// Who may sign in at the shared terminal, what they may do, and the keys (docs/security.md).
 ///
-/// - Each account's passphrase is kept only as a slow salted scrypt hash (`PassphraseKey`).
-/// - Incidents are sealed to one records public key, so anyone signed in can record one, but
-///   only holders of the records private key can read them again.
-/// - The records private key is sealed to each lead's and the head teacher's own public key
-///   (a "grant"); their own private key is wrapped by their passphrase. Adding or removing a
-///   lead grants or withdraws it (`reconcileGrants`), done whenever a lead signs in.
-/// - The records private key is also wrapped by a recovery key shown once at set-up.
+/// - Authority comes only from signed statements (`authority.json`, ``Authority``): accounts,
+///   their public keys, administrators and access roles. A root key made at set-up signs the
+///   first; administrators sign the rest. `directory.json` and `users.json` grant nothing.
+/// - Each person's secrets are in `users.json`: a slow salted scrypt hash of the passphrase, and
+///   their X25519 and Ed25519 private keys wrapped by the key the passphrase gives.
+/// - Incidents are sealed to the records key named by the authority; its private half is sealed
+///   to each holder of an access role that reads incidents (a "grant"), and kept under the
+///   recovery key in `keys.json`, with the root key.
+/// - Wrong passphrases are counted in `throttle.json`, in every session.
 public final class Accounts {
-    private let store: Store
-    private let directory: () -> RoleDirectory
-    private let now: () -> Date
+    let store: Store
+    let directory: () -> RoleDirectory
+    let now: () -> Date
     /// The scrypt cost for new passphrases (log2 of N).
     public var costLog2 = PassphraseKey.defaultCostLog2
 
-    public private(set) var users: [UserAccount]
-    private var keys: RecordsKeysDocument?
+    public internal(set) var users: [UserAccount]
+    var keyRing: KeyRingDocument?
+    var authorityDocument: AuthorityDocument?
+    /// The verified authority, or why it could not be verified.
+    public private(set) var authority: Authority?
+    public private(set) var authorityProblem: AuthorityProblem?
+    var throttle: ThrottleDocument
 
     static let usersDocument = "users"
-    static let keysDocument = "keys"
+    static let keysDocument = KeyRingDocument.name
+    static let authorityDocumentName = AuthorityDocument.name
 
     init(store: Store, directory: @escaping () -> RoleDirectory, now: @escaping () -> Date) throws {
         self.store = store
         self.directory = directory
         self.now = now
         users = try store.load(UsersDocument.self, from: Self.usersDocument)?.users ?? []
-        keys = try store.load(RecordsKeysDocument.self, from: Self.keysDocument)
+        keyRing = try store.load(KeyRingDocument.self, from: Self.keysDocument)
+        throttle = try store.load(ThrottleDocument.self, from: ThrottleDocument.name) ?? ThrottleDocument()
+        try loadAuthority()
     }
 
-    /// True once the first administrator has been set up.
-    public var isSetUp: Bool { !users.isEmpty && keys != nil }
+    private func loadAuthority() throws {
+        authorityDocument = try store.load(AuthorityDocument.self, from: Self.authorityDocumentName)
+        authority = nil
+        authorityProblem = nil
+        guard let authorityDocument else { return }
+        do {
+            authority = try Authority.verify(authorityDocument)
+        } catch let problem as AuthorityProblem {
+            authorityProblem = problem
+        }
+    }
 
-    /// The records public key, to seal new incidents to.
+    /// True once the first administrator has been set up (even if the authority has since been
+    /// damaged: then nobody gets access, rather than everybody).
+    public var isSetUp: Bool { authorityDocument != nil }
+
+    /// The records public key in force, to seal new incidents to.
     var recordsPublicKey: Curve25519.KeyAgreement.PublicKey? {
-        keys.flatMap { try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: $0.recordsPublicKey) }
+        authority.flatMap { try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: $0.current.recordsKey.publicKey) }
     }
+
+    /// The records key's generation in force.
+    var recordsGeneration: Int { authority?.current.recordsKey.generation ?? 0 }
+
+    /// The root key's fingerprint, to compare with the one written down at set-up.
+    public var fingerprint: String? { authority?.fingerprint ?? authorityDocument.map { Authority.fingerprint(of: $0.rootPublicKey) } }
 
     public func account(_ personID: String) -> UserAccount? { users.first { $0.personID == personID } }
 
-    // MARK: Set-up
+    /// What the authority in force gives a person, if it gives them an account.
+    public func authorityAccount(_ personID: String) -> AuthorityStatement.Account? { authority?.current.account(personID) }
 
-    /// The first run: makes the records keys and the first administrator's account, and returns
-    /// the recovery key to show once. The administrator gets the records key if their roles
-    /// read incidents.
-    public func setUp(administrator personID: String, passphrase: String, actor: AuditActor) throws -> (Session, recoveryKey: String) {
-        guard !isSetUp else { throw AccessError.alreadySetUp }
-        guard let person = directory().person(personID) else { throw DirectoryError.unknownPerson(personID) }
-        let records = Curve25519.KeyAgreement.PrivateKey()
-        let recovery = RecoveryKey.generate()
-        let document = RecordsKeysDocument(recordsPublicKey: records.publicKey.rawRepresentation,
-                                           recoveryWrappedKey: try SymmetricSeal.seal(records.rawRepresentation, with: recovery),
-                                           createdAt: now())
-        let (account, personalKey, personal) = try makeAccount(personID: personID, passphrase: passphrase, isAdministrator: true,
-                                                               records: records)
-        // One act, one commit: the keys and the first account together.
-        try store.commit(actor: actor, action: "security.setup", recordID: personID,
-                         summary: "Made the keys for incident records and set up \(person.fullName) as the first administrator") { transaction in
-            guard transaction.revision(of: Self.keysDocument) == nil else { throw AccessError.alreadySetUp }
-            try transaction.write(document, to: Self.keysDocument)
-            try transaction.write(UsersDocument(users: [account]), to: Self.usersDocument)
-        }
-        keys = document
-        users = [account]
-        let session = Session(personID: personID, fullName: person.fullName, isAdministrator: true, personalKey: personalKey,
-                              personalPrivateKey: personal, recordsKey: account.recordsGrant == nil ? nil : records, level: level(of: personID))
-        return (session, RecoveryKey.text(recovery))
-    }
-
-    /// Adds an account for a person in the directory (administrators only).
-    public func addUser(personID: String, passphrase: String, isAdministrator: Bool, by session: Session) throws {
-        try session.require(.manageUsers)
-        guard let person = directory().person(personID) else { throw DirectoryError.unknownPerson(personID) }
-        guard account(personID) == nil else { throw AccessError.alreadySetUp }
-        let (account, _, _) = try makeAccount(personID: personID, passphrase: passphrase, isAdministrator: isAdministrator,
-                                              records: session.recordsKey)
-        try changeUsers(actor: session.actor, action: "user.add", recordID: personID) { users in
-            guard !users.contains(where: { $0.personID == personID }) else { throw AccessError.alreadySetUp }
-            users.append(account)
-            return "Gave \(person.fullName) an account"
-        }
-    }
-
-    /// Removes an account (administrators only; not their own).
-    public func removeUser(personID: String, by session: Session) throws {
-        try session.require(.manageUsers)
-        guard account(personID) != nil else { throw AccessError.unknownUser(personID) }
-        let name = directory().person(personID)?.fullName ?? personID
-        try changeUsers(actor: session.actor, action: "user.remove", recordID: personID) { users in
-            users.removeAll { $0.personID == personID }
-            return "Removed the account of \(name)"
-        }
-    }
-
-    private func makeAccount(personID: String, passphrase: String, isAdministrator: Bool,
-                             records: Curve25519.KeyAgreement.PrivateKey?) throws -> (UserAccount, SymmetricKey, Curve25519.KeyAgreement.PrivateKey) {
-        let (passphraseKey, wrappingKey) = try PassphraseKey.make(passphrase: passphrase, costLog2: costLog2)
-        let personal = Curve25519.KeyAgreement.PrivateKey()
-        var account = UserAccount(personID: personID, isAdministrator: isAdministrator, passphrase: passphraseKey,
-                                  publicKey: personal.publicKey.rawRepresentation,
-                                  wrappedPrivateKey: try SymmetricSeal.seal(personal.rawRepresentation, with: wrappingKey),
-                                  recordsGrant: nil, failedAttempts: 0, lastFailureAt: nil, createdAt: now())
-        if let records, level(of: personID)().readsIncidents {
-            account.recordsGrant = try SealedPayload.seal(records.rawRepresentation, to: personal.publicKey)
-        }
-        return (account, wrappingKey, personal)
-    }
-
-    private func level(of personID: String) -> () -> AccessLevel {
-        { [directory] in AccessLevel.level(of: personID, in: directory()) }
-    }
+    /// The people who may sign in: accounts the authority names and `users.json` holds.
+    public var signInAccounts: [UserAccount] { users.filter { authorityAccount($0.personID) != nil } }
 
     // MARK: Signing in
 
-    /// Signs a person in. Wrong passphrases are counted in the account; after four, each further
-    /// try must wait longer (`SignInThrottle`).
+    /// Signs a person in. Wrong passphrases are counted (in every session, read-only ones too);
+    /// after four, each further try must wait longer (`SignInThrottle`).
     public func signIn(personID: String, passphrase: String) throws -> Session {
         try refresh()  // wrong tries at other terminals count too
         guard isSetUp else { throw AccessError.notSetUp }
-        guard let index = users.firstIndex(where: { $0.personID == personID }) else { throw AccessError.unknownUser(personID) }
-        let account = users[index]
-        let name = directory().person(personID)?.fullName ?? personID
-        let wait = SignInThrottle.remainingWait(failures: account.failedAttempts, lastFailure: account.lastFailureAt, now: now())
-        guard wait == 0 else { throw AccessError.tooSoon(secondsToWait: wait) }
-        let person = AuditActor(id: "person:" + personID, name: name)
+        guard let authority else { throw AccessError.authorityDamaged(authorityProblem?.description ?? "authority.json cannot be read") }
+        guard let account = account(personID), let granted = authority.current.account(personID) else {
+            throw AccessError.unknownUser(directory().person(personID)?.fullName ?? personID)
+        }
+        let name = directory().person(personID)?.fullName ?? granted.name
+        try waitIfThrottled(personID)
         guard let wrappingKey = try account.passphrase.unlock(passphrase: passphrase) else {
-            var failures = account.failedAttempts + 1
-            try changeUsers(actor: person, action: "user.sign-in.failed", recordID: personID) { users in
-                guard let index = users.firstIndex(where: { $0.personID == personID }) else { return nil }
-                users[index].failedAttempts += 1
-                users[index].lastFailureAt = now()
-                failures = users[index].failedAttempts
-                return "Wrong passphrase for \(name) (\(failures) in a row)"
-            }
+            let failures = try countFailure(personID, name: name)
             throw AccessError.wrongPassphrase(remainingBeforeDelay: max(0, SignInThrottle.freeAttempts - failures))
         }
-        if account.failedAttempts > 0 {
-            try changeUsers(actor: person, action: "user.sign-in", recordID: personID) { users in
-                guard let index = users.firstIndex(where: { $0.personID == personID }) else { return nil }
-                users[index].failedAttempts = 0
-                users[index].lastFailureAt = nil
-                return "\(name) signed in after wrong passphrases"
-            }
-        }
-        let personal: Curve25519.KeyAgreement.PrivateKey
+        let agreement: Curve25519.KeyAgreement.PrivateKey, signing: Curve25519.Signing.PrivateKey
         do {
-            personal = try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: SymmetricSeal.open(account.wrappedPrivateKey, with: wrappingKey))
+            agreement = try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: SymmetricSeal.open(account.wrappedAgreementKey, with: wrappingKey))
+            signing = try Curve25519.Signing.PrivateKey(rawRepresentation: SymmetricSeal.open(account.wrappedSigningKey, with: wrappingKey))
         } catch {
             throw AccessError.damagedKey("users.json")
         }
-        let records = try account.recordsGrant.map { grant in
-            try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: grant.open(with: personal))
+        // The keys must be the ones the signed authority names: users.json alone grants nothing.
+        guard agreement.publicKey.rawRepresentation == granted.agreementKey, signing.publicKey.rawRepresentation == granted.signingKey else {
+            throw AccessError.accountNotAuthorised(name)
         }
-        let session = Session(personID: personID, fullName: name, isAdministrator: account.isAdministrator, personalKey: wrappingKey,
-                              personalPrivateKey: personal, recordsKey: records, level: level(of: personID))
-        try reconcileGrants(by: session)
-        return session
+        try clearFailures(personID, name: name)
+        return makeSession(personID: personID, name: name, wrappingKey: wrappingKey, agreement: agreement, signing: signing)
     }
 
-    /// Gives the records key to every account whose roles now read incidents, and takes it from
-    /// those whose roles no longer do. Needs a session holding the records key.
-    public func reconcileGrants(by session: Session) throws {
-        guard let records = session.recordsKey else { return }
-        let needsChange = users.contains { account in
-            AccessLevel.level(of: account.personID, in: directory()).readsIncidents == (account.recordsGrant == nil)
+    /// A session for keys already unlocked: with the records key if the grant of the generation
+    /// in force opens, and the root key for administrators.
+    func makeSession(personID: String, name: String, wrappingKey: SymmetricKey, agreement: Curve25519.KeyAgreement.PrivateKey,
+                     signing: Curve25519.Signing.PrivateKey) -> Session {
+        let current = authority?.current
+        var records: Curve25519.KeyAgreement.PrivateKey?
+        if let account = account(personID), let grant = account.recordsGrant, account.recordsGeneration == current?.recordsKey.generation,
+           let raw = try? grant.open(with: agreement), let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw),
+           key.publicKey.rawRepresentation == current?.recordsKey.publicKey {
+            records = key
         }
-        guard needsChange else { return }
-        try changeUsers(actor: session.actor, action: "user.records-key", recordID: nil) { updated in
-            let (granted, withdrawn) = try changedGrants(&updated, records: records)
-            guard !granted.isEmpty || !withdrawn.isEmpty else { return nil }
-            let names = { (ids: [String]) in ids.map { self.directory().person($0)?.fullName ?? $0 }.joined(separator: ", ") }
-            var parts: [String] = []
-            if !granted.isEmpty { parts.append("gave the records key to \(names(granted))") }
-            if !withdrawn.isEmpty { parts.append("took the records key from \(names(withdrawn))") }
-            return "Following role changes, " + parts.joined(separator: "; ")
+        var root: Curve25519.Signing.PrivateKey?
+        if current?.account(personID)?.administrator == true, let sealed = keyRing?.rootForAdministrators[personID],
+           let raw = try? sealed.open(with: agreement), let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw),
+           key.publicKey.rawRepresentation == authority?.rootPublicKey {
+            root = key
         }
+        let governor: () -> Bool = { [directory] in
+            directory().roles(heldBy: personID).contains { $0.id == Role.WellKnown.linkGovernor }
+        }
+        return Session(personID: personID, fullName: name, personalKey: wrappingKey, agreementKey: agreement, signingKey: signing,
+                       recordsKey: records, rootKey: root, account: { [weak self] in self?.authorityAccount(personID) }, isGovernor: governor)
     }
 
-    /// Seals the records key to every account whose roles now read incidents, and takes it from
-    /// those whose roles no longer do; returns who gained and who lost it.
-    private func changedGrants(_ updated: inout [UserAccount], records: Curve25519.KeyAgreement.PrivateKey) throws -> (granted: [String], withdrawn: [String]) {
-        var granted: [String] = [], withdrawn: [String] = []
-        for index in updated.indices {
-            let reads = AccessLevel.level(of: updated[index].personID, in: directory()).readsIncidents
-            if reads && updated[index].recordsGrant == nil,
-               let publicKey = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: updated[index].publicKey) {
-                updated[index].recordsGrant = try SealedPayload.seal(records.rawRepresentation, to: publicKey)
-                granted.append(updated[index].personID)
-            } else if !reads && updated[index].recordsGrant != nil {
-                updated[index].recordsGrant = nil
-                withdrawn.append(updated[index].personID)
+    /// The same person's session with the keys the authority in force gives them (after another
+    /// session rotated the records key, or changed their access).
+    func renewed(_ session: Session) -> Session {
+        makeSession(personID: session.personID, name: session.fullName, wrappingKey: session.personalKey,
+                    agreement: session.agreementKey, signing: session.signingKey)
+    }
+
+    /// True when someone has lost access to incidents since the records key in force was made,
+    /// so it must be rotated (by the next session that holds it).
+    public var rotationIsDue: Bool {
+        guard let authority else { return false }
+        let generation = authority.current.recordsKey.generation
+        let current = Set(authority.current.accounts.filter { $0.access.contains(where: \.readsIncidents) }.map(\.personID))
+        for statement in authority.statements where statement.recordsKey.generation == generation {
+            for account in statement.accounts where account.access.contains(where: \.readsIncidents) && !current.contains(account.personID) {
+                return true
             }
         }
-        return (granted, withdrawn)
+        return false
     }
 
-    // MARK: Recovery and passphrases
+    // MARK: Throttling
 
-    /// For a store whose leads have all forgotten their passphrases: the recovery key opens the
-    /// records key, the person gets a new passphrase (and a new key pair), and is signed in.
-    public func recover(recoveryKey text: String, personID: String, newPassphrase: String) throws -> Session {
-        guard let keys else { throw AccessError.notSetUp }
-        guard let recovery = RecoveryKey.parse(text),
-              let raw = try? SymmetricSeal.open(keys.recoveryWrappedKey, with: recovery),
-              let records = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw) else {
-            throw AccessError.badRecoveryKey
-        }
-        guard let person = directory().person(personID) else { throw DirectoryError.unknownPerson(personID) }
-        let existing = account(personID)
-        let (account, personalKey, personal) = try makeAccount(personID: personID, passphrase: newPassphrase,
-                                                               isAdministrator: existing?.isAdministrator ?? true, records: records)
-        let actor = AuditActor(id: "person:" + personID, name: person.fullName)
-        try changeUsers(actor: actor, action: "user.recover", recordID: personID) { users in
-            users.removeAll { $0.personID == personID }
-            users.append(account)
-            return "\(person.fullName) used the recovery key and set a new passphrase"
-        }
-        return Session(personID: personID, fullName: person.fullName, isAdministrator: account.isAdministrator,
-                       personalKey: personalKey, personalPrivateKey: personal,
-                       recordsKey: account.recordsGrant == nil ? nil : records, level: level(of: personID))
+    /// Throws ``AccessError/tooSoon(secondsToWait:)`` while `key`'s wrong tries make it wait.
+    func waitIfThrottled(_ key: String) throws {
+        let failures = throttle.failures[key]
+        let wait = SignInThrottle.remainingWait(failures: failures?.count ?? 0, lastFailure: failures?.last, now: now())
+        guard wait == 0 else { throw AccessError.tooSoon(secondsToWait: wait) }
     }
+
+    /// Counts a wrong try (an unsigned commit of `throttle.json`: whoever failed has no key) and
+    /// returns how many there have been in a row.
+    @discardableResult
+    func countFailure(_ key: String, name: String) throws -> Int {
+        var count = 0
+        try changeThrottle(actor: AuditActor(id: key == ThrottleDocument.recoveryKey ? "recovery" : "person:" + key, name: name),
+                           action: key == ThrottleDocument.recoveryKey ? "user.recovery.failed" : "user.sign-in.failed") { document in
+            var failures = document.failures[key] ?? ThrottleDocument.Failures(count: 0, last: now())
+            failures.count += 1
+            failures.last = IncidentLog.wholeSecond(now())
+            document.failures[key] = failures
+            count = failures.count
+            return key == ThrottleDocument.recoveryKey ? "A wrong recovery key was given (\(count) in a row)"
+                                                       : "Wrong passphrase for \(name) (\(count) in a row)"
+        }
+        return count
+    }
+
+    func clearFailures(_ key: String, name: String) throws {
+        guard throttle.failures[key] != nil else { return }
+        try changeThrottle(actor: AuditActor(id: "person:" + key, name: name), action: "user.sign-in") { document in
+            guard document.failures.removeValue(forKey: key) != nil else { return nil }
+            return "\(name) signed in after wrong passphrases"
+        }
+    }
+
+    private func changeThrottle(actor: AuditActor, action: String, _ change: (inout ThrottleDocument) -> String?) throws {
+        var copy = throttle
+        try store.commit(actor: actor, action: action) { transaction in
+            transaction.signer = NoSigner.shared  // whoever failed has no key; this entry grants nothing
+            if !transaction.isUnchanged(ThrottleDocument.name) {
+                copy = try store.load(ThrottleDocument.self, from: ThrottleDocument.name) ?? ThrottleDocument()
+            }
+            guard let summary = change(&copy) else { return }
+            transaction.summary = summary
+            try transaction.write(copy, to: ThrottleDocument.name)
+        }
+        throttle = copy
+    }
+
+    // MARK: Passphrases
 
     /// Sets a new passphrase for the signed-in person, keeping their keys.
     public func changePassphrase(for session: Session, to newPassphrase: String) throws {
-        guard let index = users.firstIndex(where: { $0.personID == session.personID }) else { throw AccessError.unknownUser(session.personID) }
         let (passphraseKey, wrappingKey) = try PassphraseKey.make(passphrase: newPassphrase, costLog2: costLog2)
-        guard let raw = try? SymmetricSeal.open(users[index].wrappedPrivateKey, with: session.personalKey) else {
-            throw AccessError.damagedKey("users.json")
-        }
-        let wrapped = try SymmetricSeal.seal(raw, with: wrappingKey)
+        let agreement = try SymmetricSeal.seal(session.agreementKey.rawRepresentation, with: wrappingKey)
+        let signing = try SymmetricSeal.seal(session.signingKey.rawRepresentation, with: wrappingKey)
         try changeUsers(actor: session.actor, action: "user.passphrase", recordID: session.personID) { users in
             guard let index = users.firstIndex(where: { $0.personID == session.personID }) else { throw AccessError.unknownUser(session.personID) }
             users[index].passphrase = passphraseKey
-            users[index].wrappedPrivateKey = wrapped
+            users[index].wrappedAgreementKey = agreement
+            users[index].wrappedSigningKey = signing
             return "\(session.fullName) changed their passphrase"
         }
     }
 
-    /// Applies a change to the accounts as last committed (this session's copy if nobody has
-    /// changed them since), commits it and keeps it. The change returns the audit summary, or
-    /// nil when it changes nothing (then nothing is written).
-    private func changeUsers(actor: AuditActor, action: String, recordID: String?, _ change: (inout [UserAccount]) throws -> String?) throws {
+    /// Applies a change to the accounts as last committed, commits it and keeps it. The change
+    /// returns the audit summary, or nil when it changes nothing (then nothing is written).
+    func changeUsers(actor: AuditActor, action: String, recordID: String?, _ change: (inout [UserAccount]) throws -> String?) throws {
         var copy = users
         try store.commit(actor: actor, action: action, recordID: recordID) { transaction in
             if !transaction.isUnchanged(Self.usersDocument) {
@@ -255,14 +233,32 @@ public final class Accounts {
         users = copy
     }
 
-    /// Reads the accounts and keys again if another session has committed to them.
+    /// Reads the accounts, keys, throttle and authority again where another session has committed.
     func refresh() throws {
         try store.catchUp()
-        if store.revision(of: Self.usersDocument) != store.committedRevision(of: Self.usersDocument) {
-            users = try store.load(UsersDocument.self, from: Self.usersDocument)?.users ?? []
-        }
-        if store.revision(of: Self.keysDocument) != store.committedRevision(of: Self.keysDocument) {
-            keys = try store.load(RecordsKeysDocument.self, from: Self.keysDocument)
+        func changed(_ name: String) -> Bool { store.revision(of: name) != store.committedRevision(of: name) }
+        if changed(Self.usersDocument) { users = try store.load(UsersDocument.self, from: Self.usersDocument)?.users ?? [] }
+        if changed(Self.keysDocument) { keyRing = try store.load(KeyRingDocument.self, from: Self.keysDocument) }
+        if changed(ThrottleDocument.name) { throttle = try store.load(ThrottleDocument.self, from: ThrottleDocument.name) ?? ThrottleDocument() }
+        if changed(Self.authorityDocumentName) { try loadAuthority() }
+    }
+
+    /// Keeps what a commit just wrote.
+    func adopt(users: [UserAccount]? = nil, keyRing: KeyRingDocument? = nil, authority document: AuthorityDocument? = nil) throws {
+        if let users { self.users = users }
+        if let keyRing { self.keyRing = keyRing }
+        if let document {
+            authorityDocument = document
+            authority = try Authority.verify(document)
+            authorityProblem = nil
         }
     }
+}
+
+/// Marks a commit to be written unsigned even while someone is signed in (a wrong passphrase is
+/// counted for whoever failed, who has no key).
+struct NoSigner: StoreSigner {
+    static let shared = NoSigner()
+    var signerID: String { "" }
+    func sign(_ data: Data) throws -> Data { Data() }
 }

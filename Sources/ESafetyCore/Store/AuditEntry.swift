@@ -36,6 +36,11 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     /// The SHA-256 of the store's ledger after this entry (every document's revision and hash),
     /// which anchors the ledger kept in `cache/` so that it cannot be edited unnoticed.
     public var ledgerHash: String?
+    /// Who signed the entry: a person's id (`P0003`) or `root`; nil for an entry made before
+    /// accounts were set up, or one that only counts a wrong passphrase.
+    public var signer: String?
+    /// The signer's Ed25519 signature (base64) of this line as written without `signature`.
+    public var signature: String?
 
     /// Creates an entry. Normally only ``Store`` creates entries.
     public init(sequence: Int, at: Date, actor: AuditActor, action: String, document: String,

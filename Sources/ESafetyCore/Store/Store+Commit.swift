@@ -97,6 +97,10 @@ extension Store {
             entry.ledgerHash = anchored.map(StoreLedger.hash(ofCanonical:))
         }
         guard let auditLog else { throw StoreError.closed(directory: path) }
+        if let signer = transaction.signer ?? signer, !signer.signerID.isEmpty {
+            entry.signer = signer.signerID
+            entry.signature = try signer.sign(auditLog.encode(entry)).base64EncodedString()
+        }
         let line = try auditLog.encode(entry)
         let size = ledger.offset
         do {
@@ -118,6 +122,7 @@ extension Store {
         } catch {
             unfinishedCommit = Self.reason(error)
         }
+        noteEntryProblem(entry)  // this session's own entries are proven too, once its files are in place
         return anchored
     }
 

@@ -26,7 +26,7 @@ extension Store {
             ledger = StoreLedger()
             chunk = try readLogChunk()
         }
-        apply(chunk)
+        openingTail = Array(apply(chunk).suffix(4 * Self.anchorInterval))
         logIdentity = chunk.identity
         // A read-write opening checks audit.head under the commit lock (Store+Recovery.swift).
         guard access == .readOnly else { return }
@@ -100,10 +100,17 @@ extension Store {
             if let entry = line.entry {
                 entries.append(entry)
                 recentEntries.append(entry)
+                noteEntryProblem(entry)
             }
         }
         if recentEntries.count > 128 { recentEntries.removeFirst(recentEntries.count - 64) }
         return entries
+    }
+
+    /// Runs `entryCheck` on an entry; a problem breaks the log until acknowledged.
+    func noteEntryProblem(_ entry: AuditEntry) {
+        guard let problem = entryCheck?(entry) else { return }
+        ledger.note(StoreLedger.LogProblem(key: "unsigned:\(entry.sequence)", description: problem))
     }
 
     // MARK: The anchored copy

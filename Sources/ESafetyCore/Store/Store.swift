@@ -65,6 +65,11 @@ public final class Store {
     /// Why the last commit could not put its documents in place after it was recorded (nil when
     /// it could); the next commit or opening finishes it.
     public internal(set) var unfinishedCommit: String?
+    /// Proves each audit entry as it is read or written (the signatures: see
+    /// `AuditSignatureVerifier`); a problem it names breaks the log, as a changed entry does.
+    public var entryCheck: ((AuditEntry) -> String?)?
+    /// The entries read when the store opened (after the anchored ledger), for `entryCheck`.
+    var openingTail: [AuditEntry] = []
     /// What the last recovery did (tests).
     var lastRecovery: RecoveryReport?
 
@@ -82,6 +87,10 @@ public final class Store {
     /// False only for `esafety check`'s reading of the records' contents (read-only), which
     /// reports what is wrong inside documents whatever their proofs (the store check proves them).
     var provesDocuments = true
+    /// Who signs this store's commits (the person signed in), if anyone: their key signs every
+    /// audit entry, so that `esafety check` can tell an entry esafety wrote for them from one
+    /// written by hand. Nil before accounts exist, or when nobody is signed in.
+    public var signer: (any StoreSigner)?
     /// How long a commit waits for another session's commit to finish (tests shorten it).
     var commitLockTimeout = StoreCommitLock.defaultTimeout
     /// The clock for audit entries (tests may fix it).

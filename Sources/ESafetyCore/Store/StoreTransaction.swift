@@ -29,6 +29,9 @@ public final class StoreTransaction {
     /// True for a restore or an administrator's acceptance: the documents written replace files
     /// that fail their proof (which ordinary commits refuse to write over).
     var overwritesUnproven = false
+    /// Signs this commit instead of the store's signer (set-up's first commit is signed by the
+    /// new root key).
+    var signer: (any StoreSigner)?
     /// False for the upgrade's baseline, which a whole backup precedes.
     var keepsDailyBackups = true
 

@@ -57,8 +57,10 @@ extension Workspace {
            let stored = try store.load(ReportingLinesDocument.self, from: DocumentName.reportingLines) {
             reportingLines = stored.reportingLines
         }
-        if documents.contains(Accounts.usersDocument) || documents.contains(Accounts.keysDocument) {
-            try loadedAccounts?.refresh()
+        if [Accounts.usersDocument, Accounts.keysDocument, Accounts.authorityDocumentName].contains(where: documents.contains),
+           let accounts = loadedAccounts {
+            try accounts.refresh()
+            if let session { self.session = accounts.renewed(session) }  // keys or access changed: e.g. the records key rotated
         }
         try aup.refresh(documents: documents)
         try reviews.refresh(documents: documents)

@@ -28,6 +28,7 @@ public final class Workspace {
     public var session: Session? {
         didSet {
             if let session { actor = session.actor }
+            store.signer = session?.signer  // every commit is signed by the person signed in
             loadedIncidents = nil  // what may be read depends on who is signed in
         }
     }
@@ -67,6 +68,7 @@ public final class Workspace {
         if let loadedAccounts { return loadedAccounts }
         let accounts = try Accounts(store: store, directory: { [unowned self] in self.directory }, now: { [unowned self] in self.now() })
         loadedAccounts = accounts
+        startProvingEntries(accounts)  // Workspace+Signatures.swift
         return accounts
     }
 
@@ -75,10 +77,10 @@ public final class Workspace {
     public func incidents() throws -> IncidentLog {
         if let loadedIncidents { return loadedIncidents }
         let accounts = try accounts()
-        let vault = IncidentVault(sealTo: accounts.isSetUp ? accounts.recordsPublicKey : nil, session: session,
-                                  isEsafetyLead: { [unowned self] personID in
-                                      self.directory.role(Role.WellKnown.esafetyLead)?.holderIDs.contains(personID) ?? false
-                                  })
+        if accounts.isSetUp, accounts.authority == nil {
+            throw AccessError.authorityDamaged(accounts.authorityProblem?.description ?? "authority.json cannot be read")
+        }
+        let vault = IncidentVault(authority: accounts.authority?.current, session: session)
         let log = try IncidentLog(store: store, actor: { [unowned self] in self.actor }, now: { [unowned self] in self.now() },
                                   timeZone: timeZone, vault: vault)
         loadedIncidents = log
@@ -212,6 +214,9 @@ public final class Workspace {
 
     public func removePerson(_ id: String) throws {
         let name = directory.person(id)?.fullName ?? id
+        if (try? accounts())?.authorityAccount(id) != nil {
+            throw DirectoryError.hasAccount(name)
+        }
         try changeDirectory(action: "person.remove", recordID: id, summary: { (roles: [String]) in
             roles.isEmpty ? "Removed \(name) (\(id))" : "Removed \(name) (\(id)), who held: \(roles.joined(separator: "; "))"
         }) { try $0.removePerson(id) }
@@ -244,6 +249,7 @@ public final class Workspace {
     }
 
     public func assign(personID: String, to roleID: String) throws {
+        if try changeAccessRole(personID: personID, roleID: roleID, holds: true) { return }  // Workspace+Access.swift
         let person = directory.person(personID)?.fullName ?? personID
         let role = directory.role(roleID)?.name ?? roleID
         try changeDirectory(action: "role.assign", recordID: roleID, summary: { (_: Void) in "Made \(person) (\(personID)) a holder of \(role)" }) {
@@ -252,6 +258,7 @@ public final class Workspace {
     }
 
     public func unassign(personID: String, from roleID: String) throws {
+        if try changeAccessRole(personID: personID, roleID: roleID, holds: false) { return }
         let person = directory.person(personID)?.fullName ?? personID
         let role = directory.role(roleID)?.name ?? roleID
         try changeDirectory(action: "role.unassign", recordID: roleID, summary: { (_: Void) in "Took \(person) (\(personID)) out of \(role)" }) {
