@@ -30,7 +30,7 @@ struct AUPCommand: ParsableCommand {
             do {
                 let workspace = try Workspace.open(at: options.location, access: .readOnly, actor: options.actor)
                 try workspace.aup.load()
-                print(AUPExport.missingText(workspace.aup, group: chosen, today: workspace.today), terminator: "")
+                say(AUPExport.missingText(workspace.aup, group: chosen, today: workspace.today), terminator: "")
             } catch {
                 throw UserFacingError(error)
             }
@@ -59,7 +59,7 @@ struct AUPCommand: ParsableCommand {
                 defer { workspace.store.close() }
                 try signIn.signIn(workspace)
                 let version = try workspace.aup.publish(kind: aup, text: text)
-                print("Published \(aup.title) version \(version.id).")
+                say("Published \(aup.title) version \(version.id).")
             } catch {
                 throw UserFacingError(error)
             }

@@ -34,14 +34,14 @@ struct AcknowledgeCommand: ParsableCommand {
             let problems = try store.unacknowledgedLogProblems()
             if !problems.isEmpty {
                 try store.acknowledgeLogProblems(reason: reason, actor: workspace.actor)
-                for problem in problems { print("Acknowledged: \(TerminalText.safe(problem))") }
+                for problem in problems { say("Acknowledged: \(problem)") }
             }
             for file in accept {
                 try store.acceptDocument(file, reason: reason, actor: workspace.actor)
-                print("Accepted \(TerminalText.safe(file)) as it is, as its next revision.")
+                say("Accepted \(TerminalText.safe(file)) as it is, as its next revision.")
             }
             if problems.isEmpty && accept.isEmpty {
-                print("The audit log has no break to acknowledge; nothing was changed. (Name a document with --accept FILE.)")
+                say("The audit log has no break to acknowledge; nothing was changed. (Name a document with --accept FILE.)")
             }
         }
     }

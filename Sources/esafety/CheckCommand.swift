@@ -37,18 +37,18 @@ struct CheckCommand: ParsableCommand {
             if !problems.contains(where: { text.contains($0.file) }) { problems.append(StoreProblem(file: "(records)", problem: text)) }
         }
         if let fingerprint = try? Workspace.openForChecking(at: location, actor: options.actor).accounts().fingerprint {
-            print("Root key fingerprint: \(fingerprint) (compare it with the one written down at set-up)")
+            say("Root key fingerprint: \(fingerprint) (compare it with the one written down at set-up)")
         }
         for acknowledged in report.acknowledged {
-            print(TerminalText.safe("Acknowledged (entry \(acknowledged.sequence), \(AuditFormatting.timestamp(acknowledged.at)), "
+            say(("Acknowledged (entry \(acknowledged.sequence), \(AuditFormatting.timestamp(acknowledged.at)), "
                                     + "\(acknowledged.by.name)): \(acknowledged.key). \(acknowledged.reason)"))
         }
         if problems.isEmpty {
-            print(TerminalText.safe("OK: the store at \(location.path) is sound: every document matches its last audit entry."))
+            say("OK: the store at \(location.path) is sound: every document matches its last audit entry.")
             return
         }
-        for problem in problems { print(TerminalText.safe("\(problem.file): \(problem.problem)")) }
-        print(TerminalText.safe("\(problems.count) problem\(problems.count == 1 ? "" : "s") found in \(location.path); nothing was changed."))
+        for problem in problems { say("\(problem.file): \(problem.problem)") }
+        say("\(problems.count) problem\(problems.count == 1 ? "" : "s") found in \(location.path); nothing was changed.")
         throw ExitCode(1)
     }
 }

@@ -39,14 +39,14 @@ struct FlowchartCheckCommand: ParsableCommand {
         let (chart, name) = try FlowchartCommand.chart(file: file, options: options)
         let known = try StoreOptions.userFacing { try FlowchartCheck.KnownIDs.defaults() }
         let problems = FlowchartCheck.problems(in: chart, known: known)
-        for problem in problems { print("\(name): \(problem)") }
+        for problem in problems { say("\(name): \(problem)") }
         let errors = problems.filter { $0.severity == .error }.count
         if errors == 0 {
             let paths = FlowchartCheck.paths(in: chart).count
-            print("OK: \(name) is sound: \(chart.steps.count) steps, \(paths) paths, each ending in an outcome.")
+            say("OK: \(name) is sound: \(chart.steps.count) steps, \(paths) paths, each ending in an outcome.")
             return
         }
-        print("\(errors) problem\(errors == 1 ? "" : "s") found in \(name).")
+        say("\(errors) problem\(errors == 1 ? "" : "s") found in \(name).")
         throw ExitCode(1)
     }
 }

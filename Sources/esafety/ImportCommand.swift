@@ -44,9 +44,9 @@ struct ImportCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\rChecking [\(String(repeating: "#", count: filled))\(String(repeating: ".", count: width - filled))] \(done)/\(total)".utf8))
                 if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
             }
-            print("Columns: \(plan.mapping.summary)")
+            say("Columns: \(plan.mapping.summary)")
             try workspace.aup.apply(plan)
-            print("Imported \(plan.summary).")
+            say("Imported \(plan.summary).")
         } catch {
             throw UserFacingError(error)
         }

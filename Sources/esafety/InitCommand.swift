@@ -26,16 +26,16 @@ struct InitCommand: ParsableCommand {
         } catch {
             throw UserFacingError(error)
         }
-        print("Created \(demo ? "a demo store with fictional data" : "a store") at \(location.path)")
+        say("Created \(demo ? "a demo store with fictional data" : "a store") at \(location.path)")
         if let recovery {
-            print("""
+            say("""
                 Demo accounts: Amira Haddad (head teacher, administrator), Tom Whitfield (e-safety lead),
                 Grace Mensah (child-protection lead), Siobhán Byrne (office), Peter Okafor (governor).
                 Each signs in with the passphrase "\(DemoData.passphrase)".
                 Recovery key (shown once): \(recovery)
                 """)
         } else {
-            print("Open it with `esafety --store \(location.path)`: the first run sets up the first administrator.")
+            say("Open it with `esafety --store \(location.path)`: the first run sets up the first administrator.")
         }
     }
 }

@@ -62,10 +62,10 @@ struct FiguresReportCommand: ParsableCommand {
             let workspace = try Workspace.open(at: options.location, access: .readOnly, actor: options.actor)
             return try workspace.incidents().governorFigures()
         }
-        print("Incidents recorded: \(figures.total)\n\nBy type")
-        GovernorFigures.barChart(figures.byType, labelWidth: 44, barWidth: 24).forEach { print($0) }
-        print("\nBy term")
-        GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: 40).forEach { print($0) }
+        say("Incidents recorded: \(figures.total)\n\nBy type")
+        GovernorFigures.barChart(figures.byType, labelWidth: 44, barWidth: 24).forEach { say($0) }
+        say("\nBy term")
+        GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: 40).forEach { say($0) }
     }
 }
 

@@ -31,7 +31,7 @@ struct RestoreCommand: ParsableCommand {
                 let store = try Store.open(at: options.location, access: .readOnly)
                 defer { store.close() }
                 let days = store.backupDays(of: file)
-                print(TerminalText.safe(days.isEmpty ? "There is no backup of \(file)." : days.joined(separator: "\n")))
+                say(days.isEmpty ? "There is no backup of \(file)." : days.joined(separator: "\n"))
                 return
             }
             // A restore replaces a record: an administrator's act, signed and audited.
@@ -44,7 +44,7 @@ struct RestoreCommand: ParsableCommand {
                     + "document is changed, once a day. Restore it from your own backup of the store folder, then run esafety check.")
             }
             let result = try workspace.restore(file, fromDay: day)
-            print(TerminalText.safe("Restored \(file) from the backup of \(result.day)."
+            say(("Restored \(file) from the backup of \(result.day)."
                   + (result.keptAt.map { " The file it replaced is kept at \($0)." } ?? "")))
         }
     }

@@ -40,10 +40,10 @@ struct ReviewsCommand: ParsableCommand {
             let text = ReviewCalendarExport.iCalendar(list, calendar: reviews.calendar, roleName: { workspace.directory.role($0)?.name ?? $0 },
                                                       schoolName: workspace.profile.schoolName, stamp: now())
             try OutputFile.write(text, to: ics)
-            print("Wrote \(list.count) events to \(ics)")
+            say("Wrote \(list.count) events to \(ics)")
             return
         }
-        print(Self.listing(list, reviews: reviews, workspace: workspace), terminator: "")
+        say(Self.listing(list, reviews: reviews, workspace: workspace), terminator: "")
     }
 
     static func listing(_ list: [ReviewDue], reviews: ReviewsArea, workspace: Workspace) -> String {

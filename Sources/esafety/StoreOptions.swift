@@ -29,6 +29,6 @@ extension StoreOptions {
 /// A failure the user can act on: printed as "esafety: message" with exit status 1.
 struct UserFacingError: Error, CustomStringConvertible {
     var description: String
-    init(_ error: Error) { description = String(describing: error) }
-    init(_ message: String) { description = message }
+    init(_ error: Error) { description = TerminalText.safe(String(describing: error)) }
+    init(_ message: String) { description = TerminalText.safe(message) }
 }

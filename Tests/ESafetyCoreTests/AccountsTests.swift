@@ -109,7 +109,7 @@ final class AccountsTests: StoreTestCase {
                             allegationAgainstStaff: subject != nil, followUps: [], walkCount: 0, recordedBy: sam)
         }
         func mayOpen(_ session: Session, _ incident: IncidentSummary) -> Bool {
-            IncidentVault(authority: authority, session: session).mayOpen(incident)
+            IncidentVault(currentAuthority: { authority }, session: session).mayOpen(incident)
         }
         XCTAssertTrue(mayOpen(admin, summary(allegationAgainst: self.lead)))
         XCTAssertTrue(mayOpen(lead, summary(allegationAgainst: office)))

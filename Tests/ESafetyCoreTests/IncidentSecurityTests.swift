@@ -11,24 +11,13 @@ final class IncidentSecurityTests: StoreTestCase {
 
     override func setUpWithError() throws {
         try super.setUpWithError()
-        workspace = try Workspace.create(at: storeURL, actor: sam)
-        let headPerson = try workspace.addPerson(fullName: "Amira Haddad")
-        leadPerson = try workspace.addPerson(fullName: "Tom Whitfield")
-        officePerson = try workspace.addPerson(fullName: "Siobhán Byrne")
-        let cpPerson = try workspace.addPerson(fullName: "Grace Mensah")
-        let governorPerson = try workspace.addPerson(fullName: "Peter Okafor")
-        try workspace.assign(personID: headPerson.id, to: Role.WellKnown.headTeacher)
-        try workspace.assign(personID: leadPerson.id, to: Role.WellKnown.esafetyLead)
-        try workspace.assign(personID: cpPerson.id, to: Role.WellKnown.childProtectionLead)
-        try workspace.assign(personID: governorPerson.id, to: Role.WellKnown.linkGovernor)
-        _ = try workspace.setUp(administrator: headPerson.id, passphrase: "head passphrase")
+        let people: [String: Person]
+        (workspace, people) = try schoolWithAccounts(others: [("Grace Mensah", Role.WellKnown.childProtectionLead),
+                                                              ("Peter Okafor", Role.WellKnown.linkGovernor)])
         head = workspace.session
-        let accounts = try workspace.accounts()
-        for person in [leadPerson!, officePerson!, cpPerson, governorPerson] {
-            try accounts.addUser(personID: person.id, passphrase: "passphrase \(person.id)", isAdministrator: false, by: head)
-        }
-        func session(_ person: Person) throws -> Session { try accounts.signIn(personID: person.id, passphrase: "passphrase \(person.id)") }
-        lead = try session(leadPerson); office = try session(officePerson); cpLead = try session(cpPerson); governor = try session(governorPerson)
+        leadPerson = people["Tom Whitfield"]; officePerson = people["Siobhán Byrne"]
+        lead = try signIn(leadPerson, to: workspace); office = try signIn(officePerson, to: workspace)
+        cpLead = try signIn(people["Grace Mensah"]!, to: workspace); governor = try signIn(people["Peter Okafor"]!, to: workspace)
     }
 
     private func report(_ description: String, staffAllegationAgainst subject: Person? = nil) -> IncidentReport {
@@ -131,7 +120,7 @@ final class IncidentSecurityTests: StoreTestCase {
         let leadsLog = try looking.incidents()
         XCTAssertEqual(leadsLog.summaries.map(\.id), [incident.id])
         let writing = try Workspace.open(at: storeURL, access: .readWrite, actor: sam)
-        writing.session = try writing.accounts().signIn(personID: head.personID, passphrase: "head passphrase")
+        writing.session = try writing.accounts().signIn(personID: head.personID, passphrase: "passphrase \(head.personID)")
         try writing.incidents().revise(incident.id, report: report("changed while the lead looks", staffAllegationAgainst: leadPerson),
                                        reason: "The child named the lead")
         XCTAssertNil(try leadsLog.loadRecord(incident.id), "the version on disk is about the lead: not theirs to open")

@@ -36,7 +36,7 @@ final class StoreDiskFullTests: StoreTestCase {
 
     /// Fills the file system until `pages` pages of 4 KiB are left.
     private func fill(_ filler: URL, leaving pages: Int) throws {
-        FileManager.default.createFile(atPath: filler.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: filler.path, contents: nil), "create \(filler.path)")
         let handle = try FileHandle(forWritingTo: filler)
         let chunk = Data(repeating: 0x41, count: 4096)
         var written = 0

@@ -117,6 +117,33 @@ class StoreTestCase: XCTestCase {
         return report
     }
 
+    /// A new store with its head teacher (the administrator, signed in), e-safety lead and
+    /// office staff, each given an account whose passphrase is "passphrase " + their id, and any
+    /// `others` (full name, role) given accounts too. Returns the people by full name.
+    func schoolWithAccounts(others: [(String, String)] = []) throws -> (Workspace, [String: Person]) {
+        let workspace = try Workspace.create(at: storeURL, actor: sam)
+        var people: [String: Person] = [:]
+        let roles = [("Amira Haddad", Role.WellKnown.headTeacher), ("Tom Whitfield", Role.WellKnown.esafetyLead),
+                     ("Siobhán Byrne", "")] + others
+        for (name, role) in roles {
+            let person = try workspace.addPerson(fullName: name)
+            if !role.isEmpty { try workspace.assign(personID: person.id, to: role) }
+            people[name] = person
+        }
+        let head = try XCTUnwrap(people["Amira Haddad"])
+        _ = try workspace.setUp(administrator: head.id, passphrase: "passphrase \(head.id)")
+        for (name, _) in roles.dropFirst() {
+            let person = try XCTUnwrap(people[name])
+            try workspace.addUser(personID: person.id, passphrase: "passphrase \(person.id)", isAdministrator: false)
+        }
+        return (workspace, people)
+    }
+
+    /// Signs `person` in with the passphrase `schoolWithAccounts` gave them.
+    func signIn(_ person: Person, to workspace: Workspace) throws -> Session {
+        try workspace.accounts().signIn(personID: person.id, passphrase: "passphrase \(person.id)")
+    }
+
     /// A demo store with its head teacher signed in.
     func demoWorkspace(at url: URL? = nil, now: Date = Date(timeIntervalSince1970: 1_795_600_000)) throws -> Workspace {
         let workspace = try Workspace.create(at: url ?? storeURL, actor: sam, demo: true, now: { now })

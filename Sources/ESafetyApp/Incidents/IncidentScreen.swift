@@ -35,6 +35,7 @@ final class IncidentScreen: Screen {
             Action("device-review", keys: [.function(3), .character("v")], label: "DeviceReview", help: "Record the review of devices or internet sites (two reviewers, each site with its reason for concern, conclusion and action)", inBar: true),
             Action("walk", keys: [.function(5), .character("w")], label: "Flowchart", help: "Walk the response flowchart for this incident; earlier walks are kept", inBar: true),
             Action("checklist", keys: [.character("t")], label: "Checklist", help: "Open a flowchart walk's checklist to tick its actions"),
+            Action("access-log", keys: [.character("l")], label: "WhoLooked", help: "Who has opened, printed or exported this incident (the access log)"),
             Action("print", keys: [.character("p")], label: "Print", help: "Write the report to a file (text, Markdown or HTML, readable by you only) or send it to a printer; every print is audited"),
         ])
     }
@@ -91,6 +92,8 @@ final class IncidentScreen: Screen {
             return FlowchartMenu.checklists(context: context, log: log, incidentID: record.id)
         case "print":
             return .push(IncidentPrintForm.screen(context: context, id: record.id))
+        case "access-log":
+            return .push(AccessLogScreen(context: context, id: record.id))
         case "follow-up-done":
             guard let open = record.followUps.first(where: { !$0.isDone }) else { return .message("No follow-up action is open.", .info) }
             return .confirm(Confirmation(title: "Done?", message: "Mark follow-up \(open.id), \"\(open.what)\", as done today?", confirmLabel: "Done", cancelLabel: "Not yet") { [context, log, id, weak self] in

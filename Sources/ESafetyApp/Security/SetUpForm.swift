@@ -66,6 +66,9 @@ final class RecoveryKeyScreen: Screen {
             ("It is shown only now. If every lead forgets their passphrase, it is the only way to open the incident records again (Sign in › F3).", .normal),
             ("Anyone who has it can read the records: keep it locked away, not by the terminal.", .warning),
             ("", .normal),
+            ("Write down the store's fingerprint too, and keep it by the terminal: Settings › About and esafety check show it, and a different one means the accounts were replaced outside esafety.", .normal),
+            ((try? context.workspace.accounts().fingerprint).flatMap { $0 } ?? "", .emphasis),
+            ("", .normal),
             ("Press Enter when it is written down.", .dim),
         ]
         var y = inner.y

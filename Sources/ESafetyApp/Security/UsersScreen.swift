@@ -65,14 +65,29 @@ final class UsersScreen: Screen {
             let name = context.workspace.directory.person(account.personID)?.fullName ?? account.personID
             return .confirm(Confirmation(title: "Remove account?", message: "\(name) will no longer be able to sign in.", confirmLabel: "Remove", cancelLabel: "Keep") { [context, table] in
                 do {
-                    try context.workspace.accounts().removeUser(personID: account.personID, by: session)
+                    try context.workspace.removeUser(personID: account.personID, progress: Self.rotationProgress(context))
                     table.rows = Self.rows(context.workspace)
-                    return .message("Removed the account of \(name).", .success)
+                    return .message("Removed the account of \(name)\(Self.rotationNote(context)).", .success)
                 } catch { return .message(String(describing: error), .error) }
             })
         default:
             return .unhandled
         }
+    }
+
+    /// Shows "Sealing every incident again" as a rotation goes (see Workspace+Rotation.swift).
+    static func rotationProgress(_ context: AppContext) -> (Int, Int) -> Void {
+        { [context] done, total in
+            MainActor.assumeIsolated { context.progress?("Sealing every incident to a new records key", done, total) }
+        }
+    }
+
+    /// What a change of access did to the records key, for its message.
+    static func rotationNote(_ context: AppContext) -> String {
+        guard let accounts = try? context.workspace.accounts() else { return "" }
+        return accounts.rotationIsDue
+            ? "; the records key will be changed when a lead next signs in (yours does not open incidents)"
+            : ""
     }
 
     private static func accessOptions() -> [(label: String, value: AccessRole)] {
@@ -105,8 +120,9 @@ final class UsersScreen: Screen {
             Form.Field(label: "Administrator", widget: admin, help: "Administrators manage users and settings"),
         ])
         return FormScreen(title: "Access of \(name)", helpText: context.help("users"), form: form) {
-            try context.workspace.setAccess(of: personID, roles: access.selectedInOrder, administrator: admin.selection ?? false)
-            return .message("Changed the access of \(name); the change is signed with your key.", .success)
+            try context.workspace.setAccess(of: personID, roles: access.selectedInOrder, administrator: admin.selection ?? false,
+                                            progress: Self.rotationProgress(context))
+            return .message("Changed the access of \(name); the change is signed with your key\(Self.rotationNote(context)).", .success)
         }
     }
 }

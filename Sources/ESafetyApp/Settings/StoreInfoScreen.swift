@@ -1,7 +1,8 @@
 import ESafetyCore
 import TerminalUI
 
-/// Where the data lives, its format, and the latest entries of the audit log.
+/// Where the data lives, its format, the root key's fingerprint, and the latest entries of the
+/// audit log that the person signed in may see (see `AuditView`).
 @MainActor
 final class StoreInfoScreen: Screen {
     private let context: AppContext
@@ -19,7 +20,7 @@ final class StoreInfoScreen: Screen {
 
     func willAppear() {
         do {
-            entries = try context.workspace.store.auditEntries()
+            entries = try context.workspace.visibleAuditEntries()
             loadError = nil
         } catch {
             loadError = String(describing: error)
@@ -33,12 +34,13 @@ final class StoreInfoScreen: Screen {
         let facts = [
             ("Folder", store.directory.path),
             ("Format", "esafety store, format version \(Store.formatVersion): JSON files you can read"),
-            ("Access", store.access == .readOnly ? "read-only (another esafety has it open, or --read-only)" : "read and write"),
-            ("Audit log", "\(entries.count) entries in audit.jsonl"),
+            ("Access", store.access == .readOnly ? "read-only (--read-only)" : "read and write; other sessions may use it at the same time"),
+            ("Fingerprint", (try? context.workspace.accounts().fingerprint).flatMap { $0 } ?? "(no accounts yet)"),
+            ("Audit log", context.workspace.seesWholeAuditLog ? "\(entries.count) entries in audit.jsonl" : "\(entries.count) entries of yours"),
         ]
         for (label, value) in facts {
-            canvas.write(DisplayWidth.pad(label, to: 11), at: Point(x: inner.x, y: y), style: .dim, clip: inner)
-            canvas.write(value, at: Point(x: inner.x + 11, y: y), clip: inner)
+            canvas.write(DisplayWidth.pad(label, to: 12), at: Point(x: inner.x, y: y), style: .dim, clip: inner)
+            canvas.write(value, at: Point(x: inner.x + 12, y: y), clip: inner)
             y += 1
         }
         y += 1
@@ -48,7 +50,7 @@ final class StoreInfoScreen: Screen {
             }
             return
         }
-        canvas.write("Latest changes", at: Point(x: inner.x, y: y), style: .heading, clip: inner)
+        canvas.write(context.workspace.seesWholeAuditLog ? "Latest changes" : "Your latest changes", at: Point(x: inner.x, y: y), style: .heading, clip: inner)
         y += 1
         for entry in entries.suffix(max(0, inner.maxY - y)).reversed() where y < inner.maxY {
             let line = "\(AuditFormatting.timestamp(entry.at))  \(entry.actor.name): \(entry.summary)"

@@ -44,6 +44,7 @@ public final class HomeScreen: Screen {
             StoreProofDashboardSection(),
             NewIncidentsDashboardSection(),
             AlertsDashboardSection(),
+            AccessChangesDashboardSection(),
             ReviewsDashboardSection(),
             IncidentsDashboardSection(),
             AUPDashboardSection(),

@@ -166,7 +166,7 @@ public struct BenchDataGenerator {
         let existing = Set(try workspace.store.documentNames(in: IncidentLog.folder))
         // Sealed to the records key, as the app keeps every incident once it is set up.
         let accounts = try workspace.accounts()
-        let vault = IncidentVault(authority: accounts.authority?.current, session: nil)
+        let vault = IncidentVault(currentAuthority: { [accounts] in accounts.authority?.current }, session: nil)
         var numberInYear: [Int: Int] = [:]
         // Oldest first, spread over ten years.
         let days = (0..<counts.incidents).map { _ in random.below(3_650) }.sorted(by: >)

@@ -2,10 +2,11 @@ import Foundation
 
 /// Writes RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled,
 /// lines end in CRLF. A field that starts with `=`, `+`, `-` or `@` is prefixed with `'` so a
-/// spreadsheet does not run it as a formula (CSV injection).
+/// spreadsheet does not run it as a formula (CSV injection). Control characters and bidi
+/// overrides (which CSV cannot escape) become "?".
 public enum CSVWriter {
     public static func field(_ value: String) -> String {
-        var text = value
+        var text = TerminalText.safe(value)  // no escape sequence reaches a terminal or a spreadsheet
         if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
         if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

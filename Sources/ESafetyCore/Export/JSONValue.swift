@@ -26,7 +26,7 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable {
 
     /// Pretty-printed with sorted keys and a final newline.
     public func prettyJSON() throws -> String {
-        String(decoding: try Self.prettyEncoder.encode(self), as: UTF8.self) + "\n"
+        TerminalText.jsonEscaped(String(decoding: try Self.prettyEncoder.encode(self), as: UTF8.self)) + "\n"
     }
 
     private static var prettyEncoder: JSONEncoder {
@@ -44,7 +44,8 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable {
         try write("{\n  \(quotedKey) : [")
         var first = true
         for item in items {
-            let lines = String(decoding: try encoder.encode(item), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = TerminalText.jsonEscaped(String(decoding: try encoder.encode(item), as: UTF8.self))
+                .split(separator: "\n", omittingEmptySubsequences: false)
             try write((first ? "\n" : ",\n") + lines.map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n"))
             first = false
         }

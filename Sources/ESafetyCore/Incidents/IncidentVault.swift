@@ -14,11 +14,15 @@ import Foundation
 ///   the subject's included, even offline. With no recipient who has an account, it is sealed to
 ///   the escrow key, which only the recovery key opens.
 struct IncidentVault {
-    /// The authority in force (nil before set-up).
-    var authority: AuthorityStatement?
+    /// The authority in force (nil before set-up), read each time: a commit reads the authority
+    /// again first when another session changed it, so a record is sealed to the records key
+    /// of the generation committed, never to one rotated away a moment before.
+    let currentAuthority: () -> AuthorityStatement?
     var session: Session?
 
-    static var unsecured: IncidentVault { IncidentVault(authority: nil, session: nil) }
+    var authority: AuthorityStatement? { currentAuthority() }
+
+    static var unsecured: IncidentVault { IncidentVault(currentAuthority: { nil }, session: nil) }
 
     var isSecured: Bool { authority != nil }
 

@@ -18,6 +18,7 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
     case needsAnotherAdministrator(String)
     case notAnAdministrator
     case securityDocumentNotRestored(String)
+    case accountRemoved(String)
 
     public var description: String {
         switch self {
@@ -51,6 +52,9 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
         case .securityDocumentNotRestored(let file):
             return "\(file) holds accounts and keys, which are never restored from a backup: that could bring back a removed account or an "
                 + "older key. Accounts change only by an administrator's signed act (Settings › Users); a lost passphrase, by the recovery key."
+        case .accountRemoved(let name):
+            return "\(name) no longer has an account (an administrator removed it, or changed its keys, at another terminal): nothing "
+                + "was saved. Sign out; what you were typing is still on the screen to copy."
         case .notAnAdministrator:
             return "Only an administrator may change accounts and access, and their key signs each change."
         }

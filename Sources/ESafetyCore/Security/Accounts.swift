@@ -25,6 +25,8 @@ public final class Accounts {
     /// The verified authority, or why it could not be verified.
     public private(set) var authority: Authority?
     public private(set) var authorityProblem: AuthorityProblem?
+    /// The revision of `authority.json` that `authority` was read from.
+    private var loadedAuthorityRevision: Int?
     var throttle: ThrottleDocument
 
     static let usersDocument = "users"
@@ -41,8 +43,9 @@ public final class Accounts {
         try loadAuthority()
     }
 
-    private func loadAuthority() throws {
+    func loadAuthority() throws {
         authorityDocument = try store.load(AuthorityDocument.self, from: Self.authorityDocumentName)
+        loadedAuthorityRevision = store.committedRevision(of: Self.authorityDocumentName)
         authority = nil
         authorityProblem = nil
         guard let authorityDocument else { return }
@@ -129,7 +132,18 @@ public final class Accounts {
             directory().roles(heldBy: personID).contains { $0.id == Role.WellKnown.linkGovernor }
         }
         return Session(personID: personID, fullName: name, personalKey: wrappingKey, agreementKey: agreement, signingKey: signing,
-                       recordsKey: records, rootKey: root, account: { [weak self] in self?.authorityAccount(personID) }, isGovernor: governor)
+                       recordsKey: records, rootKey: root, account: { [weak self] in self?.authorityAccount(personID) }, isGovernor: governor,
+                       confirmNamed: { [weak self] in try self?.confirmNamed(personID, name: name, signingKey: signing.publicKey.rawRepresentation) })
+    }
+
+    /// Throws unless the authority as last committed names `personID` with `signingKey`. Called
+    /// under the commit lock before every commit of theirs; reads `authority.json` again only
+    /// when another session has changed it.
+    func confirmNamed(_ personID: String, name: String, signingKey: Data) throws {
+        if store.committedRevision(of: Self.authorityDocumentName) != loadedAuthorityRevision { try loadAuthority() }
+        guard let authority, authority.current.account(personID)?.signingKey == signingKey else {
+            throw AccessError.accountRemoved(name)
+        }
     }
 
     /// The same person's session with the keys the authority in force gives them (after another

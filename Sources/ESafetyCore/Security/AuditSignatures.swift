@@ -82,6 +82,11 @@ extension Workspace {
         return problems
     }
 
+    /// ``accessNotGivenBySignedActs()`` as dashboard lines.
+    public func accessNotGivenBySignedActsForDashboard() -> [String] {
+        accessNotGivenBySignedActs().map { "directory.json " + $0.problem }
+    }
+
     /// Directory roles that carry access, shown for someone whose signed access does not include
     /// them: a directory edited to make someone a lead grants nothing, and says so.
     func accessNotGivenBySignedActs() -> [StoreProblem] {

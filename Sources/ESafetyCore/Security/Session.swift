@@ -23,11 +23,13 @@ public final class Session {
     /// What the authority in force says of the person (it can change while they are signed in).
     private let authorityAccount: () -> AuthorityStatement.Account?
     private let isGovernor: () -> Bool
+    /// Throws unless the authority as last committed still names the person with their key.
+    private let confirmNamed: () throws -> Void
 
     init(personID: String, fullName: String, personalKey: SymmetricKey, agreementKey: Curve25519.KeyAgreement.PrivateKey,
          signingKey: Curve25519.Signing.PrivateKey, recordsKey: Curve25519.KeyAgreement.PrivateKey?,
          rootKey: Curve25519.Signing.PrivateKey?, account: @escaping () -> AuthorityStatement.Account?,
-         isGovernor: @escaping () -> Bool) {
+         isGovernor: @escaping () -> Bool, confirmNamed: @escaping () throws -> Void) {
         self.draftKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: agreementKey.rawRepresentation),
                                                 info: Data("esafety drafts v1".utf8), outputByteCount: 32)
         self.personID = personID
@@ -39,6 +41,7 @@ public final class Session {
         self.rootKey = rootKey
         self.authorityAccount = account
         self.isGovernor = isGovernor
+        self.confirmNamed = confirmNamed
     }
 
     /// The access roles the authority gives the person now.
@@ -54,7 +57,7 @@ public final class Session {
     public var actor: AuditActor { AuditActor(id: "person:" + personID, name: fullName) }
 
     /// Signs the person's commits.
-    var signer: SigningIdentity { SigningIdentity(signerID: personID, key: signingKey) }
+    var signer: SigningIdentity { SigningIdentity(signerID: personID, key: signingKey, confirm: confirmNamed) }
 
     public func can(_ permission: Permission) -> Bool {
         if permission == .manageUsers || permission == .editSettings { return isAdministrator }

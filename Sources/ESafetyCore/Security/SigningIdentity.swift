@@ -6,6 +6,9 @@ import Foundation
 struct SigningIdentity: StoreSigner {
     let signerID: String
     let key: Curve25519.Signing.PrivateKey
+    /// Throws unless the authority as last committed still names the signer with this key.
+    var confirm: (() throws -> Void)?
 
     func sign(_ data: Data) throws -> Data { try key.signature(for: data) }
+    func confirmEntitled() throws { try confirm?() }
 }

@@ -25,6 +25,7 @@ extension Store {
         let target = (folder as NSString).appendingPathComponent(relativePath)
         guard !StoreFileIO.isRegularFile(target), let data = FileManager.default.contents(atPath: source) else { return }
         do {
+            try StoreFileIO.refuseLinks(below: directory.path, in: (target as NSString).deletingLastPathComponent)
             _ = try StoreFileIO.makeDirectories((target as NSString).deletingLastPathComponent)
             let fd = try StoreFileIO.openOwnerOnly(target, flags: O_WRONLY | O_EXCL)
             defer { StoreFileIO.closeDescriptor(fd) }
@@ -75,6 +76,7 @@ extension Store {
         let backup = (directory.path as NSString).appendingPathComponent(backupRelative)
         let contents: (data: Data, stamp: StoreFileStamp)?
         do {
+            try StoreFileIO.refuseLinks(below: directory.path, in: backup)
             contents = try StoreFileIO.readFile(backup)
         } catch let failure as StoreIOFailure {
             throw StoreError.readFailed(file: backupRelative, reason: failure.reason)

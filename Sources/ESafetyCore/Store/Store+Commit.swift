@@ -27,8 +27,11 @@ extension Store {
     @discardableResult
     public func commit<R>(actor: AuditActor, action: String, recordID: String? = nil, summary: String = "",
                           _ body: (StoreTransaction) throws -> R) throws -> R {
-        guard access == .readWrite else { throw StoreError.readOnly(file: summary.isEmpty ? action : summary) }
-        guard !isClosed, auditLog != nil, let commitLock else { throw StoreError.closed(directory: path) }
+        guard access == .readWrite || recordsOnReadOnly != nil else { throw StoreError.readOnly(file: summary.isEmpty ? action : summary) }
+        guard !isClosed, let commitLock else { throw StoreError.closed(directory: path) }
+        if auditLog == nil, access == .readOnly {  // a read-only session records what it may (who looked, a wrong passphrase)
+            auditLog = try StoreAuditLog(directory: path, create: false)
+        }
         let ownsLock = !holdsLockForCreation
         if ownsLock { try commitLock.acquire(timeout: commitLockTimeout, now: now()) }
         var anchored: Data?
@@ -37,10 +40,14 @@ extension Store {
             if let anchored { writeLedgerSnapshot(anchored) }  // after the lock: nobody waits for it
         }
         try catchUpLocked()  // Store+Recovery.swift
+        try signer?.confirmEntitled()
         let transaction = StoreTransaction(store: self, recordID: recordID, summary: summary)
         let result = try body(transaction)
         if transaction.writes.isEmpty && transaction.acknowledged.isEmpty && transaction.summary.isEmpty {
             return result  // nothing to commit, not even an event
+        }
+        if access == .readOnly, let refused = transaction.writes.first(where: { !(recordsOnReadOnly?($0.document.name) ?? false) }) {
+            throw StoreError.readOnly(file: refused.document.relativePath)
         }
         let unacknowledged = ledger.problems.filter { !transaction.acknowledged.contains($0.key) }
         if !unacknowledged.isEmpty { throw StoreError.auditLogBroken(problems: unacknowledged.map(\.description)) }
@@ -150,6 +157,7 @@ extension Store {
             for item in planned {
                 let folder = (item.temporary as NSString).deletingLastPathComponent
                 folders.insert(folder)
+                try StoreFileIO.refuseLinks(below: path, in: folder)
                 guard let data = item.data else { continue }
                 if let parent = item.document.folder {
                     let created = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(parent))

@@ -44,6 +44,7 @@ extension Store {
         guard !isClosed else { throw StoreError.closed(directory: path) }
         let data = try encode(value, file: document.relativePath)
         do {
+            try StoreFileIO.refuseLinks(below: path, in: (path as NSString).appendingPathComponent(folder))
             _ = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(folder))
             try StoreFileIO.replaceAtomically(filePath(document), with: data)
             if document.folder != StoreDocumentName.cacheFolder { changeCount += 1 }  // a cache changes no record

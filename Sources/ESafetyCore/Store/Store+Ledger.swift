@@ -124,6 +124,7 @@ extension Store {
         var data = Data(text.utf8)
         data.append(canonical)
         do {
+            try StoreFileIO.refuseLinks(below: path, in: (snapshotPath as NSString).deletingLastPathComponent)
             createdPaths?.append(contentsOf: try StoreFileIO.makeDirectories((snapshotPath as NSString).deletingLastPathComponent))
             if createdPaths != nil && !StoreFileIO.isRegularFile(snapshotPath) { createdPaths?.append(snapshotPath) }
             try StoreFileIO.replaceAtomically(snapshotPath, with: data)

@@ -71,6 +71,7 @@ extension Store {
                 + "\(s.changedNanoseconds) \(proof.sha256) \(name)\n"
         }
         do {
+            try StoreFileIO.refuseLinks(below: path, in: (proofsPath as NSString).deletingLastPathComponent)
             _ = try StoreFileIO.makeDirectories((proofsPath as NSString).deletingLastPathComponent)
             try StoreFileIO.replaceAtomically(proofsPath, with: Data(text.utf8))
         } catch {

@@ -65,6 +65,9 @@ public final class Store {
     /// Why the last commit could not put its documents in place after it was recorded (nil when
     /// it could); the next commit or opening finishes it.
     public internal(set) var unfinishedCommit: String?
+    /// On a read-only store, the documents a commit may still write (with events, which write
+    /// none): what records who looked and who failed to sign in. Nil: a read-only store commits nothing.
+    public var recordsOnReadOnly: ((String) -> Bool)?
     /// Proves each audit entry as it is read or written (the signatures: see
     /// `AuditSignatureVerifier`); a problem it names breaks the log, as a changed entry does.
     public var entryCheck: ((AuditEntry) -> String?)?

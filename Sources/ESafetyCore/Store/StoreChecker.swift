@@ -88,6 +88,11 @@ enum StoreChecker {
             let mode = info.st_mode & 0o7777
             let isFolder = info.st_mode & StoreFileIO.typeMask == StoreFileIO.directoryType
             let name = relative.isEmpty ? directory : relative
+            if !relative.isEmpty, info.st_mode & StoreFileIO.typeMask == 0o120000 {
+                problems.append(StoreProblem(file: name, problem: "is a symbolic link; a store holds no links, and esafety follows none "
+                    + "(nothing written for the store may land outside it). Replace it with the folder or file itself"))
+                return
+            }
             if mode & 0o077 != 0 {
                 let wanted = isFolder ? "0700" : "0600"
                 problems.append(StoreProblem(file: name, problem: "can be read or changed by other users "

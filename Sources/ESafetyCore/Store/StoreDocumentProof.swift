@@ -46,9 +46,8 @@ enum StoreDocumentProof {
             do {
                 contents = try StoreFileIO.readFile(path)
             } catch let failure as StoreIOFailure {
-                let reason = failure.code == ELOOP ? "is a symbolic link; a store holds no links, so nothing outside it can stand in "
-                    + "for a record" : "cannot be read: \(failure.reason)"
-                problems.append(StoreProblem(file: file.relativePath, problem: reason))
+                // A symbolic link is named by the walk of every file (StoreChecker).
+                if failure.code != ELOOP { problems.append(StoreProblem(file: file.relativePath, problem: "cannot be read: \(failure.reason)")) }
                 if let name = file.document?.name { seen.insert(name) }
                 continue
             } catch {

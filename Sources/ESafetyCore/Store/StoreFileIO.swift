@@ -155,6 +155,21 @@ enum StoreFileIO {
         try sync(fd, path: path)
     }
 
+    /// Throws if any component of `path` below `root` (the store folder) is a symbolic link, so
+    /// that nothing esafety writes inside a store (a backup, a draft, a cache, a temporary file)
+    /// can land outside it. The store folder itself may be reached through links.
+    static func refuseLinks(below root: String, in path: String) throws {
+        // Plain string work: Foundation's path standardising resolves links, which is what this is to catch.
+        let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+        var current = path.hasSuffix("/") ? String(path.dropLast()) : path
+        while current.count > base.count, current.hasPrefix(base) {
+            if let info = try status(current), info.st_mode & typeMask == 0o120000 {
+                throw StoreIOFailure(operation: "use it: it is a symbolic link, and esafety follows no link out of a store", path: current, code: ELOOP)
+            }
+            current = (current as NSString).deletingLastPathComponent
+        }
+    }
+
     /// Creates `path` and any missing parents with owner-only permissions (whatever the umask),
     /// making each new entry durable in its parent. Existing folders are left as they are.
     /// Returns the folders it created, outermost first.

@@ -13,10 +13,24 @@ extension Workspace {
     @discardableResult
     public func rotateRecordsKeyIfDue(progress: ((Int, Int) -> Void)? = nil) throws -> Bool {
         let accounts = try accounts()
-        guard accounts.rotationIsDue, let session, let old = session.recordsKey, let current = accounts.authority?.current else { return false }
+        guard store.access == .readWrite, accounts.rotationIsDue, let session, let old = session.recordsKey,
+              let current = accounts.authority?.current else { return false }
+        do {
+            try rotate(from: old, current: current, accounts: accounts, session: session, progress: progress)
+        } catch is RotatedElsewhere {
+            try refresh()  // another session rotated it first: take its key
+            return false
+        }
+        return true
+    }
+
+    /// Another session rotated the records key between our reading the authority and our commit.
+    private struct RotatedElsewhere: Error {}
+
+    private func rotate(from old: Curve25519.KeyAgreement.PrivateKey, current: AuthorityStatement, accounts: Accounts,
+                        session: Session, progress: ((Int, Int) -> Void)?) throws {
         let fresh = Curve25519.KeyAgreement.PrivateKey()
         let freshPublic = fresh.publicKey
-        let names = try store.documentNames(in: IncidentLog.folder)
         let holders = current.accounts.filter { $0.access.contains(where: \.readsIncidents) }
         let eligible = Set(current.accounts.map(\.personID) + ["escrow"])
         var done = 0
@@ -25,8 +39,10 @@ extension Workspace {
         let statement = try accounts.issue(by: session, action: "security.rotate", recordID: nil,
                                            summary: "Rotated the records key (generation \(current.recordsKey.generation + 1)): every incident "
                                                + "sealed again to a key only the present holders have") { statement in
+            guard statement.recordsKey.generation == current.recordsKey.generation else { throw RotatedElsewhere() }
             statement.recordsKey = .init(generation: current.recordsKey.generation + 1, publicKey: freshPublic.rawRepresentation)
         } also: { transaction, statement in
+            let names = transaction.names(in: IncidentLog.folder)  // under the lock: one submitted meanwhile is sealed again too
             for name in names {
                 guard case .sealed(var file)? = try transaction.load(StoredIncident.self, from: name) else { continue }
                 try Self.reseal(&file, from: old, to: freshPublic, generation: statement.recordsKey.generation, keeping: eligible)
@@ -56,7 +72,6 @@ extension Workspace {
         try accounts.adopt(users: updatedUsers, keyRing: ring)
         self.session = accounts.renewed(session)
         resealBackups(from: old, to: freshPublic, generation: statement.recordsKey.generation, keeping: eligible)
-        return true
     }
 
     /// One incident sealed again: to the new records key, or, for an allegation, without the

@@ -80,7 +80,7 @@ public final class Workspace {
         if accounts.isSetUp, accounts.authority == nil {
             throw AccessError.authorityDamaged(accounts.authorityProblem?.description ?? "authority.json cannot be read")
         }
-        let vault = IncidentVault(authority: accounts.authority?.current, session: session)
+        let vault = IncidentVault(currentAuthority: { [weak accounts] in accounts?.authority?.current }, session: session)
         let log = try IncidentLog(store: store, actor: { [unowned self] in self.actor }, now: { [unowned self] in self.now() },
                                   timeZone: timeZone, vault: vault)
         loadedIncidents = log
@@ -100,6 +100,10 @@ public final class Workspace {
     private init(store: Store, actor: AuditActor) throws {
         self.store = store
         self.actor = actor
+        // --read-only changes no record, but still records who looked and wrong passphrases.
+        store.recordsOnReadOnly = { name in
+            name == ThrottleDocument.name || name.hasPrefix(AttentionDocument.folder + "/") || name == AlertFailuresDocument.name
+        }
         profile = try store.load(SchoolProfile.self, from: DocumentName.profile)
             ?? DefaultResources.decode(SchoolProfile.self, from: "defaults/profile.json")
         directory = try store.load(DirectoryDocument.self, from: DocumentName.directory)?.directory
