@@ -75,8 +75,10 @@ final class SignInScreen: Screen {
             do {
                 let session = try context.workspace.accounts().signIn(personID: person.id, passphrase: passphrase.text)
                 passphrase.text = ""
-                context.workspace.session = session
-                return .sequence([.reset(HomeScreen(context: context)), .message("Signed in as \(session.fullName) (\(session.level.label)).", .success)])
+                let rotation = context.workspace.begin(session, progress: UsersScreen.rotationProgress(context))
+                let greeting = "Signed in as \(session.fullName) (\(session.level.label))."
+                return .sequence([.reset(HomeScreen(context: context)),
+                                  .message(rotation.map { greeting + " " + $0 } ?? greeting, rotation == nil ? .success : .warning)])
             } catch {
                 passphrase.text = ""
                 return .message(String(describing: error), .error)
