@@ -13,7 +13,9 @@ public final class AUPRegister {
     /// Every published version, oldest first.
     public internal(set) var versions: [AUPVersion] = []
     public private(set) var classes: [SchoolClass] = []
-    private var rosters: [RosterGroup: RosterDocument] = [:] { didSet { sortedPeople = [:] } }
+    private var rosters: [RosterGroup: RosterDocument] = [:] { didSet { sortedPeople = [:]; peopleByID = nil } }
+    /// Every person by id, kept until the roster changes: an export looks up 100,000 signers.
+    private var peopleByID: [String: RosterPerson]?
     /// Each group's people in name order, kept until the roster changes: sorting 4,000 names in
     /// the user's collation on every dashboard summary took most of its time.
     private var sortedPeople: [RosterGroup: [RosterPerson]] = [:]
@@ -134,8 +136,10 @@ public final class AUPRegister {
     }
 
     public func person(_ id: String) -> RosterPerson? {
-        guard let group = RosterGroup.allCases.first(where: { id.hasPrefix($0.idPrefix + "-") }) else { return nil }
-        return rosters[group]?.people.first { $0.id == id }
+        if peopleByID == nil {
+            peopleByID = Dictionary(rosters.values.flatMap(\.people).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return peopleByID?[id]
     }
 
     public func schoolClass(_ name: String) -> SchoolClass? { classes.first { $0.name == name } }
