@@ -37,7 +37,7 @@ public enum ConsentExport {
     /// photographed for at least one use, with the uses refused.
     public static func notPhotographedText(title: String, lines: [NotPhotographedLine], pupilCount: Int, today: CivilDate) -> String {
         var out = "Who may not be photographed: \(title)\nAs of \(today.longDescription). \(lines.count) of \(pupilCount) pupil\(pupilCount == 1 ? "" : "s").\n"
-        out += "Check before any photograph or video is published. Do not use pupils' full names with images.\n\n"
+        out += "Check this list before any photograph or video is published.\nNever use pupils' full names with their images.\n\n"
         if lines.isEmpty { return out + "Every pupil has consent for every use.\n" }
         let width = max(12, lines.map { $0.pupil.fullName.count }.max() ?? 0)
         for line in lines {
