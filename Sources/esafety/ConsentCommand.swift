@@ -17,6 +17,7 @@ struct ConsentCommand: ParsableCommand {
         try StoreOptions.userFacing {
             let workspace = try Workspace.open(at: options.location, access: readOnly ? .readOnly : .readWrite, actor: options.actor)
             defer { workspace.store.close() }
+            workspace.now = try TodayOverride.clock()
             try signIn.signIn(workspace)
             try workspace.consents.load()
             return try body(workspace, workspace.consents)

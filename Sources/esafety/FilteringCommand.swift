@@ -15,6 +15,7 @@ struct FilteringCommand: ParsableCommand {
         try StoreOptions.userFacing {
             let workspace = try Workspace.open(at: options.location, access: readOnly ? .readOnly : .readWrite, actor: options.actor)
             defer { workspace.store.close() }
+            workspace.now = try TodayOverride.clock()
             try signIn.signIn(workspace)
             return try body(workspace)
         }
@@ -133,7 +134,7 @@ struct FilteringCommand: ParsableCommand {
         @Option(help: "The monitoring provider.") var provider: String
         @Option(help: "The provider's reference for the alert.") var reference: String = ""
         @Option(help: "The day of the alert (default today).") var date: String?
-        @Option(help: "Who the alert is about (name or account).") var user: String
+        @Option(help: "Who the alert is about (name or account).") var about: String
         @Option(name: .customLong("user-kind"), help: "child, staff or other.") var userKind: String = "child"
         @Option(help: "The device.") var device: String = ""
         @Option(help: "The incident type id of the form (e.g. gambling, bullying, other).") var type: String
@@ -146,7 +147,7 @@ struct FilteringCommand: ParsableCommand {
             guard let how = IncidentReport.Access(rawValue: access.lowercased()) else { throw UserFacingError("“\(access)” is not deliberate or accidental.") }
             try FilteringCommand.run(options, signIn) { workspace in
                 let alert = MonitoringAlert(provider: provider, reference: reference, date: try ConsentCommand.date(date, today: workspace.today),
-                                            userName: user, userKind: kind, device: device, typeID: type, otherType: otherType, detail: detail, access: how)
+                                            userName: about, userKind: kind, device: device, typeID: type, otherType: otherType, detail: detail, access: how)
                 let record = try workspace.filtering.recordAlert(alert)
                 say("Recorded the alert as incident \(record.id).")
             }

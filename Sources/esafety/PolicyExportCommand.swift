@@ -7,6 +7,7 @@ enum PolicyExportCommand {
     enum What { case consents, filtering }
 
     static func export(_ what: What, _ workspace: Workspace, _ signIn: SignInOptions, _ format: ExportFormat) throws -> String {
+        workspace.now = try TodayOverride.clock()
         try signIn.signIn(workspace)
         switch what {
         case .consents: return try ConsentExport.consents(workspace.consents, format: format)
