@@ -163,4 +163,25 @@ final class ConsentRegisterTests: StoreTestCase {
             XCTAssertTrue(String(describing: $0).contains("No consent columns"))
         }
     }
+
+    func testTwoSessionsRecordingInTheSameFileKeepBoth() throws {
+        let (workspace, people) = try school()
+        let other = try Workspace.open(at: storeURL, actor: sam)
+        other.timeZone = workspace.timeZone
+        other.now = workspace.now
+        other.session = try signIn(try XCTUnwrap(people["Siobhán Byrne"]), to: other)
+        try other.consents.load()
+        try workspace.consents.load()
+        // Both sessions write Zoë's shard: the second finds it changed, reads it again and keeps the first's form.
+        let zoe = try pupil("Zoë Ōkubo", workspace), ada = try pupil("Ada Fictional", workspace)
+        try workspace.consents.recordForm(personID: zoe.id, given: [.website], by: "A parent", on: day, formVersion: "v1")
+        try other.consents.recordForm(personID: zoe.id, given: [.displays], by: "Another parent", on: day, formVersion: "v1")
+        try other.consents.recordForm(personID: ada.id, given: [.website], by: "A carer", on: day, formVersion: "v1")
+        let reread = try Workspace.open(at: storeURL, actor: sam)
+        try reread.consents.load()
+        XCTAssertEqual(reread.consents.consent(of: zoe.id).history.map(\.by), ["A parent", "Another parent"], "the first session's form was kept")
+        XCTAssertEqual(reread.consents.consent(of: ada.id).history.count, 1)
+        try workspace.refresh()
+        XCTAssertEqual(workspace.consents.consent(of: zoe.id).history.count, 2, "the first session sees the other's form after a refresh")
+    }
 }
