@@ -47,6 +47,8 @@ final class PolicyScreensTests: AppTestCase {
         XCTAssertTrue(menu.contains("Ask for a site to be unblocked"), menu)
         XCTAssertFalse(menu.contains("Decide unblock requests"), menu)
         XCTAssertFalse(menu.contains("Filtering and monitoring "), menu)
+        let help = try DefaultResources.decode([String: String].self, from: "help/policy.json")
+        XCTAssertTrue(help["policy-menu"]?.contains("Use of digital and video images") ?? false, "the help texts load")
         XCTAssertThrowsError(try workspace.filtering.recordCheck(date: workspace.today, checkedBy: "x", categories: ["adult"], device: "d",
                                                                  location: "l", userGroup: "g", result: .passed, resultDetail: "", actions: "")) {
             XCTAssertTrue($0 is AccessError, "the core refuses, whatever the screen offers")
@@ -74,5 +76,22 @@ final class PolicyScreensTests: AppTestCase {
         XCTAssertEqual(check.categories, ["illegal", "adult"])
         XCTAssertEqual(check.device, "Office PC")
         assertScreen(contains: "check-0003")
+    }
+
+    func testTheAnnualReviewRecordedOnScreenMovesTheSchedule() async throws {
+        try launch(demo: true)
+        press(.character("7"), .character("4"), .character("r"))
+        assertScreen(contains: "Senior leader")
+        press(.tab)
+        type("Amira Haddad")
+        press(.tab)
+        type("Imogen Fairweather")
+        press(.tab, .tab)
+        type("Blocks the IWF list; allows Bitesize video for teaching")
+        press(.function(2))
+        assertScreen(contains: "Recorded review-0002")
+        let item = try XCTUnwrap(workspace.reviews.schedule.item(FilteringArea.reviewItemID))
+        XCTAssertEqual(item.lastDone?.date, workspace.today)
+        XCTAssertEqual(item.lastDone?.evidence, "Filtering review review-0002")
     }
 }

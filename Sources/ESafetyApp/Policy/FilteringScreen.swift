@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The filtering and monitoring records: the annual reviews (with the named senior leader and
 /// governor, and when the next is due), the log of checks, and the unblock requests with the
-/// head teacher's decisions. `c` logs a check.
+/// head teacher's decisions. `c` logs a check; `r` records the annual review.
 @MainActor
 final class FilteringScreen: Screen {
     private let context: AppContext
@@ -17,7 +17,8 @@ final class FilteringScreen: Screen {
     let title = "Filtering and monitoring"
     var helpText: String { PolicyHelp.text("policy-filtering") }
     var actions: ActionTable {
-        ActionTable([Action("check", keys: [.character("c")], label: "LogCheck", help: "Log a check of filtering and monitoring", inBar: true)])
+        ActionTable([Action("check", keys: [.character("c")], label: "LogCheck", help: "Log a check of filtering and monitoring", inBar: true),
+                     Action("review", keys: [.character("r")], label: "Review", help: "Record the annual review, with the named senior leader and governor", inBar: true)])
     }
 
     func willAppear() { reload() }
@@ -65,8 +66,11 @@ final class FilteringScreen: Screen {
     func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "check" else { return .unhandled }
-        return .push(FilteringCheckForm.screen(context: context))
+        switch action {
+        case "check": return .push(FilteringCheckForm.screen(context: context))
+        case "review": return .push(FilteringReviewForm.screen(context: context))
+        default: return .unhandled
+        }
     }
 }
 

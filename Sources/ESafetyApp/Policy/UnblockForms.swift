@@ -34,3 +34,32 @@ enum UnblockDecisionForm {
         }
     }
 }
+
+/// The annual review of filtering and monitoring: the named senior leader and governor, what it
+/// found (what is blocked or allowed, and why) and what is to change. Saving also marks the
+/// review schedule's item done.
+@MainActor
+enum FilteringReviewForm {
+    static func screen(context: AppContext) -> any Screen {
+        let date = DateField(date: context.workspace.today, latest: context.workspace.today)
+        let leader = TextField(maxLength: 120, placeholder: "the named member of the senior leadership team")
+        let governor = TextField(maxLength: 120, placeholder: "the named governor")
+        let others = TextField(maxLength: 200, placeholder: "the DSL, the IT provider")
+        let findings = TextField(maxLength: 1000, placeholder: "what is blocked or allowed, and why; gaps found")
+        let actions = TextField(maxLength: 600, placeholder: "what is to change")
+        let form = Form(fields: [
+            Form.Field(label: "Date", widget: date, required: true),
+            Form.Field(label: "Senior leader", widget: leader, required: true),
+            Form.Field(label: "Governor", widget: governor, required: true),
+            Form.Field(label: "Others", widget: others),
+            Form.Field(label: "Findings", widget: findings, required: true),
+            Form.Field(label: "Actions", widget: actions),
+        ])
+        return FormScreen(title: "Annual filtering review", helpText: PolicyHelp.text("policy-filtering"), form: form) {
+            let review = try context.workspace.filtering.recordReview(date: date.date ?? context.workspace.today, seniorLeader: leader.text,
+                                                                      governor: governor.text, others: others.text, findings: findings.text,
+                                                                      actions: actions.text)
+            return .message("Recorded \(review.id); the review schedule shows when the next is due.", .success)
+        }
+    }
+}
