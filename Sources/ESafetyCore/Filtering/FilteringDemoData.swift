@@ -14,7 +14,7 @@ extension FilteringArea {
                              location: "Library", userGroup: "Pupils (KS2)", result: .failed,
                              resultDetail: "A betting site's app page loaded on the iPad's own browser.",
                              actions: "Reported to the SWGfL helpline and CompuTEAM; iPad profile fixed and checked again the next day.")
-        try area.recordReview(date: day(100), seniorLeader: "Amira Haddad", governor: "Imogen Fairweather",
+        try area.recordReview(date: day(75), seniorLeader: "Amira Haddad", governor: "Imogen Fairweather",
                               others: "Tom Whitfield (e-safety lead), CompuTEAM",
                               findings: "Filtering blocks the IWF list, adult, gambling and extremism categories for everyone; YouTube restricted mode for pupils. Allowed: the museum and BBC Bitesize video pages, for teaching.",
                               actions: "Termly checks on every device type; add the library iPads to monitoring.")
