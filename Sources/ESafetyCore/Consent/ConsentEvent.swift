@@ -6,6 +6,7 @@ import Foundation
 /// ever added, so the register keeps who said what and when, as the policy asks ("until the
 /// image is no longer in use").
 public struct ConsentEvent: Codable, Hashable, Sendable {
+    /// A returned form, or a withdrawal.
     public enum Kind: String, Codable, Sendable {
         case given, withdrawn
     }

@@ -5,6 +5,7 @@ import Foundation
 /// logged: when and by whom; what was tested (categories, device, location, user group); the
 /// result and what was done about it.
 public struct FilteringCheck: Codable, Hashable, Sendable, Identifiable {
+    /// How the check came out.
     public enum Result: String, Codable, CaseIterable, Sendable {
         /// Everything tested was blocked (or alerted) as it should be.
         case passed

@@ -4,6 +4,7 @@ import Foundation
 /// A request from staff to remove a site from the filtered list. St Paul's policy: such
 /// requests are approved by the Headteacher; the DfE standard: record what is allowed, and why.
 public struct UnblockRequest: Codable, Hashable, Sendable, Identifiable {
+    /// The head teacher's answer.
     public enum Decision: String, Codable, CaseIterable, Sendable {
         case approved, refused
     }
