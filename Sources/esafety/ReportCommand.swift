@@ -53,19 +53,21 @@ struct IncidentReportCommand: ParsableCommand {
 struct FiguresReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figures",
-        abstract: "Print the governors' figures: incidents by type and by term, without names.")
+        abstract: "Print the governors' figures: incidents by type and by term, consents and filtering checks, without names.")
 
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let figures = try StoreOptions.userFacing { () throws -> GovernorFigures in
+        let (figures, policy) = try StoreOptions.userFacing { () throws -> (GovernorFigures, PolicyFigures) in
             let workspace = try Workspace.open(at: options.location, access: .readOnly, actor: options.actor)
-            return try workspace.incidents().governorFigures()
+            return (try workspace.incidents().governorFigures(), try workspace.policyFigures())
         }
         say("Incidents recorded: \(figures.total)\n\nBy type")
         GovernorFigures.barChart(figures.byType, labelWidth: 44, barWidth: 24).forEach { say($0) }
         say("\nBy term")
         GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: 40).forEach { say($0) }
+        say("")
+        policy.lines.forEach { say($0) }
     }
 }
 

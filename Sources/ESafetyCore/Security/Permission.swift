@@ -14,6 +14,11 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageUsers
     case editSettings
     case publishAUP
+    case readConsent
+    case recordConsent
+    case manageFiltering
+    case requestUnblock
+    case decideUnblock
 
     /// Why it is refused, for the message.
     var refusal: String {
@@ -32,6 +37,11 @@ public enum Permission: String, Sendable, CaseIterable {
         case .manageUsers: return "manage users"
         case .editSettings: return "change the settings"
         case .publishAUP: return "publish a new AUP text"
+        case .readConsent: return "read the image consent register"
+        case .recordConsent: return "record image consent"
+        case .manageFiltering: return "read or record filtering and monitoring checks and reviews"
+        case .requestUnblock: return "ask for a site to be unblocked"
+        case .decideUnblock: return "decide unblock requests (only the head teacher may)"
         }
     }
 }
@@ -48,6 +58,12 @@ extension AccessLevel {
             return self >= .lead
         case .manageUsers, .editSettings:
             return false
+        case .readConsent, .recordConsent, .requestUnblock:
+            return self != .governor
+        case .manageFiltering:
+            return self >= .lead
+        case .decideUnblock:
+            return self == .headTeacher  // St Paul's: removals from the filtered list are approved by the Headteacher
         }
     }
 }

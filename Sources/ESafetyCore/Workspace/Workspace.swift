@@ -16,6 +16,10 @@ public final class Workspace {
     public private(set) lazy var aup = AUPRegister(workspace: self)
     /// Who has opened which incident, and what is new to the person signed in.
     public private(set) lazy var attention = IncidentAttention(workspace: self)
+    /// Image consent and the images of pupils in use: read by `consents.load()` (Consent/).
+    public private(set) lazy var consents = ConsentRegister(workspace: self)
+    /// Filtering and monitoring checks, reviews and unblock requests (Filtering/).
+    public private(set) lazy var filtering = FilteringArea(workspace: self)
     /// The clock: what "now" and "today" mean for new records and due dates (tests fix it).
     public var now: () -> Date = { Date() }
     /// The time zone the school's calendar days are counted in.
@@ -155,6 +159,8 @@ public final class Workspace {
         if demo {
             workspace.recoveryKeyToShow = try DemoData.addAccounts(to: workspace)
             try DemoData.addIncidents(to: workspace)
+            try ConsentRegister.addDemoData(to: workspace)
+            try FilteringArea.addDemoData(to: workspace)
         }
         return workspace
     }
