@@ -6,17 +6,12 @@ import XCTest
 /// change opens read-only and says so, and offers nothing that F2 would refuse.
 @MainActor
 final class EditAccessScreenTests: AppTestCase {
-    private func signIn(_ name: String) throws {
-        let person = try XCTUnwrap(workspace.directory.people.first { $0.fullName == name })
-        workspace.session = try workspace.accounts().signIn(personID: person.id, passphrase: DemoData.passphrase)
-    }
-
     /// The function-key bar: the screen's last row.
     private var bar: String { String(screen.split(separator: "\n", omittingEmptySubsequences: false).last ?? "") }
 
     func testTheSchoolProfileIsReadOnlyForALeadAndEditableForTheAdministrator() async throws {
         try launch(demo: true)
-        try signIn("Tom Whitfield")
+        try signInDemo("Tom Whitfield")
         let form = press(.character("6"), .character("1"))
         XCTAssertEqual(app.top.title, "School profile")
         XCTAssertTrue(form.contains("Read-only: only an administrator may change the school profile."), form)
@@ -31,7 +26,7 @@ final class EditAccessScreenTests: AppTestCase {
         XCTAssertFalse(app.top.hasUnsavedChanges)
 
         press(.escape, .escape)
-        try signIn("Amira Haddad")
+        try signInDemo("Amira Haddad")
         let editable = press(.character("6"), .character("1"))
         XCTAssertFalse(editable.contains("Read-only"), editable)
         XCTAssertTrue(bar.contains("F2Save"), bar)
@@ -39,7 +34,7 @@ final class EditAccessScreenTests: AppTestCase {
 
     func testTermDatesAreReadOnlyForALeadAndTheReviewScreenDoesNotInviteThem() async throws {
         try launch(demo: true)
-        try signIn("Tom Whitfield")
+        try signInDemo("Tom Whitfield")
         let reviews = press(.character("5"))
         XCTAssertFalse(reviews.contains("press t to enter"), reviews)
         XCTAssertTrue(bar.contains("MarkDone"), "a lead marks reviews done: \(bar)")
@@ -54,7 +49,7 @@ final class EditAccessScreenTests: AppTestCase {
 
     func testOfficeStaffReadTheDirectoryAndTheReviewsWithoutChangeActions() async throws {
         try launch(demo: true)
-        try signIn("Siobhán Byrne")
+        try signInDemo("Siobhán Byrne")
         let people = press(.character("3"), .character("2"))
         XCTAssertEqual(app.top.title, "People")
         XCTAssertTrue(people.contains("Read-only: only the leads and the head teacher may change the directory."), people)
@@ -82,7 +77,7 @@ final class EditAccessScreenTests: AppTestCase {
 
     func testAGovernorIsOfferedOnlyTheAUPScreensTheyMayUse() async throws {
         try launch(demo: true)
-        try signIn("Peter Okafor")
+        try signInDemo("Peter Okafor")
         let menu = press(.character("4"))
         XCTAssertEqual(app.top.title, "AUP signatures")
         for entry in ["Sign at this terminal", "Record a paper signature", "Tick through a class", "Import people", "Publish"] {

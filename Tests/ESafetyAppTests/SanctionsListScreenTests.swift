@@ -50,8 +50,7 @@ final class SanctionsListScreenTests: AppTestCase {
 
     func testTheSanctionsListIsReadOnlyForALead() async throws {
         try launch(demo: true)
-        let lead = try XCTUnwrap(workspace.directory.people.first { $0.fullName == "Tom Whitfield" })
-        workspace.session = try workspace.accounts().signIn(personID: lead.id, passphrase: DemoData.passphrase)
+        try signInDemo("Tom Whitfield")
         let form = press(.character("6"), .character("8"))
         XCTAssertEqual(app.top.title, "Sanctions list")
         XCTAssertTrue(form.contains("Read-only: only an administrator may change the sanctions list."), form)
