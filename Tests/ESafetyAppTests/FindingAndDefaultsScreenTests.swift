@@ -68,4 +68,23 @@ final class FindingAndDefaultsScreenTests: AppTestCase {
         XCTAssertEqual(app.top.title, "Change an answer")
         XCTAssertTrue(answers.contains("→ Yes: a child is the instigator"), answers)
     }
+
+    func testTheSocialNetworkingSiteActionTicksTheFormsBox() async throws {
+        try launch(demo: true)
+        press(.character("1"), .character("2"), .enter)
+        let id = app.top.title
+        press(.character("w"))
+        // Not staff, not staff, a child victim, in school, illegal, parents told: the outcome.
+        press(.character("2"), .character("2"), .character("1"), .character("1"), .character("1"), .character("1"))
+        press(.function(2))
+        XCTAssertEqual(app.top.title, "Checklist \(id)/1")
+        let walk = try XCTUnwrap(try workspace.incidents().record(id)?.walks.first)
+        let index = try XCTUnwrap(walk.actions.firstIndex { $0.text.contains("social networking site or app") }, "\(walk.actions.map(\.text))")
+        for _ in 0..<index { press(.down) }
+        press(.character(" "))
+        assertScreen(contains: "[x] Where it happened on a social networking site or app")
+        let report = try XCTUnwrap(try workspace.incidents().record(id)?.report)
+        XCTAssertTrue(report.childActions.contains { $0.itemID == "reported-social-network" }, "\(report.childActions)")
+        XCTAssertFalse(report.staffActions.contains { $0.itemID == "reported-social-network" }, "a child was involved: the child part only")
+    }
 }
