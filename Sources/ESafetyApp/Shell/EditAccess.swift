@@ -38,7 +38,10 @@ extension Permission {
         case .readIncidents, .manageIncidents, .walkFlowchart, .exportIncidents, .manageReviews, .editDirectory, .publishAUP:
             return "the leads and the head teacher"
         case .viewFigures: return "the leads, the head teacher and governors"
-        case .recordIncident, .recordSignatures, .readDirectory, .readReviews: return "members of staff"
+        case .recordIncident, .recordSignatures, .readDirectory, .readReviews, .readConsent, .recordConsent, .requestUnblock:
+            return "members of staff"
+        case .manageFiltering: return "the leads and the head teacher"
+        case .decideUnblock: return "the head teacher"
         }
     }
 }
