@@ -44,6 +44,9 @@ public enum InputEvent: Hashable, Sendable {
     case key(Key)
     case resize(Size)
     case timeout
+    /// Text pasted in one go (bracketed paste): inserted as one edit, not key by key. Newlines
+    /// are "\n" whatever the terminal sent.
+    case paste(String)
     /// The input has closed (the terminal went away): the application should save and quit.
     case endOfInput
 }

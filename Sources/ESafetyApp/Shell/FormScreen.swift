@@ -41,6 +41,10 @@ final class FormScreen: Screen {
         form.handle(key: key) == .unhandled ? .unhandled : .handled
     }
 
+    func handle(paste text: String) -> ScreenResponse {
+        form.handle(paste: text) == .unhandled ? .unhandled : .handled
+    }
+
     func perform(_ action: ActionID) -> ScreenResponse {
         guard action == "save" else { return .unhandled }
         guard form.validate() else { return .message("Please correct the fields marked in red.", .error) }
