@@ -98,6 +98,7 @@ public final class Application {
             if case .timeout = event {
                 if let pause = pauseLeft(), pause <= 0 {
                     typingDidPause()
+                    render()  // "Draft saved"
                     if idleLeft().map({ $0 > 0 }) ?? true { continue }
                 }
                 if let left = idleLeft(), left <= 0 {

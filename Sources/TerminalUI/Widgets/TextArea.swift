@@ -8,7 +8,10 @@
 @MainActor
 public final class TextArea: Widget, FormControl {
     /// The logical lines, split at the newlines typed.
-    var lines: [String]
+    var lines: [String] { didSet { wrapped = nil } }
+    /// The screen rows of `lines` at one width, kept until the text changes: moving the cursor
+    /// or paging through a long text (a 100 KB paste) does not wrap it all again at each key.
+    private var wrapped: (width: Int, rows: [Row])?
     /// The cursor: a line, and a grapheme position within it.
     public internal(set) var cursorLine = 0
     public internal(set) var cursorColumn = 0
@@ -79,6 +82,13 @@ public final class TextArea: Widget, FormControl {
     }
 
     private func rows(width: Int) -> [Row] {
+        if let wrapped, wrapped.width == width { return wrapped.rows }
+        let rows = wrapRows(width: width)
+        wrapped = (width, rows)
+        return rows
+    }
+
+    private func wrapRows(width: Int) -> [Row] {
         var rows: [Row] = []
         for (number, line) in lines.enumerated() {
             let parts = Self.wrap(Array(line), width: width)
