@@ -5,13 +5,6 @@ import XCTest
 /// arrives whole (bracketed paste, one edit, one draft save), and a SIGKILL right after it, or
 /// right after typing, loses at most the last half-second of typing.
 final class PasteEndToEndTests: XCTestCase {
-    private func demoStore() throws -> URL {
-        let store = try makeTemporaryStore()
-        let created = try runEsafety(["init", "--demo", "--store", store.path])
-        XCTAssertEqual(created.status, 0, created.standardError)
-        return store
-    }
-
     private func open(_ store: URL) throws -> TmuxSession {
         let binary = try esafetyBinary()
         let app = try startTmux(command: "\(TmuxSession.quote(binary.path)) --store \(TmuxSession.quote(store.path))")
@@ -20,6 +13,17 @@ final class PasteEndToEndTests: XCTestCase {
         try app.waitFor("1  Record an incident")
         app.send(keys: "1")
         return app
+    }
+
+    /// Kills esafety with SIGKILL, opens it again and continues the draft it offers back.
+    private func killAndResume(_ app: TmuxSession, store: URL) throws -> TmuxSession {
+        try app.signalProgram("KILL")
+        XCTAssertEqual(try app.waitForExit(), 137)
+        app.kill()
+        let again = try open(store)
+        try again.waitFor("You have an unfinished incident report")
+        again.send(keys: "y")
+        return again
     }
 
     /// 100 KB of numbered lines between two markers.
@@ -38,7 +42,7 @@ final class PasteEndToEndTests: XCTestCase {
     }()
 
     func testA100KBPasteShowsInFullAndASIGKILLAfterItLosesNothing() throws {
-        let store = try demoStore()
+        let store = try makeDemoStore()
         let app = try open(store)
         try app.waitFor("Step 1 of 9")
         // The description is step 4: F2 goes to the last step, F5 back from there needs no checks.
@@ -56,12 +60,7 @@ final class PasteEndToEndTests: XCTestCase {
         try app.waitFor("END-OF-PASTE", timeout: 20)
 
         // The paste was saved as one edit before it was drawn: a SIGKILL now loses none of it.
-        try app.signalProgram("KILL")
-        XCTAssertEqual(try app.waitForExit(), 137)
-        app.kill()
-        let again = try open(store)
-        try again.waitFor("You have an unfinished incident report")
-        again.send(keys: "y")
+        let again = try killAndResume(app, store: store)
         let resumed = try again.waitFor("END-OF-PASTE")
         XCTAssertTrue(resumed.contains("Step 4 of 9"), resumed)
         let lastLine = try XCTUnwrap(Self.pasted.split(separator: "\n").dropLast().last)
@@ -73,7 +72,7 @@ final class PasteEndToEndTests: XCTestCase {
     }
 
     func testASIGKILLLosesAtMostTheLastHalfSecondOfTyping() throws {
-        let store = try demoStore()
+        let store = try makeDemoStore()
         let app = try open(store)
         try app.waitFor("Step 1 of 9")
         app.send(keys: "Tab", "Tab")
@@ -83,12 +82,7 @@ final class PasteEndToEndTests: XCTestCase {
         app.send(keys: "Tab")
         app.type("typed just before the kill")
         try app.waitFor("typed just before the kill")
-        try app.signalProgram("KILL")
-        XCTAssertEqual(try app.waitForExit(), 137)
-        app.kill()
-        let again = try open(store)
-        try again.waitFor("You have an unfinished incident report")
-        again.send(keys: "y")
+        let again = try killAndResume(app, store: store)
         let resumed = try again.waitFor("Typed before the pause")
         XCTAssertTrue(resumed.contains("Step 1 of 9"), resumed)
         again.send(keys: "F10")

@@ -40,13 +40,6 @@ final class TerminalKeysEndToEndTests: XCTestCase {
                  f1: esc + "OP", f2: esc + "OQ", f5: nil, f6: esc + "[17~", backTab: esc + "[Z", left: esc + "[D"),
     ]
 
-    private func demoStore() throws -> URL {
-        let store = try makeTemporaryStore()
-        let created = try runEsafety(["init", "--demo", "--store", store.path])
-        XCTAssertEqual(created.status, 0, created.standardError)
-        return store
-    }
-
     /// Signs in as the e-safety lead and opens the incident form's first step.
     private func openForm(_ store: URL, term: String) throws -> TmuxSession {
         let binary = try esafetyBinary()
@@ -62,7 +55,7 @@ final class TerminalKeysEndToEndTests: XCTestCase {
     }
 
     func testEveryTerminalsKeysWorkInTheIncidentForm() throws {
-        let store = try demoStore()
+        let store = try makeDemoStore()
         for terminal in Self.terminals {
             let app = try openForm(store, term: terminal.term)
             app.send(keys: "Tab", "Tab")  // "Reported by", a text field
@@ -106,7 +99,7 @@ final class TerminalKeysEndToEndTests: XCTestCase {
     }
 
     func testAnUnknownSequenceIsIgnoredWholeAndEscStillLeaves() throws {
-        let store = try demoStore()
+        let store = try makeDemoStore()
         let app = try openForm(store, term: "xterm")
         app.send(keys: "Tab", "Tab")
         // An unknown CSI, a focus-in report, Alt-x: none may read as Esc (leaving) plus letters.
@@ -122,7 +115,7 @@ final class TerminalKeysEndToEndTests: XCTestCase {
     /// Under the Linux console and a vt100 there is no alternate screen: what was shown would
     /// stay under the shell prompt. Quitting, a hang-up and a crash signal all clear it.
     func testNothingOfARecordIsLeftOnScreenAfterQuittingHangUpOrCrash() throws {
-        let store = try demoStore()
+        let store = try makeDemoStore()
         for (term, ending) in [("linux", "quit"), ("vt100", "quit"), ("linux", "HUP"), ("vt100", "SEGV"), ("linux", "TERM")] {
             let binary = try esafetyBinary()
             let app = try startTmux(command: "\(TmuxSession.quote(binary.path)) --store \(TmuxSession.quote(store.path))", term: term)
