@@ -153,11 +153,13 @@ final class IncidentFormScreen: Screen {
     func handle(paste text: String) -> ScreenResponse {
         guard !isReviewStep else { return .handled }
         let step = steps[stepIndex]
-        let response = step.form.handle(paste: text)
-        guard response == .changed else { return response == .unhandled ? .unhandled : .handled }
-        changed()
-        saveDraft()
-        return .handled
+        let result = step.form.handle(paste: text)
+        if result.response == .changed {
+            changed()
+            saveDraft()
+        }
+        if let message = result.message { return .message(message, .warning) }
+        return result.response == .unhandled ? .unhandled : .handled
     }
 
     // MARK: Steps and drafts

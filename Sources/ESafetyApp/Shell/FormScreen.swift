@@ -42,7 +42,9 @@ final class FormScreen: Screen {
     }
 
     func handle(paste text: String) -> ScreenResponse {
-        form.handle(paste: text) == .unhandled ? .unhandled : .handled
+        let result = form.handle(paste: text)
+        if let message = result.message { return .message(message, .warning) }
+        return result.response == .unhandled ? .unhandled : .handled
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {

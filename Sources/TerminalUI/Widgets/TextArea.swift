@@ -234,9 +234,9 @@ public final class TextArea: Widget, FormControl {
 
 extension TextArea: PasteReceiving {
     /// The whole paste in one insertion at the cursor, newlines kept, cursor after it.
-    public func insert(pasted text: String) -> WidgetResponse {
+    public func insert(pasted text: String) -> PasteResult {
         let cleaned = PastedText.cleaned(text, keepingNewlines: true)
-        guard !cleaned.isEmpty else { return .handled }
+        guard !cleaned.isEmpty else { return PasteResult(.handled) }
         let characters = Array(lines[cursorLine])
         let head = String(characters[..<cursorColumn]), tail = String(characters[cursorColumn...])
         var pasted = cleaned.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -247,6 +247,6 @@ extension TextArea: PasteReceiving {
         cursorLine += pasted.count - 1
         cursorColumn = pasted.count == 1 ? head.count + lastCount : lastCount
         goalColumn = nil
-        return .changed
+        return PasteResult(.changed)
     }
 }
