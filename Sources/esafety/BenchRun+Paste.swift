@@ -22,7 +22,7 @@ extension BenchMeasurements {
         try log.saveDraft(IncidentDraft(step: 3, startedAt: Date(), savedAt: Date()))
         let terminal = VirtualTerminal(size: Size(width: 80, height: 24))
         let app = ESafetyApplication.make(terminal: terminal, workspace: workspace)
-        for key: Key in [.character("1"), .character("1"), .enter] { app.process(.key(key)) }
+        for key: Key in [.character("1"), .character("1"), .character("y")] { app.process(.key(key)) }  // y: continue the draft
         guard app.draw().text.contains("Description of incident") else {
             throw UserFacingError("bench: the incident form did not open at its description step:\n\(app.draw().text)")
         }
