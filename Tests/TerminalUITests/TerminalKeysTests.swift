@@ -47,12 +47,15 @@ final class TerminalKeysTests: HeadlessCursesTestCase {
         let pipe = try InputPipe()
         let terminal = try headless(term: "xterm", environment: ["ESCDELAY": "25"], input: pipe.read)
         // Ctrl-Up (xterm's kUP5) acts as Up. Then an unknown private sequence, rxvt's Shift-F11,
-        // a focus report, Alt-x and an unknown SS3: none may turn into Esc followed by letters.
-        pipe.write("\u{1B}[1;5Aa\u{1B}[?99xb\u{1B}[23$c\u{1B}[Id\u{1B}xe\u{1B}Ozf")
+        // a focus report, Alt-4, an unknown SS3 and Alt-B: none may turn into Esc
+        // followed by letters; Alt with a letter is an Alt key.
+        pipe.write("\u{1B}[1;5Aa\u{1B}[?99xb\u{1B}[23$c\u{1B}[Id\u{1B}4e\u{1B}Ozf\u{1B}Bg")
         XCTAssertEqual(terminal.nextEvent(timeoutMilliseconds: 2000), .key(.up))
         for letter in ["a", "b", "c", "d", "e", "f"] {
             XCTAssertEqual(terminal.nextEvent(timeoutMilliseconds: 2000), .key(.character(Character(letter))))
         }
+        XCTAssertEqual(terminal.nextEvent(timeoutMilliseconds: 2000), .key(.alt("b")))
+        XCTAssertEqual(terminal.nextEvent(timeoutMilliseconds: 2000), .key(.character("g")))
         // Esc on its own, then nothing: Esc once the escape delay has passed.
         pipe.write("\u{1B}")
         XCTAssertEqual(terminal.nextEvent(timeoutMilliseconds: 2000), .key(.escape))

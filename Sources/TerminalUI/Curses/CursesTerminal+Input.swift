@@ -111,6 +111,8 @@ extension CursesTerminal {
         case .escapeThenEscape:
             _ = unget_wch(wchar_t(0x1B))
             return .key(.escape)
+        case .alt(let letter):
+            return .key(.alt(letter))
         case .swallowed:
             // Alt with a key terminfo knows (Alt-↑ as Esc then ↑ on some terminals): the key.
             if let keyCodeAfter, case .key(let key) = CursesKeyDecoder.decode(.keyCode(keyCodeAfter)) { return .key(key) }

@@ -84,8 +84,8 @@ enum KeySequences {
 ///
 /// After ESC, the next input decides: nothing within the wait means a lone Esc; `[` starts a
 /// control sequence, read up to its final byte (`@` to `~`, or rxvt's `$`; the Linux console's
-/// `[ [ A` form too); `O` starts a single-shift sequence of one more byte; any other character
-/// is an Alt chord, which esafety does not use. Pure: the backend supplies `next`, which returns
+/// `[ [ A` form too); `O` starts a single-shift sequence of one more byte; a letter is an Alt
+/// chord (Alt-B); anything else is ignored. Pure: the backend supplies `next`, which returns
 /// the next character within the escape delay, or nil.
 enum UnknownSequence {
     /// The most bytes read for one sequence, so a stream of garbage cannot hold the keyboard.
@@ -99,6 +99,8 @@ enum UnknownSequence {
         case swallowed(String)
         /// Another Esc came straight after: report one Esc, and read the other as a new key.
         case escapeThenEscape
+        /// Alt with a letter (lower case), as terminals send it: Esc then the letter.
+        case alt(Character)
     }
 
     static func read(after next: () -> UInt32?) -> Outcome {
@@ -121,7 +123,9 @@ enum UnknownSequence {
         case 0x4F:  // "O": one more byte
             if let byte = next() { text.unicodeScalars.append(Unicode.Scalar(byte) ?? "?") }
         default:
-            break
+            if let scalar = Unicode.Scalar(first), scalar.properties.isAlphabetic, scalar.isASCII {
+                return .alt(Character(String(scalar).lowercased()))
+            }
         }
         return .swallowed(text)
     }
