@@ -20,14 +20,7 @@ extension BenchMeasurements {
                         target: "≤ 2000 ms", met: seen[2] <= 2000))
         rows.append(Row(name: "The same, worst of 5", value: seen[4], unit: "ms", target: "≤ 2000 ms", met: seen[4] <= 2000))
 
-        let copy = contention.scratch.appendingPathComponent("contention")
-        try? FileManager.default.removeItem(at: copy)
-        try FileManager.default.createDirectory(at: contention.scratch, withIntermediateDirectories: true)
-        let copied = Process()
-        copied.executableURL = URL(fileURLWithPath: "/bin/cp")
-        copied.arguments = ["-a", store.path, copy.path]
-        try copied.run()
-        copied.waitUntilExit()
+        let copy = try scratchCopy(named: "contention")
         defer { try? FileManager.default.removeItem(at: copy) }
         let output = try? BenchChild.run(["bench", "contention", "--store", copy.path, "--processes", String(contention.processes),
                                           "--seconds", String(contention.seconds)])
@@ -42,6 +35,7 @@ extension BenchMeasurements {
         let p50 = value("p50"), p99 = value("p99")
         rows.append(Row(name: "Contention: save latency p50", value: p50, unit: "ms", target: "", met: nil))
         rows.append(Row(name: "Contention: save latency p99", value: p99, unit: "ms", target: "≤ 25 ms", met: p99 >= 0 && p99 <= 25))
+        rows.append(try rotationRow())  // BenchRotation.swift
         return rows
     }
 

@@ -24,7 +24,10 @@ struct SignInOptions: ParsableArguments {
             throw UserFacingError("There is nobody called \(user) in the role directory.")
         }
         let passphrase = try ProcessInfo.processInfo.environment["ESAFETY_PASSPHRASE"] ?? Self.ask("Passphrase for \(person.fullName): ")
-        workspace.session = try accounts.signIn(personID: person.id, passphrase: passphrase)
+        let session = try accounts.signIn(personID: person.id, passphrase: passphrase)
+        if let note = workspace.begin(session) {
+            FileHandle.standardError.write(Data((TerminalText.safe(note) + "\n").utf8))
+        }
     }
 
     /// Signs in, and throws unless the person is an administrator (on a store with accounts):

@@ -20,8 +20,10 @@ enum RecoveryForm {
             let chosen = try passphrase.checked()
             guard let personID = person.selection else { return .handled }
             let session = try context.workspace.accounts().recover(recoveryKey: key.text, personID: personID, newPassphrase: chosen)
-            context.workspace.session = session
-            return .sequence([.reset(HomeScreen(context: context)), .message("Recovered: \(session.fullName) has a new passphrase.", .success)])
+            let rotation = context.workspace.begin(session, progress: UsersScreen.rotationProgress(context))
+            let done = "Recovered: \(session.fullName) has a new passphrase."
+            return .sequence([.reset(HomeScreen(context: context)),
+                              .message(rotation.map { done + " " + $0 } ?? done, rotation == nil ? .success : .warning)])
         }
     }
 }

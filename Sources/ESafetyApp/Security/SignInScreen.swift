@@ -79,13 +79,17 @@ final class SignInScreen: Screen {
             do {
                 let session = try context.workspace.accounts().signIn(personID: person.id, passphrase: passphrase.text)
                 passphrase.text = ""
-                context.workspace.session = session
-                let signedIn = "Signed in as \(session.fullName) (\(session.level.label))."
-                if let kept, kept.personID == session.personID, let first = kept.screens.first {
+                let rotation = context.workspace.begin(session, progress: UsersScreen.rotationProgress(context))
+                let greeting = "Signed in as \(session.fullName) (\(session.level.label))."
+                // The screens kept by the idle lock come back to the same person; not after a key
+                // rotation at this sign-in, which sealed the records again under the screens' feet
+                // (their incident drafts are on disk and offered back).
+                if rotation == nil, let kept, kept.personID == session.personID, let first = kept.screens.first {
                     return .sequence([.reset(first)] + kept.screens.dropFirst().map { .push($0) }
-                                     + [.message(signedIn + " Your work is as you left it.", .success)])
+                                     + [.message(greeting + " Your work is as you left it.", .success)])
                 }
-                return .sequence([.reset(HomeScreen(context: context)), .message(signedIn, .success)])
+                return .sequence([.reset(HomeScreen(context: context)),
+                                  .message(rotation.map { greeting + " " + $0 } ?? greeting, rotation == nil ? .success : .warning)])
             } catch {
                 passphrase.text = ""
                 return .message(String(describing: error), .error)

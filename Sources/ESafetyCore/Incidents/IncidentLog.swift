@@ -341,9 +341,10 @@ public final class IncidentLog {
 
     /// Saves a whole record as it is, if nobody has changed it since this session read it (a
     /// ``StoreConflict`` otherwise). Prefer ``changeRecord(_:action:_:)``, which applies a change
-    /// on top of another session's.
+    /// on top of another session's. It is sealed under the commit lock, to the authority in force
+    /// then (another session may have rotated the records key since this one read it).
     func save(_ record: IncidentRecord, action: String, summary: String) throws {
-        try store.save(try vault.seal(record), to: Self.folder + "/" + record.id, actor: actor(), action: action,
+        try store.save(vault.seal(record), to: Self.folder + "/" + record.id, actor: actor(), action: action,
                        recordID: record.id, summary: summary)
         didCommit(record)
     }

@@ -19,6 +19,7 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
     case notAnAdministrator
     case securityDocumentNotRestored(String)
     case accountRemoved(String)
+    case keysWithoutAuthority
 
     public var description: String {
         switch self {
@@ -35,6 +36,10 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
             return "Too many wrong passphrases: wait \(seconds) second\(seconds == 1 ? "" : "s") before trying again."
         case .unknownUser(let name): return "\(name) has no account on this terminal. An administrator can add one."
         case .alreadySetUp: return "This store already has users."
+        case .keysWithoutAuthority:
+            return "This store has accounts or keys (users.json, keys.json) but no signed authority (authority.json): they were made by an "
+                + "earlier esafety, or authority.json was removed. Setting up again would lock its sealed incidents away, so it is refused. "
+                + "Restore authority.json from a copy of the folder, or open the store with the esafety that made it."
         case .notSetUp: return "Nobody has been set up to sign in yet."
         case .passphraseTooShort(let minimum): return "Use a passphrase of at least \(minimum) characters: a few words are easier to remember than a password."
         case .passphrasesDiffer: return "The two passphrases are not the same."

@@ -75,6 +75,9 @@ extension Accounts {
                             + "and set up \(person.fullName) as the first administrator") { transaction in
             transaction.signer = SigningIdentity(signerID: "root", key: root)
             guard transaction.revision(of: Self.authorityDocumentName) == nil else { throw AccessError.alreadySetUp }
+            guard transaction.revision(of: Self.keysDocument) == nil, transaction.revision(of: Self.usersDocument) == nil else {
+                throw AccessError.keysWithoutAuthority  // an earlier format's accounts, or authority.json taken away
+            }
             try transaction.write(document, to: Self.authorityDocumentName)
             try transaction.write(ring, to: Self.keysDocument)
             try transaction.write(UsersDocument(users: [account]), to: Self.usersDocument)
@@ -94,11 +97,12 @@ extension Accounts {
     func issue(by session: Session, action: String, recordID: String?, summary: String,
                _ change: (inout AuthorityStatement) throws -> Void,
                also: (StoreTransaction, AuthorityStatement) throws -> Void = { _, _ in }) throws -> AuthorityStatement {
-        var document = authorityDocument
+        var document: AuthorityDocument?
         let issued = try store.commit(actor: session.actor, action: action, recordID: recordID, summary: summary) { transaction in
-            if !transaction.isUnchanged(Self.authorityDocumentName) {
-                document = try store.load(AuthorityDocument.self, from: Self.authorityDocumentName)
-            }
+            // The commit has caught up (and read again a statement another session added since):
+            // the next statement follows the last one committed, never a copy read earlier.
+            if !transaction.isUnchanged(Self.authorityDocumentName) { try loadAuthority() }
+            document = authorityDocument
             guard var current = document, let verified = try? Authority.verify(current) else {
                 throw AccessError.authorityDamaged(authorityProblem?.description ?? "authority.json cannot be read")
             }

@@ -280,14 +280,14 @@ public final class Store {
     /// Commits `value` as document `name`, with one audit entry, if nobody has committed the
     /// document since this store last read or wrote it (a new document: if nobody has created it).
     /// - Throws: ``StoreError/conflict(_:)`` if someone has; the errors of ``commit(actor:action:recordID:summary:_:)``.
-    public func save<T: Encodable>(_ value: T, to name: String, actor: AuditActor, action: String,
+    public func save<T: Encodable>(_ value: @autoclosure () throws -> T, to name: String, actor: AuditActor, action: String,
                                    recordID: String?, summary: String) throws {
         try commit(actor: actor, action: action, recordID: recordID, summary: summary) { transaction in
             try transaction.proveCurrent(name)
             guard transaction.isUnchanged(name) else {
                 throw StoreError.conflict(StoreConflict(document: name, change: transaction.lastChange(of: name)))
             }
-            try transaction.write(value, to: name)
+            try transaction.write(try value(), to: name)  // made under the lock, after catching up
         }
     }
 

@@ -74,7 +74,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return conflict.description
         case let .tampered(file, reason):
             return "\(file) \(reason). esafety will not save over it. Ask an administrator: `esafety check` names "
-                + "every such file, and `esafety restore \(file)` puts back the version the audit log records."
+                + "every such file, and `esafety restore \(file)` puts back the version the audit log records"
+                + (["authority.json", "users.json", "keys.json"].contains(file)
+                    ? " (not for accounts and keys, which restore never touches: copy back this revision from a copy of the folder, "
+                        + "then run `esafety check`)."
+                    : ".")
         case let .auditLogBroken(problems):
             return "The audit log (audit.jsonl) has lost or changed entries: \(problems.joined(separator: "; ")). "
                 + "esafety will not add to it until an administrator has looked and acknowledged it "

@@ -8,6 +8,23 @@ extension Workspace {
     /// The access roles a directory role carries (nil for the others).
     static func accessRole(of roleID: String) -> AccessRole? { AccessRole.forRole(roleID) }
 
+    /// Makes `session` the workspace's after a sign-in or a recovery, and carries out a pending
+    /// rotation of the records key (someone lost access to incidents since it was made, and the
+    /// administrator who took it could not rotate it) when this session holds the key. A failed
+    /// rotation never stops the sign-in. Returns a sentence for the person when it rotated or
+    /// could not; nil when there was nothing to do.
+    @discardableResult
+    public func begin(_ session: Session, progress: ((Int, Int) -> Void)? = nil) -> String? {
+        self.session = session
+        do {
+            return try rotateRecordsKeyIfDue(progress: progress)
+                ? "Someone lost access to incidents since you last signed in: the records key was changed and every incident sealed again."
+                : nil
+        } catch {
+            return "The records key is due to be changed (someone lost access to incidents) but could not be: \(error). It will be tried at the next sign-in."
+        }
+    }
+
     /// Gives a person in the directory an account, with access roles (those their directory roles
     /// carry, unless given) and the directory updated to show them.
     public func addUser(personID: String, passphrase: String, isAdministrator: Bool, access: [AccessRole]? = nil) throws {
