@@ -166,6 +166,7 @@ struct BenchMeasurements {
         rows.append(Row(name: "Peak memory, this bench process (saves, the signature list, the largest screen)", value: selfMB, unit: "MB",
                         target: "< 150 MB", met: selfMB < 150))
         rows += try concurrencyRows()  // BenchRun+Concurrency.swift
+        rows += try pasteRows()  // BenchRun+Paste.swift
 
         var text = "esafety bench: \(store.path) (\(people) people on the roster)\n\n"
         text += "| Measure | Figure | Target | Met |\n|---|---:|---|---|\n"

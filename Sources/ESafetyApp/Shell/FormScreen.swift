@@ -54,6 +54,12 @@ final class FormScreen: Screen {
         return form.handle(key: key) == .unhandled ? .unhandled : .handled
     }
 
+    func handle(paste text: String) -> ScreenResponse {
+        let result = form.handle(paste: text)
+        if let message = result.message { return .message(message, .warning) }
+        return result.response == .unhandled ? .unhandled : .handled
+    }
+
     func perform(_ action: ActionID) -> ScreenResponse {
         guard action == "save", readOnlyNotice == nil else { return .unhandled }
         guard form.validate() else { return .message("Please correct the fields marked in red.", .error) }

@@ -86,7 +86,7 @@ public final class HomeScreen: Screen {
             Action("switch-focus", keys: [.tab, .backTab], label: "Dashboard",
                    help: "Move between the menu and the dashboard"),
             Action("quit-home", keys: [.character("q")], label: "Quit", help: "Quit esafety"),
-            Action("sign-out", keys: [.function(9)], label: "SignOut", help: "Sign out, so someone else can sign in (switch user)", inBar: true),
+            Action("sign-out", keys: [.function(9), .control("o")], label: "SignOut", help: "Sign out, so someone else can sign in (switch user)", inBar: true),
         ])
     }
 
