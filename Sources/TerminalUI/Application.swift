@@ -184,8 +184,8 @@ public final class Application {
 
     private func handleOverlay(_ overlay: Overlay, key: Key) {
         switch overlay {
-        case .help:
-            self.overlay = nil
+        case .help(var help):
+            self.overlay = help.handle(key) == .close ? nil : .help(help)
         case .confirm(let confirmation, var dialog):
             switch dialog.handle(key) {
             case .confirmed:
@@ -301,12 +301,11 @@ public final class Application {
         }
         FunctionKeyBar(table: currentActions).draw(into: &canvas, rect: bounds.bottom(1))
         switch overlay {
-        case .help(let help)?:
+        case .help(var help)?:
             help.draw(into: &canvas, rect: body)
-            canvas.cursor = nil
+            overlay = .help(help)
         case .confirm(_, let dialog)?:
             dialog.draw(into: &canvas, rect: body)
-            canvas.cursor = nil
         case nil:
             break
         }

@@ -8,12 +8,24 @@ public struct Cell: Hashable, Sendable {
 }
 
 /// An off-screen grid of cells that widgets draw into. A terminal backend shows it; tests read it
-/// back as text. Drawing outside the grid, or past a clip rectangle, is silently cut.
+/// back as text. Drawing outside the grid, or past a clip rectangle, is cut, and a cut in the
+/// middle of a word is noted in `cutWords`, so a test can fail on text a layout did not fit.
 public struct Canvas: Sendable, Equatable {
     public private(set) var size: Size
     private var cells: [Cell]
-    /// The cursor position to show, or nil to hide the cursor.
+    /// The cursor position to show, or nil to hide the cursor. Widgets put it on the selected
+    /// item or at the insertion point, so screen readers and braille displays follow it.
     public var cursor: Point?
+    /// Each text that `write` cut in the middle of a word (at a clip rectangle's edge or the
+    /// canvas's), in order. Not part of equality: it says how the cells came to be.
+    public private(set) var cutWords: [String] = []
+
+    public static func == (left: Canvas, right: Canvas) -> Bool {
+        left.size == right.size && left.cursor == right.cursor && left.cells == right.cells
+    }
+
+    /// Adds the cuts noted on another canvas (one a widget drew into and copied from).
+    public mutating func noteCuts(of other: Canvas) { cutWords += other.cutWords }
 
     public init(size: Size) {
         self.size = size
@@ -41,13 +53,17 @@ public struct Canvas: Sendable, Equatable {
 
     /// Writes text from a point, clipped to `clip` (the whole canvas by default). Returns the
     /// columns written. Control characters are shown as `?` so they can never move the cursor.
+    /// `scrolls` says the text is a window on something longer (a field's value scrolled
+    /// sideways), so a cut at the edge is by design and is not noted in `cutWords`.
     @discardableResult
-    public mutating func write(_ text: String, at point: Point, style: Style = .normal, clip: Rect? = nil) -> Int {
+    public mutating func write(_ text: String, at point: Point, style: Style = .normal, clip: Rect? = nil, scrolls: Bool = false) -> Int {
         let limit = clip ?? bounds
         guard point.y >= limit.y, point.y < limit.maxY, point.y >= 0, point.y < size.height else { return 0 }
         let maxX = min(limit.maxX, size.width)
         var x = point.x
+        var previous: Character?
         for character in text {
+            defer { previous = character }
             var shown = String(character)
             var width = DisplayWidth.of(character)
             if character.unicodeScalars.allSatisfy({ $0.value < 0x20 || $0.value == 0x7F }) { shown = "?"; width = 1 }
@@ -56,7 +72,12 @@ public struct Canvas: Sendable, Equatable {
                 if x > max(limit.x, 0) { self[x - 1, point.y].text += shown }
                 continue
             }
-            if x + width > maxX { break }
+            if x + width > maxX {
+                if !scrolls, let previous, TextWrap.isWordCharacter(previous), TextWrap.isWordCharacter(character) {
+                    cutWords.append(text)
+                }
+                break
+            }
             if x >= limit.x {
                 self[x, point.y] = Cell(text: shown, style: style)
                 if width == 2 { self[x + 1, point.y] = Cell(text: "", style: style) }

@@ -1,5 +1,10 @@
 /// Word wrapping by display width, keeping blank lines between paragraphs.
 public enum TextWrap {
+    /// True for a character that belongs to a word: cutting between two of these cuts a word.
+    public static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "'" || character == "’"
+    }
+
     /// Wraps text to lines no wider than `width` columns; a word longer than a line is split.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }

@@ -22,16 +22,21 @@ final class FiguresScreen: Screen {
             canvas.write("The figures cannot be read: run esafety check.", at: Point(x: rect.x + 2, y: rect.y + 1), style: .error, clip: rect)
             return
         }
-        let labelWidth = min(44, max(20, rect.width / 2 - 4))
-        let barWidth = max(10, rect.width - labelWidth - 12)
+        // The text view keeps a column for its scroll bar, and a chart line must not wrap.
+        let chartWidth = rect.width - 2 - 1 - 1 - 2
         var lines = ["Incidents recorded: \(figures.total). No names or details are shown here.", "", "By type"]
-        lines += GovernorFigures.barChart(figures.byType, labelWidth: labelWidth, barWidth: barWidth).map { "  " + $0 }
+        lines += BarChart(figures.byType.bars).lines(width: chartWidth).map { "  " + $0 }
         lines += ["", "By term"]
-        lines += GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: barWidth).map { "  " + $0 }
+        lines += BarChart(figures.byTerm.bars).lines(width: chartWidth).map { "  " + $0 }
         view.text = lines.joined(separator: "\n")
         view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 1), focused: true)
     }
 
     func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
     func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
+}
+
+extension [GovernorFigures.Count] {
+    /// The counts as bars of a chart.
+    var bars: [BarChart.Bar] { map { BarChart.Bar($0.label, $0.count) } }
 }

@@ -1,8 +1,9 @@
 /// A single choice among labelled options, drawn radio style: `(•) In school  ( ) Outside school`.
 ///
-/// Keys: ←/→ choose the previous/next option, Space chooses the next (wrapping round), the
-/// digits 1 to 9 choose that option, Del or Backspace clear the choice. ↑/↓, Tab and Enter are
-/// left to the form. Options too wide for one line are drawn one a row (`isVertical`).
+/// Keys: ←/→ choose the previous/next option, Space chooses the next (wrapping round), ↑/↓
+/// choose the previous/next without wrapping (↑ on the first option and ↓ on the last are left
+/// to the form, so arrowing through a form still gets past), the digits 1 to 9 choose that
+/// option, Del or Backspace clear the choice. Tab and Enter are left to the form. Options too wide for one line are drawn one a row (`isVertical`).
 @MainActor
 public final class ChoiceField<Value: Hashable>: Widget, FormControl {
     /// The options, in order.
@@ -38,6 +39,12 @@ public final class ChoiceField<Value: Hashable>: Widget, FormControl {
         switch key {
         case .right, .character(" "): next = current.map { ($0 + 1) % options.count } ?? 0
         case .left: next = current.map { ($0 + options.count - 1) % options.count } ?? options.count - 1
+        case .down:
+            guard (current ?? -1) < options.count - 1 else { return .unhandled }
+            next = (current ?? -1) + 1
+        case .up:
+            guard let current, current > 0 else { return .unhandled }
+            next = current - 1
         case .delete, .backspace:
             guard current != nil else { return .handled }
             selection = nil

@@ -196,6 +196,7 @@ public final class Form: Widget {
                 content.write(text, at: Point(x: fieldX, y: top + controlHeight + line), style: .error)
             }
         }
+        canvas.noteCuts(of: content)
         for row in 0..<min(view.height, layout.total - scrollTop) {
             for x in 0..<width { canvas[view.x + x, view.y + row] = content[x, scrollTop + row] }
         }

@@ -65,6 +65,7 @@ public final class MenuView: Widget {
             let line = textArea.row(row)
             if index == selectedIndex {
                 canvas.writeLine(rowText(index), in: line, style: focused ? .selected : .selectedInactive)
+                if focused { canvas.cursor = line.origin }  // where screen readers look
                 continue
             }
             let text = rowText(index)
