@@ -9,6 +9,9 @@ public final class Application {
     public var name: String
     /// Text shown at the right of the top line (who is signed in, for instance).
     public var statusText: @MainActor () -> String = { "" }
+    /// A shorter form of `statusText`, shown when the whole one does not fit in half the top
+    /// line (a name without its level, say); nil to shorten `statusText` by words.
+    public var compactStatusText: (@MainActor () -> String)?
     /// Milliseconds without a key after which `onIdle` is called; nil for never.
     public var idleTimeoutMilliseconds: Int?
     /// Called after the idle timeout, once every screen has kept its work; may return a screen
@@ -281,7 +284,11 @@ public final class Application {
         }
         let bounds = canvas.bounds
         let header = bounds.top(1)
-        let status = DisplayWidth.truncate(statusText(), to: max(0, bounds.width / 3))
+        // The status keeps up to half the line, whole if it can; the breadcrumb gives way first.
+        let half = max(0, bounds.width / 2)
+        var status = statusText()
+        if DisplayWidth.of(status) > half, let compact = compactStatusText?() { status = compact }
+        status = DisplayWidth.truncate(status, to: half)
         let statusWidth = status.isEmpty ? 0 : DisplayWidth.of(status) + 2
         let prefix = " " + name + " │ "
         let room = bounds.width - DisplayWidth.of(prefix) - statusWidth - 1
@@ -289,15 +296,21 @@ public final class Application {
         if !status.isEmpty {
             canvas.write(status, at: Point(x: bounds.maxX - statusWidth + 1, y: 0), style: .title)
         }
-        let body = bounds.inset(top: 1, bottom: 2)
+        // A message too long for one row wraps upward (up to three rows), so no word of it is lost.
+        let messageLines = message.map { TextWrap.wrap($0.text, width: max(1, bounds.width - 2)) } ?? []
+        let statusRows = max(1, min(3, messageLines.count, bounds.height - 4))
+        let body = bounds.inset(top: 1, bottom: 1 + statusRows)
         top.draw(into: &canvas, rect: body)
-        let statusLine = bounds.row(bounds.height - 2)
+        let statusArea = Rect(x: 0, y: body.maxY, width: bounds.width, height: statusRows)
         if let message {
-            canvas.writeLine(" " + message.text, in: statusLine, style: message.kind.style)
+            canvas.fill(statusArea, style: message.kind.style)
+            for (row, line) in messageLines.prefix(statusRows).enumerated() {
+                canvas.writeLine(" " + line, in: statusArea.row(row), style: message.kind.style)
+            }
         } else if top.hasUnsavedChanges {
-            canvas.writeLine(" Unsaved changes", in: statusLine, style: .warning)
+            canvas.writeLine(" Unsaved changes", in: statusArea, style: .warning)
         } else {
-            canvas.fill(statusLine)
+            canvas.fill(statusArea)
         }
         FunctionKeyBar(table: currentActions).draw(into: &canvas, rect: bounds.bottom(1))
         switch overlay {

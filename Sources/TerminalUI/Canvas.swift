@@ -88,10 +88,33 @@ public struct Canvas: Sendable, Equatable {
     }
 
     /// Writes text padded with the style's background to the full width of a one-row rectangle.
+    /// Text too wide is shortened by design: whole words and "…" (`DisplayWidth.truncate`).
     public mutating func writeLine(_ text: String, in rect: Rect, style: Style = .normal) {
         guard rect.height > 0 else { return }
         fill(rect.top(1), style: style)
-        write(text, at: Point(x: rect.x, y: rect.y), style: style, clip: rect.top(1))
+        write(DisplayWidth.truncate(text, to: min(rect.maxX, size.width) - rect.x), at: Point(x: rect.x, y: rect.y), style: style, clip: rect.top(1))
+    }
+
+    /// Writes text shortened by design to the room left in `clip` from `point`: whole words and
+    /// "…" when it is too wide, never a word cut at the edge. Returns the columns written.
+    @discardableResult
+    public mutating func writeFitted(_ text: String, at point: Point, style: Style = .normal, clip: Rect) -> Int {
+        let room = min(clip.maxX, size.width) - point.x
+        guard room > 0 else { return 0 }
+        return write(DisplayWidth.truncate(text, to: room), at: point, style: style, clip: clip)
+    }
+
+    /// Writes text wrapped at word boundaries to the width of `rect`, from its top, as many rows
+    /// as it needs and `rect` has. Returns the rows written. Widgets use it for a hint or a
+    /// notice that must be read whole.
+    @discardableResult
+    public mutating func writeWrapped(_ text: String, in rect: Rect, style: Style = .normal) -> Int {
+        guard !rect.isEmpty else { return 0 }
+        let lines = TextWrap.wrap(text, width: rect.width)
+        for (row, line) in lines.prefix(rect.height).enumerated() {
+            write(line, at: Point(x: rect.x, y: rect.y + row), style: style, clip: rect)
+        }
+        return min(lines.count, rect.height)
     }
 
     /// Draws a box border around a rectangle, with an optional title in the top edge.

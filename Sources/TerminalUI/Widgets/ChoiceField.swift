@@ -32,6 +32,26 @@ public final class ChoiceField<Value: Hashable>: Widget, FormControl {
     public var validationMessage: String? { nil }
     public var preferredHeight: Int { isVertical ? max(1, options.count) : 1 }
 
+    public func preferredHeight(width: Int) -> Int { max(1, (layout(width: width).map(\.y).max() ?? 0) + 1) }
+
+    /// Where each option goes at a width, relative to the top left: options one a row when
+    /// vertical, else along a line, wrapping to the next when one would not fit.
+    private func layout(width limit: Int) -> [Point] {
+        var x = 0, y = 0
+        var points: [Point] = []
+        for (index, option) in options.enumerated() {
+            let width = DisplayWidth.of(option.label) + 4
+            if isVertical {
+                if index > 0 { y += 1; x = 0 }
+            } else if x > 0 && x + width > limit {
+                y += 1; x = 0
+            }
+            points.append(Point(x: x, y: y))
+            x += width + 2
+        }
+        return points
+    }
+
     public func handle(key: Key) -> WidgetResponse {
         guard !options.isEmpty else { return .unhandled }
         let current = selectedIndex
@@ -66,21 +86,14 @@ public final class ChoiceField<Value: Hashable>: Widget, FormControl {
         guard !rect.isEmpty else { return }
         canvas.fill(rect)
         let chosen = selectedIndex
-        var x = rect.x, y = rect.y
-        for (index, option) in options.enumerated() {
+        for (index, (option, place)) in zip(options, layout(width: rect.width)).enumerated() {
             let text = (index == chosen ? "(•) " : "( ) ") + option.label
-            let width = DisplayWidth.of(text)
-            if isVertical {
-                if index > 0 { y += 1; x = rect.x }
-            } else if x > rect.x && x + width > rect.maxX {
-                y += 1; x = rect.x
-            }
-            guard y < rect.maxY else { break }
+            let point = Point(x: rect.x + place.x, y: rect.y + place.y)
+            guard point.y < rect.maxY else { break }
             let isFocus = focused && index == (chosen ?? 0)
             let style: Style = isFocus ? .fieldFocused : (index == chosen ? .emphasis : .normal)
-            canvas.write(text, at: Point(x: x, y: y), style: style, clip: rect)
-            if isFocus { canvas.cursor = Point(x: x + 1, y: y) }
-            x += width + 2
+            canvas.write(text, at: point, style: style, clip: rect)
+            if isFocus { canvas.cursor = Point(x: point.x + 1, y: point.y) }
         }
     }
 }
