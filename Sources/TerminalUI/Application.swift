@@ -12,6 +12,9 @@ public final class Application {
     /// A shorter form of `statusText`, shown when the whole one does not fit in half the top
     /// line (a name without its level, say); nil to shorten `statusText` by words.
     public var compactStatusText: (@MainActor () -> String)?
+    /// Draw boxes, bars and arrows in plain ASCII (`Canvas.useASCIIStandIns()`), for `--ascii`
+    /// and terminals without line drawing.
+    public var asciiOnly = false
     /// Milliseconds without a key after which `onIdle` is called; nil for never.
     public var idleTimeoutMilliseconds: Int?
     /// Called after the idle timeout, once every screen has kept its work; may return a screen
@@ -143,6 +146,7 @@ public final class Application {
         lastProgressPercent = progress.percent
         var canvas = draw()
         progress.draw(into: &canvas, rect: canvas.bounds.inset(top: 1, bottom: 2))
+        if asciiOnly { canvas.useASCIIStandIns() }
         terminal.present(canvas)
     }
 
@@ -277,6 +281,12 @@ public final class Application {
 
     /// Draws the whole application into a canvas of the terminal's size.
     public func draw() -> Canvas {
+        var canvas = drawScreens()
+        if asciiOnly { canvas.useASCIIStandIns() }
+        return canvas
+    }
+
+    private func drawScreens() -> Canvas {
         var canvas = Canvas(size: terminal.size)
         if isTooSmall {
             drawTooSmall(into: &canvas)

@@ -40,11 +40,11 @@ public struct BarChart: Sendable, Equatable {
         let highest = max(1, bars.map(\.value).max() ?? 1)
         var lines: [String] = []
         for bar in bars {
-            let labelLines = TextWrap.wrap(bar.label, width: labelWidth)
+            let labelLines = wrapLabel(bar.label, width: labelWidth)
             let length = bar.value <= 0 ? 0 : max(1, Int((Double(bar.value) * Double(barWidth) / Double(highest)).rounded()))
             let count = String(repeating: " ", count: countWidth - String(bar.value).count) + String(bar.value)
             for (index, label) in labelLines.enumerated() {
-                let padded = DisplayWidth.pad(index == 0 ? label : "  " + label, to: labelWidth)
+                let padded = DisplayWidth.pad(label, to: labelWidth)
                 if index == 0 {
                     lines.append(padded + " " + count + " │" + String(repeating: "█", count: length))
                 } else {
@@ -53,5 +53,12 @@ public struct BarChart: Sendable, Equatable {
             }
         }
         return lines
+    }
+
+    /// A label's lines: the first as wide as the column, the rest indented by two under it.
+    private func wrapLabel(_ label: String, width: Int) -> [String] {
+        guard let first = TextWrap.wrap(label, width: width).first, width > 4 else { return TextWrap.wrap(label, width: width) }
+        let rest = label.split(separator: " ").dropFirst(first.split(separator: " ").count).joined(separator: " ")
+        return [first] + (rest.isEmpty ? [] : TextWrap.wrap(rest, width: width - 2).map { "  " + $0 })
     }
 }
