@@ -22,8 +22,9 @@ final class FiguresScreen: Screen {
             canvas.write("The figures cannot be read: run esafety check.", at: Point(x: rect.x + 2, y: rect.y + 1), style: .error, clip: rect)
             return
         }
-        // The text view keeps a column for its scroll bar, and a chart line must not wrap.
-        let chartWidth = rect.width - 2 - 1 - 1 - 2
+        // A chart line must not wrap: the view is inset by 2 and 1, keeps a column for its scroll
+        // bar and wraps indented lines 2 short; the chart is indented by 2.
+        let chartWidth = rect.width - 3 - 1 - 2 - 2
         var lines = ["Incidents recorded: \(figures.total). No names or details are shown here.", "", "By type"]
         lines += BarChart(figures.byType.bars).lines(width: chartWidth).map { "  " + $0 }
         lines += ["", "By term"]

@@ -57,8 +57,8 @@ public final class MenuView: Widget {
         return item.detail.isEmpty ? head : head + String(repeating: " ", count: detailGap) + item.detail
     }
 
-    /// The number and title of a row padded to the titles' column, and the gap before the detail
-    /// (narrowed when that lets the detail fit in `width`).
+    /// The number and title of a row padded to the titles' column, and the gap before the
+    /// details' column: narrowed for every row when that lets more details fit in `width`.
     private func rowParts(_ index: Int, width: Int) -> (head: String, gap: Int) {
         let numberWidth = String(items.count).count
         let titleWidth = items.map { DisplayWidth.of($0.title) }.max() ?? 0
@@ -67,7 +67,8 @@ public final class MenuView: Widget {
         let head = String(repeating: " ", count: numberWidth - number.count) + number + "  "
         if item.detail.isEmpty { return (head + item.title, 0) }
         let padded = head + DisplayWidth.pad(item.title, to: titleWidth)
-        let needed = DisplayWidth.of(padded) + Self.columnGap + DisplayWidth.of(item.detail)
+        let widestDetail = items.map { DisplayWidth.of($0.detail) }.max() ?? 0
+        let needed = DisplayWidth.of(padded) + Self.columnGap + widestDetail
         return (padded, needed <= width ? Self.columnGap : 2)
     }
 
