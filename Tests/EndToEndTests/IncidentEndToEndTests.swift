@@ -13,13 +13,7 @@ final class IncidentEndToEndTests: XCTestCase {
     }
 
     /// Home › Incidents › Record an incident, and step 1 of the form.
-    private func startForm(_ app: TmuxSession) throws {
-        try app.waitFor("1  Incidents")
-        app.send(keys: "1")
-        try app.waitFor("1  Record an incident")
-        app.send(keys: "1")
-        try app.waitFor("Step 1 of 9: Details of incident")
-    }
+    private func startForm(_ app: TmuxSession) throws { try app.openIncidentForm() }
 
     private func fillStepOne(_ app: TmuxSession, date: String) throws {
         app.type(date)
