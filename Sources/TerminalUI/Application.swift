@@ -192,6 +192,12 @@ public final class Application {
     private func handleOverlay(_ overlay: Overlay, key: Key) {
         switch overlay {
         case .help(var help):
+            // Quitting works from anywhere, help included.
+            if let action = Self.globalActions.action(for: key), action.id == "quit" {
+                self.overlay = nil
+                apply(.quit)
+                return
+            }
             self.overlay = help.handle(key) == .close ? nil : .help(help)
         case .confirm(let confirmation, var dialog):
             switch dialog.handle(key) {

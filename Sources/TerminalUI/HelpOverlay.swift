@@ -2,7 +2,8 @@
 /// the same `ActionTable` that handles the keys, then the keys of text fields (`LineEditing`).
 ///
 /// It scrolls with ↑ ↓ (and `k` `j`), PgUp PgDn (and Space), Home and End, so every line can be
-/// read at any size; Esc, F1 or `q` close it, and other keys are ignored while it is open.
+/// read at any size; Esc, F1 or `q` close it, the application's quit keys (F10, Ctrl-C) still
+/// quit, and other keys are ignored while it is open.
 public struct HelpOverlay {
     public var title: String
     public var text: String

@@ -57,6 +57,8 @@ final class HomeScreenTests: AppTestCase {
         press(.character("?"), .character("q"))
         XCTAssertFalse(screen.contains("Help: Home"), "q closes help")
         assertScreen(contains: "3  Role directory")
+        press(.character("?"), .function(10))
+        XCTAssertFalse(screen.contains("Help: Home"), "F10 quits from help too")
     }
 
     func testQuitFromHomeWithQ() async throws {
