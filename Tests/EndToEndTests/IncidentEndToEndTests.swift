@@ -52,7 +52,8 @@ final class IncidentEndToEndTests: XCTestCase {
         app.send(keys: "F6")
         try app.waitFor("Step 6 of 9: Action taken: staff")
         app.send(keys: "Space")
-        try app.waitFor("E-Safety lead  by Zoë")
+        // Who ticked it, and when: on its own row when it does not fit beside the label, whole.
+        try app.waitUntil("the tick and who made it") { $0.contains("[x] Incident reported to head teacher/E-Safety lead") && $0.contains("    by Zoë") }
         app.send(keys: "Tab")
         app.type("Laptop taken to the office")
         app.send(keys: "F6")

@@ -39,13 +39,33 @@ public final class CheckListField<Value: Hashable>: Widget, FormControl {
         max(1, min(rows(width: width).count, max(maxVisibleRows, options.count)))
     }
 
-    /// The screen rows at a width: each option's label wrapped after its box, indented under it.
-    private func rows(width: Int) -> [(option: Int, text: String, first: Bool)] {
-        var rows: [(option: Int, text: String, first: Bool)] = []
+    /// One screen row: part of an option's label (after its box, or indented under it), and the
+    /// dim detail of a ticked option, beside the label's last part when it fits, else on rows
+    /// of its own under it.
+    private struct Row {
+        var option: Int
+        var text: String
+        var first: Bool
+        var detail = ""
+        var isDetailOnly = false
+    }
+
+    /// The screen rows at a width.
+    private func rows(width: Int) -> [Row] {
+        var rows: [Row] = []
+        let room = max(1, width - 4)
         for (index, option) in options.enumerated() {
             let box = selection.contains(option.value) ? "[x] " : "[ ] "
-            for (part, line) in TextWrap.wrap(option.label, width: max(1, width - 4)).enumerated() {
-                rows.append((index, (part == 0 ? box : "    ") + line, part == 0))
+            for (part, line) in TextWrap.wrap(option.label, width: room).enumerated() {
+                rows.append(Row(option: index, text: (part == 0 ? box : "    ") + line, first: part == 0))
+            }
+            guard selection.contains(option.value), let extra = detail?(option.value), !extra.isEmpty else { continue }
+            if DisplayWidth.of(rows[rows.count - 1].text) + 2 + DisplayWidth.of(extra) <= width {
+                rows[rows.count - 1].detail = "  " + extra
+            } else {
+                for line in TextWrap.wrap(extra, width: room) {
+                    rows.append(Row(option: index, text: "    ", first: false, detail: line, isDetailOnly: true))
+                }
             }
         }
         return rows
@@ -100,11 +120,11 @@ public final class CheckListField<Value: Hashable>: Widget, FormControl {
         scrollTop = min(scrollTop, first)
         for row in 0..<min(rect.height, all.count - scrollTop) {
             let entry = all[scrollTop + row]
-            let option = options[entry.option]
             let isFocus = focused && entry.option == highlightedIndex
-            let used = canvas.write(entry.text, at: Point(x: area.x, y: area.y + row), style: isFocus ? .fieldFocused : .normal, clip: area)
-            if entry.first, selection.contains(option.value), let extra = detail?(option.value), !extra.isEmpty {
-                canvas.writeFitted("  " + extra, at: Point(x: area.x + used, y: area.y + row), style: .dim, clip: area)
+            let used = entry.isDetailOnly ? DisplayWidth.of(entry.text)
+                : canvas.write(entry.text, at: Point(x: area.x, y: area.y + row), style: isFocus ? .fieldFocused : .normal, clip: area)
+            if !entry.detail.isEmpty {
+                canvas.write(entry.detail, at: Point(x: area.x + used, y: area.y + row), style: .dim, clip: area)
             }
             if isFocus && entry.first { canvas.cursor = Point(x: area.x + 1, y: area.y + row) }
         }
