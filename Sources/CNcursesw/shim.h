@@ -65,6 +65,11 @@ static inline FILE *esafety_stdin(void) { return stdin; }
 static inline FILE *esafety_stdout(void) { return stdout; }
 static inline int esafety_color_pairs(void) { return COLOR_PAIRS; }
 static inline int esafety_key_resize(void) { return KEY_RESIZE; }
+/* 1 when the terminal in use lists line-drawing characters (terminfo acsc). */
+static inline int esafety_has_line_drawing(void) {
+    char *acsc = tigetstr("acsc");
+    return acsc != NULL && acsc != (char *)-1 && acsc[0] != 0;
+}
 
 /// Reads back one cell with its attributes and colour pair (for headless tests of the real backend).
 static inline int esafety_read_cell_styled(int y, int x, wchar_t *out, int capacity, attr_t *attrs, short *pair) {

@@ -9,6 +9,12 @@ public final class Application {
     public var name: String
     /// Text shown at the right of the top line (who is signed in, for instance).
     public var statusText: @MainActor () -> String = { "" }
+    /// A shorter form of `statusText`, shown when the whole one does not fit in half the top
+    /// line (a name without its level, say); nil to shorten `statusText` by words.
+    public var compactStatusText: (@MainActor () -> String)?
+    /// Draw boxes, bars and arrows in plain ASCII (`Canvas.useASCIIStandIns()`), for `--ascii`
+    /// and terminals without line drawing.
+    public var asciiOnly = false
     /// Milliseconds without a key after which `onIdle` is called; nil for never.
     public var idleTimeoutMilliseconds: Int?
     /// Called after the idle timeout, once every screen has kept its work, with the stack of
@@ -172,6 +178,7 @@ public final class Application {
         lastProgressPercent = progress.percent
         var canvas = draw()
         progress.draw(into: &canvas, rect: canvas.bounds.inset(top: 1, bottom: 2))
+        if asciiOnly { canvas.useASCIIStandIns() }
         terminal.present(canvas)
     }
 
@@ -231,8 +238,14 @@ public final class Application {
 
     private func handleOverlay(_ overlay: Overlay, key: Key) {
         switch overlay {
-        case .help:
-            self.overlay = nil
+        case .help(var help):
+            // Quitting works from anywhere, help included.
+            if let action = Self.globalActions.action(for: key), action.id == "quit" {
+                self.overlay = nil
+                apply(.quit)
+                return
+            }
+            self.overlay = help.handle(key) == .close ? nil : .help(help)
         case .confirm(let confirmation, var dialog):
             switch dialog.handle(key) {
             case .confirmed:
@@ -321,6 +334,12 @@ public final class Application {
 
     /// Draws the whole application into a canvas of the terminal's size.
     public func draw() -> Canvas {
+        var canvas = drawScreens()
+        if asciiOnly { canvas.useASCIIStandIns() }
+        return canvas
+    }
+
+    private func drawScreens() -> Canvas {
         var canvas = Canvas(size: terminal.size)
         if isTooSmall {
             drawTooSmall(into: &canvas)
@@ -328,7 +347,11 @@ public final class Application {
         }
         let bounds = canvas.bounds
         let header = bounds.top(1)
-        let status = DisplayWidth.truncate(statusText(), to: max(0, bounds.width / 3))
+        // The status keeps up to half the line, whole if it can; the breadcrumb gives way first.
+        let half = max(0, bounds.width / 2)
+        var status = statusText()
+        if DisplayWidth.of(status) > half, let compact = compactStatusText?() { status = compact }
+        status = DisplayWidth.truncate(status, to: half)
         let statusWidth = status.isEmpty ? 0 : DisplayWidth.of(status) + 2
         let prefix = " " + name + " │ "
         let room = bounds.width - DisplayWidth.of(prefix) - statusWidth - 1
@@ -336,26 +359,31 @@ public final class Application {
         if !status.isEmpty {
             canvas.write(status, at: Point(x: bounds.maxX - statusWidth + 1, y: 0), style: .title)
         }
-        let body = bounds.inset(top: 1, bottom: 2)
+        // A message too long for one row wraps upward (up to three rows), so no word of it is lost.
+        let messageLines = message.map { TextWrap.wrap($0.text, width: max(1, bounds.width - 2)) } ?? []
+        let statusRows = max(1, min(3, messageLines.count, bounds.height - 4))
+        let body = bounds.inset(top: 1, bottom: 1 + statusRows)
         top.draw(into: &canvas, rect: body)
-        let statusLine = bounds.row(bounds.height - 2)
+        let statusArea = Rect(x: 0, y: body.maxY, width: bounds.width, height: statusRows)
         if let message {
-            canvas.writeLine(" " + message.text, in: statusLine, style: message.kind.style)
+            canvas.fill(statusArea, style: message.kind.style)
+            for (row, line) in messageLines.prefix(statusRows).enumerated() {
+                canvas.writeLine(" " + line, in: statusArea.row(row), style: message.kind.style)
+            }
         } else if top.hasUnsavedChanges {
-            canvas.writeLine(" Unsaved changes", in: statusLine, style: .warning)
+            canvas.writeLine(" Unsaved changes", in: statusArea, style: .warning)
         } else if let note = top.statusNote {
-            canvas.writeLine(" " + note, in: statusLine, style: .dim)
+            canvas.writeLine(" " + note, in: statusArea, style: .dim)
         } else {
-            canvas.fill(statusLine)
+            canvas.fill(statusArea)
         }
         FunctionKeyBar(table: currentActions, functionKeys: terminal.functionKeys).draw(into: &canvas, rect: bounds.bottom(1))
         switch overlay {
-        case .help(let help)?:
+        case .help(var help)?:
             help.draw(into: &canvas, rect: body)
-            canvas.cursor = nil
+            overlay = .help(help)
         case .confirm(_, let dialog)?:
             dialog.draw(into: &canvas, rect: body)
-            canvas.cursor = nil
         case nil:
             break
         }

@@ -45,7 +45,10 @@ public struct ConfirmDialog {
         let buttonsWidth = DisplayWidth.of(yes) + DisplayWidth.of(no) + 3
         var x = box.x + max(2, (box.width - buttonsWidth) / 2)
         let y = box.maxY - 2
+        let yesX = x
         x += canvas.write(yes, at: Point(x: x, y: y), style: confirmFocused ? .selected : .dialog, clip: box) + 3
         canvas.write(no, at: Point(x: x, y: y), style: confirmFocused ? .dialog : .selected, clip: box)
+        // The terminal's cursor sits on the focused button, for screen readers.
+        canvas.cursor = Point(x: (confirmFocused ? yesX : x) + 2, y: y)
     }
 }

@@ -71,11 +71,22 @@ public enum DisplayWidth {
         return (text[text.startIndex..<end], used)
     }
 
-    /// The text cut to `columns`, with an ellipsis where it was cut.
+    /// The text cut to `columns`, with an ellipsis where it was cut. The cut falls between
+    /// words when a word boundary is in the second half of the room ("Allegation against…"),
+    /// never leaving part of a word ("Allegation against staf…"); a single word wider than the
+    /// room is cut where it must be.
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
         if of(text) <= columns { return text }
-        return String(prefix(of: text, fitting: columns - 1).text) + "…"
+        var head = String(prefix(of: text, fitting: columns - 1).text)
+        let next = text.dropFirst(head.count).first
+        if let next, TextWrap.isWordCharacter(next), let last = head.last, TextWrap.isWordCharacter(last),
+           let space = head.lastIndex(where: { !TextWrap.isWordCharacter($0) }),
+           of(String(head[..<space])) * 2 >= columns - 1 {
+            head = String(head[..<space])
+        }
+        while head.last == " " { head.removeLast() }
+        return head + "…"
     }
 
     /// The text padded with spaces (or cut) to exactly `columns`.

@@ -28,6 +28,8 @@ public struct Rect: Hashable, Sendable {
         self.init(x: origin.x, y: origin.y, width: size.width, height: size.height)
     }
 
+    /// The top-left corner.
+    public var origin: Point { Point(x: x, y: y) }
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
     public var isEmpty: Bool { width <= 0 || height <= 0 }

@@ -1,10 +1,20 @@
 /// Word wrapping by display width, keeping blank lines between paragraphs.
 public enum TextWrap {
+    /// True for a character that belongs to a word: cutting between two of these cuts a word.
+    public static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber || character == "'" || character == "’"
+    }
+
     /// Wraps text to lines no wider than `width` columns; a word longer than a line is split.
+    /// A line that fits is kept as it is, spaces and all (a table or a chart laid out in text).
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if DisplayWidth.of(String(paragraph)) <= width {
+                lines.append(String(paragraph))
+                continue
+            }
             var line = ""
             var lineWidth = 0
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {

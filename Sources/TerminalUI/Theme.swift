@@ -35,10 +35,24 @@ public struct Appearance: Sendable, Hashable {
     }
 }
 
-/// Maps each `Style` to an `Appearance` for the terminal's colour capability.
+/// Maps each `Style` to an `Appearance` for the terminal's colour capability, in the usual
+/// palette or in high contrast (white, black and bold primaries, no dim text) for people who
+/// find the usual one hard to read. `NO_COLOR` still wins: monochrome is monochrome.
 public struct Theme: Sendable {
     public var capability: ColorCapability
-    public init(capability: ColorCapability) { self.capability = capability }
+    public var highContrast: Bool
+    public init(capability: ColorCapability, highContrast: Bool = false) {
+        self.capability = capability
+        self.highContrast = highContrast
+    }
+
+    /// The environment variable that asks for the high-contrast theme (`high-contrast`).
+    public static let themeVariable = "ESAFETY_THEME"
+
+    /// True when the environment asks for high contrast.
+    public static func prefersHighContrast(environment: [String: String]) -> Bool {
+        environment[themeVariable]?.lowercased() == "high-contrast"
+    }
 
     /// Chooses the capability from the environment and the terminal: `NO_COLOR` (any value)
     /// turns colour off, as https://no-color.org asks.
@@ -51,6 +65,7 @@ public struct Theme: Sendable {
 
     public func appearance(of style: Style) -> Appearance {
         if capability == .monochrome { return monochrome(style) }
+        if highContrast { return highContrastAppearance(style) }
         switch style {
         case .normal: return Appearance()
         case .title: return Appearance(.white, .blue, [.bold])
@@ -69,6 +84,23 @@ public struct Theme: Sendable {
         case .keyLabel: return Appearance(.black, .cyan)
         case .border: return Appearance(.blue, .default)
         case .dialog: return Appearance(.black, .white)
+        }
+    }
+
+    private func highContrastAppearance(_ style: Style) -> Appearance {
+        switch style {
+        case .normal, .border: return Appearance(.white, .black)
+        case .title, .statusBar, .dialog: return Appearance(.black, .white, [.bold])
+        case .heading: return Appearance(.white, .black, [.bold, .underline])
+        case .dim: return Appearance(.cyan, .black)  // a hint, told apart by colour, never faint
+        case .emphasis: return Appearance(.yellow, .black, [.bold])
+        case .selected, .keyName: return Appearance(.black, .yellow, [.bold])
+        case .selectedInactive, .keyLabel: return Appearance(.black, .white)
+        case .field: return Appearance(.white, .black, [.underline])
+        case .fieldFocused: return Appearance(.black, .yellow, [.bold])
+        case .error: return Appearance(.white, .red, [.bold])
+        case .warning: return Appearance(.black, .yellow, [.bold])
+        case .success: return Appearance(.black, .green, [.bold])
         }
     }
 

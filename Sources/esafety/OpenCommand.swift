@@ -18,8 +18,15 @@ struct OpenCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Lock the terminal (sign out, keeping unfinished work) after this many seconds without a key; 0 never locks.", valueName: "SECONDS"))
     var lockAfter: Int = ESafetyApplication.defaultIdleSeconds
 
+    @Flag(help: "Draw boxes, bars and arrows in plain ASCII (automatic where the terminal or the locale has no line drawing).")
+    var ascii = false
+
+    @Flag(help: ArgumentHelp("Use the high-contrast colours (also ESAFETY_THEME=high-contrast). NO_COLOR still turns colour off."))
+    var highContrast = false
+
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment
+        if highContrast { environment[Theme.themeVariable] = "high-contrast" }
         // Refuse before touching the store or the terminal when there is no usable terminal.
         if case .failure(let reason) = TerminalCheck.verify(environment: environment) {
             throw UserFacingError(reason)
@@ -40,6 +47,7 @@ struct OpenCommand: ParsableCommand {
             workspace.now = now
             let terminal = try CursesTerminal.start(environment: environment)
             let app = ESafetyApplication.make(terminal: terminal, workspace: workspace, idleSeconds: lockAfter, deferDashboard: true)
+            app.asciiOnly = ascii || !terminal.hasLineDrawing
             app.run()
             terminal.shutdown()
             if let signal = TerminalLifecycle.receivedTerminationSignal {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ESafetyCore
 import Foundation
+import TerminalUI
 
 /// `esafety report`: printable reports.
 struct ReportCommand: ParsableCommand {
@@ -63,9 +64,10 @@ struct FiguresReportCommand: ParsableCommand {
             return (try workspace.incidents().governorFigures(), try workspace.policyFigures())
         }
         say("Incidents recorded: \(figures.total)\n\nBy type")
-        GovernorFigures.barChart(figures.byType, labelWidth: 44, barWidth: 24).forEach { say($0) }
+        let bars = { (counts: [GovernorFigures.Count]) in counts.map { BarChart.Bar($0.label, $0.count) } }
+        BarChart(bars(figures.byType)).lines(width: 78).forEach { say($0) }
         say("\nBy term")
-        GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: 40).forEach { say($0) }
+        BarChart(bars(figures.byTerm)).lines(width: 78).forEach { say($0) }
         say("")
         policy.lines.forEach { say($0) }
     }

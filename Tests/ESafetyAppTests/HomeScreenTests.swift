@@ -47,9 +47,18 @@ final class HomeScreenTests: AppTestCase {
         XCTAssertTrue(shown.contains("F10 Ctrl-C"), "global keys are listed from the same table that handles them")
         XCTAssertTrue(shown.contains("Quit esafety"))
         press(.character("x"))
-        XCTAssertFalse(screen.contains("Help: Home"), "any key closes help")
+        XCTAssertTrue(screen.contains("Help: Home"), "other keys leave help open, so it can be read in full")
+        press(.escape)
+        XCTAssertFalse(screen.contains("Help: Home"), "Esc closes help")
         press(.character("?"))
         assertScreen(contains: "Help: Home")
+        press(.function(1))
+        XCTAssertFalse(screen.contains("Help: Home"), "F1 closes help")
+        press(.character("?"), .character("q"))
+        XCTAssertFalse(screen.contains("Help: Home"), "q closes help")
+        assertScreen(contains: "3  Role directory")
+        press(.character("?"), .function(10))
+        XCTAssertFalse(screen.contains("Help: Home"), "F10 quits from help too")
     }
 
     func testQuitFromHomeWithQ() async throws {

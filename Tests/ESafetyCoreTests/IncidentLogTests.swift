@@ -151,8 +151,6 @@ final class IncidentLogTests: StoreTestCase {
         XCTAssertEqual(figures.byType.first { $0.label.hasPrefix("Bullying") }?.count, 1)
         XCTAssertEqual(figures.byTerm.map(\.label), ["Spring 2026", "Autumn 2026"])
         XCTAssertEqual(figures.byTerm.map(\.count), [1, 2])
-        let chart = GovernorFigures.barChart(figures.byTerm, labelWidth: 12, barWidth: 10)
-        XCTAssertEqual(chart, ["Spring 2026  █████ 1", "Autumn 2026  ██████████ 2"])
         let everything = (figures.byType.map(\.label) + figures.byTerm.map(\.label)).joined()
         XCTAssertFalse(everything.contains("Zoë"))
     }

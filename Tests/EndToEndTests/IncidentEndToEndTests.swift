@@ -13,13 +13,7 @@ final class IncidentEndToEndTests: XCTestCase {
     }
 
     /// Home › Incidents › Record an incident, and step 1 of the form.
-    private func startForm(_ app: TmuxSession) throws {
-        try app.waitFor("1  Incidents")
-        app.send(keys: "1")
-        try app.waitFor("1  Record an incident")
-        app.send(keys: "1")
-        try app.waitFor("Step 1 of 9: Details of incident")
-    }
+    private func startForm(_ app: TmuxSession) throws { try app.openIncidentForm() }
 
     private func fillStepOne(_ app: TmuxSession, date: String) throws {
         app.type(date)
@@ -58,7 +52,8 @@ final class IncidentEndToEndTests: XCTestCase {
         app.send(keys: "F6")
         try app.waitFor("Step 6 of 9: Action taken: staff")
         app.send(keys: "Space")
-        try app.waitFor("E-Safety lead  by Zoë")
+        // Who ticked it, and when: on its own row when it does not fit beside the label, whole.
+        try app.waitUntil("the tick and who made it") { $0.contains("[x] Incident reported to head teacher/E-Safety lead") && $0.contains("    by Zoë") }
         app.send(keys: "Tab")
         app.type("Laptop taken to the office")
         app.send(keys: "F6")

@@ -19,7 +19,12 @@ final class ChoiceFieldTests: XCTestCase {
         XCTAssertEqual(press(.character("2"), on: field), [.changed])
         XCTAssertEqual(field.selection, .outside)
         XCTAssertEqual(press(.character("2"), on: field), [.handled], "no change")
-        XCTAssertEqual(press(.up, .down, .tab, .character("3"), on: field), [.unhandled, .unhandled, .unhandled, .unhandled])
+        XCTAssertEqual(press(.down, .tab, .character("3"), on: field), [.unhandled, .unhandled, .unhandled], "↓ on the last option leaves")
+        XCTAssertEqual(press(.up, on: field), [.changed], "↑ moves within the choice")
+        XCTAssertEqual(field.selection, .school)
+        XCTAssertEqual(press(.up, on: field), [.unhandled], "↑ on the first option leaves")
+        XCTAssertEqual(press(.down, on: field), [.changed], "↓ moves within the choice")
+        XCTAssertEqual(field.selection, .outside)
         XCTAssertEqual(press(.delete, on: field), [.changed])
         XCTAssertNil(field.selection)
     }

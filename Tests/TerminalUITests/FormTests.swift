@@ -72,11 +72,18 @@ final class FormTests: XCTestCase {
         let form = makeForm()
         XCTAssertEqual(press(.down, on: form), [.handled])
         XCTAssertEqual(form.focusedIndex, 1)
-        press(.down, .down, on: form)
+        press(.down, on: form)
+        XCTAssertEqual(form.focusedIndex, 2)
+        XCTAssertEqual(press(.down, on: form), [.changed], "↓ in a radio choice chooses the first option")
+        XCTAssertEqual(press(.down, on: form), [.changed], "↓ moves to the next option, staying in the field")
+        XCTAssertEqual(form.focusedIndex, 2)
+        XCTAssertEqual(press(.down, on: form), [.handled], "↓ on the last option leaves the choice")
         XCTAssertEqual(form.focusedIndex, 3)
         XCTAssertEqual(press(.down, on: form), [.unhandled], "↓ below the last field goes to the screen")
         press(.up, on: form)
         XCTAssertEqual(form.focusedIndex, 2)
+        press(.tab, .backTab, on: form)
+        XCTAssertEqual(form.focusedIndex, 2, "Tab leaves a radio choice")
         XCTAssertEqual(press(.enter, on: form), [.unhandled], "the screen decides what Enter does")
     }
 
@@ -123,8 +130,9 @@ final class FormTests: XCTestCase {
         form.showsHelp = false
         form.focus(3)
         var canvas = render(form, width: 40, height: 3)
+        // The radio options do not fit on one line at this width: they wrap, none is cut.
         XCTAssertEqual(canvas.text, """
-            Where        ( ) In school             │
+                         ( ) Outside school        │
             Notes:                                 │
                                                    █
             """)

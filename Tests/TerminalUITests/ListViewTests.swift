@@ -53,7 +53,7 @@ final class ListViewTests: XCTestCase {
         let list = makeList()
         press(.character("/"), on: list)
         type("chlo", into: list)
-        XCTAssertEqual(list.handle(key: .enter), .handled)
+        XCTAssertEqual(list.handle(key: .enter), .activated, "Enter on the only match opens it")
         XCTAssertFalse(list.isFiltering)
         XCTAssertEqual(list.filterText, "chlo")
         XCTAssertEqual(list.filteredItems, ["Chloé Martin"])

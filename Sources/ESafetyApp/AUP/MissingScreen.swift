@@ -33,9 +33,9 @@ final class MissingScreen: Screen {
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let year = SchoolYear(containing: context.workspace.today)
-        canvas.write("School year \(year), since \(year.start), on the current versions. Enter lists names.",
-                     at: Point(x: rect.x + 1, y: rect.y), style: .dim, clip: rect)
-        table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
+        let rows = canvas.writeWrapped("School year \(year), since \(year.start), on the current versions. Enter lists names.",
+                                       in: rect.inset(left: 1, right: 1).top(2), style: .dim)
+        table.draw(into: &canvas, rect: rect.inset(top: rows, left: 1, right: 1), focused: true)
     }
 
     func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { perform("open") } }

@@ -22,12 +22,13 @@ final class FiguresScreen: Screen {
             canvas.write("The figures cannot be read: run esafety check.", at: Point(x: rect.x + 2, y: rect.y + 1), style: .error, clip: rect)
             return
         }
-        let labelWidth = min(44, max(20, rect.width / 2 - 4))
-        let barWidth = max(10, rect.width - labelWidth - 12)
+        // A chart line must not wrap: the view is inset by 2 and 1, keeps a column for its scroll
+        // bar and wraps indented lines 2 short; the chart is indented by 2.
+        let chartWidth = rect.width - 3 - 1 - 2 - 2
         var lines = ["Incidents recorded: \(figures.total). No names or details are shown here.", "", "By type"]
-        lines += GovernorFigures.barChart(figures.byType, labelWidth: labelWidth, barWidth: barWidth).map { "  " + $0 }
+        lines += BarChart(figures.byType.bars).lines(width: chartWidth).map { "  " + $0 }
         lines += ["", "By term"]
-        lines += GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: barWidth).map { "  " + $0 }
+        lines += BarChart(figures.byTerm.bars).lines(width: chartWidth).map { "  " + $0 }
         if let policy = try? context.workspace.policyFigures() { lines += [""] + policy.lines }
         view.text = lines.joined(separator: "\n")
         view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 1), focused: true)
@@ -35,4 +36,9 @@ final class FiguresScreen: Screen {
 
     func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
     func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
+}
+
+extension [GovernorFigures.Count] {
+    /// The counts as bars of a chart.
+    var bars: [BarChart.Bar] { map { BarChart.Bar($0.label, $0.count) } }
 }

@@ -18,7 +18,7 @@ enum IncidentsMenu {
             entries.append(.init(title: "Chronology for a person", detail: "every incident involving them, in date order") { chronology(context: context, log: log) })
         }
         if workspace.can(.recordIncident) {
-            entries.append(.init(title: "My reports", detail: "the references and dates of the incidents you recorded") { .push(MyReportsScreen(context: context)) })
+            entries.append(.init(title: "My reports", detail: "the incidents you recorded: references and dates") { .push(MyReportsScreen(context: context)) })
         }
         if workspace.can(.viewFigures) {
             entries.append(.init(title: "Governors' figures", detail: "counts by type and by term, without names") { .push(FiguresScreen(context: context, log: log)) })

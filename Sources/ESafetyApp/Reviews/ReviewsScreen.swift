@@ -26,7 +26,7 @@ final class ReviewsScreen: Screen {
             TableColumn(title: "Due", width: .fixed(10)),
             TableColumn(title: "State", width: .fixed(16)),
             TableColumn(title: "Item", width: .flexible(min: 30)),
-            TableColumn(title: "Term", width: wide ? .fixed(22) : .flexible(min: 11)),
+            TableColumn(title: "Term", width: .flexible(min: 11)),
         ]
         if wide { columns.append(TableColumn(title: "Owner", width: .flexible(min: 20))) }
         return columns

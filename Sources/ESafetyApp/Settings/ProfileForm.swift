@@ -8,9 +8,18 @@ enum ProfileForm {
     static func screen(context: AppContext) -> any Screen {
         let profile = context.workspace.profile
         let access = EditAccess(.editSettings, what: "the school profile", context: context)
-        let schoolName = TextField(text: profile.schoolName, maxLength: 160)
-        let address = TextArea(text: profile.address)
-        let authority = TextField(text: profile.localAuthority, maxLength: 160)
+        // Until the profile is confirmed, the defaults are hints drawn dim beside an empty value,
+        // so typing never runs on after "Your school's name (to confirm in Settings)".
+        let defaults = profile.confirmed ? nil : try? DefaultResources.decode(SchoolProfile.self, from: "defaults/profile.json")
+        func value(_ current: String, _ shipped: String?) -> (text: String, hint: String) {
+            current == shipped ? ("", current) : (current, "")
+        }
+        let name = value(profile.schoolName, defaults?.schoolName)
+        let place = value(profile.address, defaults?.address)
+        let area = value(profile.localAuthority, defaults?.localAuthority)
+        let schoolName = TextField(text: name.text, maxLength: 160, placeholder: name.hint)
+        let address = TextArea(text: place.text, placeholder: place.hint)
+        let authority = TextField(text: area.text, maxLength: 160, placeholder: area.hint)
         let copyEmail = TextField(text: profile.reportCopyEmail, maxLength: 160)
         let directory = context.workspace.directory
         let leads = directory.holders(of: Role.WellKnown.esafetyLead) + directory.holders(of: Role.WellKnown.headTeacher)

@@ -40,8 +40,7 @@ final class StoreInfoScreen: Screen {
         ]
         for (label, value) in facts {
             canvas.write(DisplayWidth.pad(label, to: 12), at: Point(x: inner.x, y: y), style: .dim, clip: inner)
-            canvas.write(value, at: Point(x: inner.x + 12, y: y), clip: inner)
-            y += 1
+            y += max(1, canvas.writeWrapped(value, in: Rect(x: inner.x + 12, y: y, width: inner.width - 12, height: 3)))
         }
         y += 1
         if let loadError {
@@ -52,10 +51,17 @@ final class StoreInfoScreen: Screen {
         }
         canvas.write(context.workspace.seesWholeAuditLog ? "Latest changes" : "Your latest changes", at: Point(x: inner.x, y: y), style: .heading, clip: inner)
         y += 1
-        for entry in entries.suffix(max(0, inner.maxY - y)).reversed() where y < inner.maxY {
-            let line = "\(AuditFormatting.timestamp(entry.at))  \(entry.actor.name): \(entry.summary)"
-            canvas.write(line, at: Point(x: inner.x, y: y), clip: inner)
-            y += 1
+        // Newest first, each entry whole (wrapped under its time), as many as fit.
+        for entry in entries.suffix(max(0, inner.maxY - y)).reversed() {
+            let time = AuditFormatting.timestamp(entry.at) + "  "
+            let indent = DisplayWidth.of(time)
+            let lines = TextWrap.wrap("\(entry.actor.name): \(entry.summary)", width: max(10, inner.width - indent))
+            guard y + lines.count <= inner.maxY else { break }
+            canvas.write(time, at: Point(x: inner.x, y: y), style: .dim, clip: inner)
+            for line in lines {
+                canvas.write(line, at: Point(x: inner.x + indent, y: y), clip: inner)
+                y += 1
+            }
         }
     }
 

@@ -37,6 +37,10 @@ public enum ESafetyApplication {
             guard let session = workspace.session else { return access + "not signed in" }
             return access + "\(session.fullName) (\(session.level.label))"
         }
+        app.compactStatusText = {
+            let access = workspace.store.access == .readOnly ? "READ-ONLY · " : ""
+            return access + (workspace.session?.fullName ?? "not signed in")
+        }
         // Other sessions' commits (another terminal, the lead over SSH) show within a second,
         // with no key pressed: one fstat of the audit log a second when nothing has changed.
         app.tickMilliseconds = refreshMilliseconds

@@ -39,8 +39,9 @@ final class FormScreen: Screen {
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let (text, style) = readOnlyNotice.map { ($0, Style.warning) } ?? staleNotice?().map { ($0, Style.warning) } ?? hint()
-        canvas.write(text, at: Point(x: rect.x + 2, y: rect.y), style: style, clip: rect)
-        form.draw(into: &canvas, rect: rect.inset(top: 2, left: 2, right: 2), focused: true)
+        // The hint wraps (it may carry the only copy of what F2 does), and the form starts under it.
+        let rows = canvas.writeWrapped(text, in: rect.inset(left: 2, right: 2).top(max(1, rect.height / 4)), style: style)
+        form.draw(into: &canvas, rect: rect.inset(top: max(1, rows) + 1, left: 2, right: 2), focused: true)
     }
 
     func handle(key: Key) -> ScreenResponse {

@@ -150,6 +150,16 @@ final class HomeDashboard {
         return .handled
     }
 
+    /// The columns the dashboard needs to show every line of `rows(height:)` whole.
+    func naturalWidth(height: Int) -> Int {
+        rows(height: height).map { row -> Int in
+            switch row {
+            case .heading(let title): return DisplayWidth.of(title)
+            case .line(let line): return 2 + DisplayWidth.of(line.text)
+            }
+        }.max() ?? 0
+    }
+
     func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
         shown = rows(height: rect.height)
         selectedLine = max(0, min(selectedLine, selectableCount - 1))
@@ -158,7 +168,7 @@ final class HomeDashboard {
             let line = rect.row(row)
             switch entry {
             case .heading(let title):
-                canvas.write(title, at: Point(x: line.x, y: line.y), style: .heading, clip: line)
+                canvas.writeFitted(title, at: line.origin, style: .heading, clip: line)
                 if row == 0 {
                     let hint = focused ? "↑ ↓ Enter opens · Tab: menu" : "Tab: choose a line"
                     let width = DisplayWidth.of(hint)
@@ -167,10 +177,12 @@ final class HomeDashboard {
                     }
                 }
             case .line(let dashboardLine):
+                // A line too wide is shortened by design: it opens the whole item.
                 if focused && lineIndex == selectedLine {
                     canvas.writeLine("  " + dashboardLine.text, in: line, style: .selected)
+                    canvas.cursor = line.origin
                 } else {
-                    canvas.write("  " + dashboardLine.text, at: Point(x: line.x, y: line.y), style: dashboardLine.style, clip: line)
+                    canvas.writeFitted("  " + dashboardLine.text, at: line.origin, style: dashboardLine.style, clip: line)
                 }
                 lineIndex += 1
             }

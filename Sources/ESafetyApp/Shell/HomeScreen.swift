@@ -6,8 +6,10 @@ import TerminalUI
 /// contact. Tab moves the focus between the menu and the dashboard; Enter opens the selected
 /// menu item or dashboard line; number keys always pick a menu item.
 ///
-/// At 80x24 the dashboard and the contacts sit under the menu; on a terminal 100 or more
-/// columns wide the dashboard takes the right-hand side, full height.
+/// The menu takes the columns it needs to show its rows whole. When the dashboard's lines fit
+/// beside it (56 columns or more beside the menu: about 140 wide) the dashboard takes the right-hand
+/// side, full height, and the contacts go under the menu; otherwise (80x24, 100x32) the
+/// dashboard and the contacts sit under the menu, as wide as the screen.
 @MainActor
 public final class HomeScreen: Screen {
     /// An entry of the home menu.
@@ -93,14 +95,16 @@ public final class HomeScreen: Screen {
     public func draw(into canvas: inout Canvas, rect: Rect) {
         let profile = context.workspace.profile
         canvas.write(profile.schoolName, at: Point(x: rect.x + 2, y: rect.y + 1), style: .heading, clip: rect)
-        let wide = rect.width >= 100
-        let menuRect = Rect(x: rect.x + 2, y: rect.y + 3, width: wide ? 64 : rect.width - 4, height: Area.allCases.count)
+        let menuWidth = min(rect.width - 4, menu.naturalWidth + 1)
+        let dashboardWidth = dashboard.naturalWidth(height: rect.height - 4)
+        let wide = rect.width - 4 - menuWidth - 4 >= min(dashboardWidth, 56)
+        let menuRect = Rect(x: rect.x + 2, y: rect.y + 3, width: wide ? menuWidth : rect.width - 4, height: Area.allCases.count)
         menu.draw(into: &canvas, rect: menuRect, focused: focus == .menu)
         let below = Rect(x: rect.x + 2, y: menuRect.maxY + 1, width: menuRect.width, height: rect.maxY - menuRect.maxY - 1)
         let contacts = summaryLines(width: below.width)
         if wide {
             drawSummary(contacts, into: &canvas, rect: below)
-            let right = Rect(x: rect.x + 68, y: rect.y + 3, width: rect.width - 70, height: rect.height - 4)
+            let right = Rect(x: menuRect.maxX + 4, y: rect.y + 3, width: rect.maxX - menuRect.maxX - 6, height: rect.height - 4)
             dashboard.draw(into: &canvas, rect: right, focused: focus == .dashboard)
         } else {
             // The dashboard first; the contacts keep their lines below it when there is room.

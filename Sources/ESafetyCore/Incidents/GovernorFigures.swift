@@ -36,15 +36,4 @@ public struct GovernorFigures: Sendable, Equatable {
         let terms = counts.incidentsByTerm.filter { $0.value > 0 }.keys.compactMap(SchoolTermLabel.init(text:)).sorted()
         byTerm = terms.map { Count(label: $0.description, count: counts.incidentsByTerm[$0.description] ?? 0) }
     }
-
-    /// A bar chart in text: label, bar of `█` scaled to `width`, count.
-    public static func barChart(_ counts: [Count], labelWidth: Int, barWidth: Int) -> [String] {
-        let highest = max(1, counts.map(\.count).max() ?? 1)
-        return counts.map { row in
-            var label = String(row.label.prefix(labelWidth))
-            label += String(repeating: " ", count: max(0, labelWidth - label.count))
-            let length = row.count == 0 ? 0 : max(1, row.count * barWidth / highest)
-            return "\(label) \(String(repeating: "█", count: length)) \(row.count)"
-        }
-    }
 }

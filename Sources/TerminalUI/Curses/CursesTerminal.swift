@@ -153,7 +153,7 @@ public final class CursesTerminal: Terminal {
             capability = Theme.capability(colors: Int(esafety_colors()), environment: environment)
         }
         self.colorCapability = capability
-        let theme = Theme(capability: capability)
+        let theme = Theme(capability: capability, highContrast: Theme.prefersHighContrast(environment: environment))
         var attributes: [attr_t] = []
         var pairs: [Int16] = []
         let pairLimit = Int(esafety_color_pairs())
@@ -312,6 +312,16 @@ public final class CursesTerminal: Terminal {
         screen = nil
         window = nil
         isShutDown = true
+    }
+
+    /// True when boxes and bars can be drawn with Unicode line drawing: the terminal lists
+    /// line-drawing characters (terminfo `acsc`) and the locale is UTF-8. Otherwise the
+    /// application draws them in ASCII (`Application.asciiOnly`).
+    public var hasLineDrawing: Bool {
+        guard !isShutDown, let screen else { return false }
+        _ = set_term(screen)
+        guard esafety_has_line_drawing() == 1, let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        return String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
     }
 
     // MARK: Reading back (tests)

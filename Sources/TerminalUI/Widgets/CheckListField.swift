@@ -2,7 +2,8 @@
 ///
 /// Keys: ↑/↓ move between the options, returning `.unhandled` at the first and last so a form
 /// moves to the neighbouring field; Space (or the digits 1 to 9) ticks and unticks; Home/End go
-/// to the ends. With more options than rows the list scrolls within its rectangle.
+/// to the ends. A label too long for the width wraps under itself, whole. With more rows than
+/// there is room for, the list scrolls within its rectangle.
 @MainActor
 public final class CheckListField<Value: Hashable>: Widget, FormControl {
     /// The options, in order.
@@ -33,6 +34,42 @@ public final class CheckListField<Value: Hashable>: Widget, FormControl {
     public var isEmpty: Bool { !options.contains { selection.contains($0.value) } }
     public var validationMessage: String? { nil }
     public var preferredHeight: Int { max(1, min(options.count, maxVisibleRows)) }
+
+    public func preferredHeight(width: Int) -> Int {
+        max(1, min(rows(width: width).count, max(maxVisibleRows, options.count)))
+    }
+
+    /// One screen row: part of an option's label (after its box, or indented under it), and the
+    /// dim detail of a ticked option, beside the label's last part when it fits, else on rows
+    /// of its own under it.
+    private struct Row {
+        var option: Int
+        var text: String
+        var first: Bool
+        var detail = ""
+        var isDetailOnly = false
+    }
+
+    /// The screen rows at a width.
+    private func rows(width: Int) -> [Row] {
+        var rows: [Row] = []
+        let room = max(1, width - 4)
+        for (index, option) in options.enumerated() {
+            let box = selection.contains(option.value) ? "[x] " : "[ ] "
+            for (part, line) in TextWrap.wrap(option.label, width: room).enumerated() {
+                rows.append(Row(option: index, text: (part == 0 ? box : "    ") + line, first: part == 0))
+            }
+            guard selection.contains(option.value), let extra = detail?(option.value), !extra.isEmpty else { continue }
+            if DisplayWidth.of(rows[rows.count - 1].text) + 2 + DisplayWidth.of(extra) <= width {
+                rows[rows.count - 1].detail = "  " + extra
+            } else {
+                for line in TextWrap.wrap(extra, width: room) {
+                    rows.append(Row(option: index, text: "    ", first: false, detail: line, isDetailOnly: true))
+                }
+            }
+        }
+        return rows
+    }
 
     /// Moves the cursor to an option, clamped.
     public func highlight(_ index: Int) { highlightedIndex = max(0, min(options.count - 1, index)) }
@@ -72,23 +109,28 @@ public final class CheckListField<Value: Hashable>: Widget, FormControl {
     public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect)
-        scrollTop = ScrollPosition.keep(highlightedIndex, visible: rect.height, total: options.count, from: scrollTop)
-        let overflows = options.count > rect.height
+        var all = rows(width: rect.width)
+        let overflows = all.count > rect.height
+        if overflows { all = rows(width: rect.width - 1) }
         let area = overflows ? rect.inset(right: 1) : rect
-        for row in 0..<min(rect.height, options.count - scrollTop) {
-            let index = scrollTop + row
-            let option = options[index]
-            let text = (selection.contains(option.value) ? "[x] " : "[ ] ") + option.label
-            let isFocus = focused && index == highlightedIndex
-            let used = canvas.write(text, at: Point(x: area.x, y: area.y + row), style: isFocus ? .fieldFocused : .normal, clip: area)
-            if selection.contains(option.value), let extra = detail?(option.value), !extra.isEmpty {
-                canvas.write("  " + extra, at: Point(x: area.x + used, y: area.y + row), style: .dim, clip: area)
+        // Keep the highlighted option's first and last rows in view.
+        let first = all.firstIndex { $0.option == highlightedIndex } ?? 0
+        let last = all.lastIndex { $0.option == highlightedIndex } ?? first
+        scrollTop = ScrollPosition.keep(last, visible: rect.height, total: all.count, from: scrollTop)
+        scrollTop = min(scrollTop, first)
+        for row in 0..<min(rect.height, all.count - scrollTop) {
+            let entry = all[scrollTop + row]
+            let isFocus = focused && entry.option == highlightedIndex
+            let used = entry.isDetailOnly ? DisplayWidth.of(entry.text)
+                : canvas.write(entry.text, at: Point(x: area.x, y: area.y + row), style: isFocus ? .fieldFocused : .normal, clip: area)
+            if !entry.detail.isEmpty {
+                canvas.write(entry.detail, at: Point(x: area.x + used, y: area.y + row), style: .dim, clip: area)
             }
-            if isFocus { canvas.cursor = Point(x: area.x + 1, y: area.y + row) }
+            if isFocus && entry.first { canvas.cursor = Point(x: area.x + 1, y: area.y + row) }
         }
         if overflows {
             ScrollIndicator.draw(into: &canvas, column: Rect(x: rect.maxX - 1, y: rect.y, width: 1, height: rect.height),
-                                 total: options.count, shown: rect.height, offset: scrollTop)
+                                 total: all.count, shown: rect.height, offset: scrollTop)
         }
     }
 }

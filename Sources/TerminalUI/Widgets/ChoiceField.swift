@@ -1,8 +1,9 @@
 /// A single choice among labelled options, drawn radio style: `(•) In school  ( ) Outside school`.
 ///
-/// Keys: ←/→ choose the previous/next option, Space chooses the next (wrapping round), the
-/// digits 1 to 9 choose that option, Del or Backspace clear the choice. ↑/↓, Tab and Enter are
-/// left to the form. Options too wide for one line are drawn one a row (`isVertical`).
+/// Keys: ←/→ choose the previous/next option, Space chooses the next (wrapping round), ↑/↓
+/// choose the previous/next without wrapping (↑ on the first option and ↓ on the last are left
+/// to the form, so arrowing through a form still gets past), the digits 1 to 9 choose that
+/// option, Del or Backspace clear the choice. Tab and Enter are left to the form. Options too wide for one line are drawn one a row (`isVertical`).
 @MainActor
 public final class ChoiceField<Value: Hashable>: Widget, FormControl {
     /// The options, in order.
@@ -31,6 +32,26 @@ public final class ChoiceField<Value: Hashable>: Widget, FormControl {
     public var validationMessage: String? { nil }
     public var preferredHeight: Int { isVertical ? max(1, options.count) : 1 }
 
+    public func preferredHeight(width: Int) -> Int { max(1, (layout(width: width).map(\.y).max() ?? 0) + 1) }
+
+    /// Where each option goes at a width, relative to the top left: options one a row when
+    /// vertical, else along a line, wrapping to the next when one would not fit.
+    private func layout(width limit: Int) -> [Point] {
+        var x = 0, y = 0
+        var points: [Point] = []
+        for (index, option) in options.enumerated() {
+            let width = DisplayWidth.of(option.label) + 4
+            if isVertical {
+                if index > 0 { y += 1; x = 0 }
+            } else if x > 0 && x + width > limit {
+                y += 1; x = 0
+            }
+            points.append(Point(x: x, y: y))
+            x += width + 2
+        }
+        return points
+    }
+
     public func handle(key: Key) -> WidgetResponse {
         guard !options.isEmpty else { return .unhandled }
         let current = selectedIndex
@@ -38,6 +59,12 @@ public final class ChoiceField<Value: Hashable>: Widget, FormControl {
         switch key {
         case .right, .character(" "): next = current.map { ($0 + 1) % options.count } ?? 0
         case .left: next = current.map { ($0 + options.count - 1) % options.count } ?? options.count - 1
+        case .down:
+            guard (current ?? -1) < options.count - 1 else { return .unhandled }
+            next = (current ?? -1) + 1
+        case .up:
+            guard let current, current > 0 else { return .unhandled }
+            next = current - 1
         case .delete, .backspace:
             guard current != nil else { return .handled }
             selection = nil
@@ -59,21 +86,14 @@ public final class ChoiceField<Value: Hashable>: Widget, FormControl {
         guard !rect.isEmpty else { return }
         canvas.fill(rect)
         let chosen = selectedIndex
-        var x = rect.x, y = rect.y
-        for (index, option) in options.enumerated() {
+        for (index, (option, place)) in zip(options, layout(width: rect.width)).enumerated() {
             let text = (index == chosen ? "(•) " : "( ) ") + option.label
-            let width = DisplayWidth.of(text)
-            if isVertical {
-                if index > 0 { y += 1; x = rect.x }
-            } else if x > rect.x && x + width > rect.maxX {
-                y += 1; x = rect.x
-            }
-            guard y < rect.maxY else { break }
+            let point = Point(x: rect.x + place.x, y: rect.y + place.y)
+            guard point.y < rect.maxY else { break }
             let isFocus = focused && index == (chosen ?? 0)
             let style: Style = isFocus ? .fieldFocused : (index == chosen ? .emphasis : .normal)
-            canvas.write(text, at: Point(x: x, y: y), style: style, clip: rect)
-            if isFocus { canvas.cursor = Point(x: x + 1, y: y) }
-            x += width + 2
+            canvas.write(text, at: point, style: style, clip: rect)
+            if isFocus { canvas.cursor = Point(x: point.x + 1, y: point.y) }
         }
     }
 }

@@ -84,8 +84,9 @@ struct FilteredRows {
                 clearFilter(keepEditing: true)
                 return .handled
             case .enter:
+                // The filter ends; a single match is opened at once, as the user meant.
                 isFiltering = false
-                return .handled
+                return visible.count == 1 ? .activated : .handled
             case .escape:
                 clearFilter(keepEditing: false)
                 return .handled
@@ -215,6 +216,8 @@ struct FilteredRows {
             let position = scrollTop + row
             let style: Style = position == selected ? (focused ? .selected : .selectedInactive) : .normal
             canvas.writeLine(text(visible[position]), in: textArea.row(row), style: style)
+            // The terminal's cursor sits on the selected row, for screen readers and braille.
+            if focused && position == selected { canvas.cursor = textArea.row(row).origin }
         }
         if overflows {
             ScrollIndicator.draw(into: &canvas, column: Rect(x: area.maxX - 1, y: area.y, width: 1, height: area.height),

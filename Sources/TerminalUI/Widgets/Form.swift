@@ -155,12 +155,22 @@ public final class Form: Widget {
 
     private func displayLabel(_ field: Field) -> String { field.label + (field.required ? requiredMarker : "") }
 
+    private func controlHeight(_ field: Field, width: Int) -> Int {
+        max(1, field.widget.preferredHeight(width: width - labelColumnWidth - 2))
+    }
+
+    /// The label column's width at the last draw.
+    private var labelColumnWidth = 0
+
     public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect)
         let hasHelp = showsHelp && fields.contains { !$0.help.isEmpty } && rect.height > 2
-        let view = hasHelp ? rect.inset(bottom: 1) : rect
+        // The help wraps; its rows are those of the longest help, so the fields do not jump.
+        let helpRows = hasHelp ? max(1, min(3, rect.height / 4, fields.map { TextWrap.wrap($0.help, width: rect.width).count }.max() ?? 1)) : 0
+        let view = rect.inset(bottom: helpRows)
         let labelWidth = min(maxLabelWidth, max(1, rect.width / 3), fields.map { DisplayWidth.of(displayLabel($0)) }.max() ?? 0)
+        labelColumnWidth = labelWidth
         let fieldX = labelWidth + 2
 
         // Lay out in content rows, deciding first whether a scroll bar takes the last column.
@@ -169,7 +179,8 @@ public final class Form: Widget {
             var y = 0
             for (index, field) in fields.enumerated() {
                 let lines = shownMessage(forField: index).map { TextWrap.wrap($0, width: max(1, width - fieldX)) } ?? []
-                let height = max(1, field.widget.preferredHeight) + lines.count
+                let labelRows = TextWrap.wrap(displayLabel(field), width: labelWidth).count
+                let height = max(labelRows, controlHeight(field, width: width)) + lines.count
                 tops.append(y); heights.append(height); messages.append(lines)
                 y += height + (index < fields.count - 1 ? fieldSpacing : 0)
             }
@@ -193,15 +204,18 @@ public final class Form: Widget {
         for (index, field) in fields.enumerated() {
             let top = layout.tops[index]
             let isFocused = focused && index == focusedIndex
-            let label = DisplayWidth.truncate(displayLabel(field), to: labelWidth)
-            content.write(label, at: Point(x: 0, y: top), style: index == focusedIndex ? .emphasis : .normal)
-            let controlHeight = max(1, field.widget.preferredHeight)
+            // A long label wraps onto the rows beside its control, whole.
+            content.writeWrapped(displayLabel(field), in: Rect(x: 0, y: top, width: labelWidth, height: layout.heights[index]),
+                                 style: index == focusedIndex ? .emphasis : .normal)
+            let controlHeight = controlHeight(field, width: width)
             field.widget.draw(into: &content, rect: Rect(x: fieldX, y: top, width: width - fieldX, height: controlHeight),
                               focused: isFocused)
+            let messageTop = top + layout.heights[index] - layout.messages[index].count
             for (line, text) in layout.messages[index].enumerated() {
-                content.write(text, at: Point(x: fieldX, y: top + controlHeight + line), style: .error)
+                content.write(text, at: Point(x: fieldX, y: messageTop + line), style: .error)
             }
         }
+        canvas.noteCuts(of: content)
         for row in 0..<min(view.height, layout.total - scrollTop) {
             for x in 0..<width { canvas[view.x + x, view.y + row] = content[x, scrollTop + row] }
         }
@@ -213,7 +227,7 @@ public final class Form: Widget {
                                  total: layout.total, shown: view.height, offset: scrollTop)
         }
         if hasHelp {
-            canvas.writeLine(currentHelp, in: rect.bottom(1), style: .dim)
+            canvas.writeWrapped(currentHelp, in: rect.bottom(helpRows), style: .dim)
         }
     }
 }

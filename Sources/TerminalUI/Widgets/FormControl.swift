@@ -10,4 +10,12 @@ public protocol FormControl: AnyObject {
     var validationMessage: String? { get }
     /// The rows the control would like to have.
     var preferredHeight: Int { get }
+    /// The rows the control would like at a width: a control whose text wraps (a check list's
+    /// long labels, radio options on several lines) asks for more when narrow, so nothing of
+    /// it is cut. The default is `preferredHeight`.
+    func preferredHeight(width: Int) -> Int
+}
+
+extension FormControl {
+    public func preferredHeight(width: Int) -> Int { preferredHeight }
 }

@@ -42,15 +42,34 @@ public final class MenuView: Widget {
         return .handled
     }
 
+    /// The gap between the titles' column and the details'.
+    static let columnGap = 4
+
+    /// The columns the menu needs to show every row whole (number, title and detail).
+    public var naturalWidth: Int {
+        (0..<items.count).map { DisplayWidth.of(rowText($0)) }.max() ?? 0
+    }
+
     /// The text of one item's row, without highlighting: number, title and detail in columns.
     public func rowText(_ index: Int) -> String {
+        let (head, detailGap) = rowParts(index, width: Int.max)
+        let item = items[index]
+        return item.detail.isEmpty ? head : head + String(repeating: " ", count: detailGap) + item.detail
+    }
+
+    /// The number and title of a row padded to the titles' column, and the gap before the
+    /// details' column: narrowed for every row when that lets more details fit in `width`.
+    private func rowParts(_ index: Int, width: Int) -> (head: String, gap: Int) {
         let numberWidth = String(items.count).count
         let titleWidth = items.map { DisplayWidth.of($0.title) }.max() ?? 0
         let number = String(index + 1)
         let item = items[index]
         let head = String(repeating: " ", count: numberWidth - number.count) + number + "  "
-        if item.detail.isEmpty { return head + item.title }
-        return head + DisplayWidth.pad(item.title, to: titleWidth) + "    " + item.detail
+        if item.detail.isEmpty { return (head + item.title, 0) }
+        let padded = head + DisplayWidth.pad(item.title, to: titleWidth)
+        let widestDetail = items.map { DisplayWidth.of($0.detail) }.max() ?? 0
+        let needed = DisplayWidth.of(padded) + Self.columnGap + widestDetail
+        return (padded, needed <= width ? Self.columnGap : 2)
     }
 
     public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
@@ -63,17 +82,16 @@ public final class MenuView: Widget {
             let index = scrollTop + row
             let item = items[index]
             let line = textArea.row(row)
-            if index == selectedIndex {
-                canvas.writeLine(rowText(index), in: line, style: focused ? .selected : .selectedInactive)
-                continue
-            }
-            let text = rowText(index)
-            let titleEnd = text.count - item.detail.count
-            canvas.writeLine(String(text.prefix(titleEnd)), in: line, style: item.enabled ? .normal : .dim)
+            let isSelected = index == selectedIndex
+            let rowStyle: Style = isSelected ? (focused ? .selected : .selectedInactive) : (item.enabled ? .normal : .dim)
+            // A detail too wide is shortened by design (whole words and "…"); the title never is.
+            let (head, gap) = rowParts(index, width: line.width)
+            canvas.fill(line, style: isSelected ? rowStyle : .normal)
+            let used = canvas.writeFitted(head, at: line.origin, style: rowStyle, clip: line)
             if !item.detail.isEmpty {
-                let x = line.x + DisplayWidth.of(String(text.prefix(titleEnd)))
-                canvas.write(item.detail, at: Point(x: x, y: line.y), style: .dim, clip: line)
+                canvas.writeFitted(item.detail, at: Point(x: line.x + used + gap, y: line.y), style: isSelected ? rowStyle : .dim, clip: line)
             }
+            if isSelected && focused { canvas.cursor = line.origin }  // where screen readers look
         }
         if overflows {
             ScrollIndicator.draw(into: &canvas, column: Rect(x: rect.maxX - 1, y: rect.y, width: 1, height: rect.height),

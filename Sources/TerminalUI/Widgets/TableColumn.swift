@@ -24,8 +24,10 @@ public struct TableColumn: Hashable, Sendable {
 
     /// The widths of `columns` in `available` display columns, with `spacing` between them.
     /// When there is not room for every minimum, flexible columns keep their minimum and the
-    /// last columns are cut at the edge.
-    public static func layout(_ columns: [TableColumn], available: Int, spacing: Int) -> [Int] {
+    /// last columns are cut at the edge. With `natural` (each column's widest text), the room
+    /// beyond the minimums goes first to the columns that need it, the most short first, so a
+    /// column is never cut while another has columns to spare; what is left is shared.
+    public static func layout(_ columns: [TableColumn], available: Int, spacing: Int, natural: [Int]? = nil) -> [Int] {
         let room = available - spacing * max(0, columns.count - 1)
         var widths = columns.map { column -> Int in
             switch column.width {
@@ -36,6 +38,15 @@ public struct TableColumn: Hashable, Sendable {
         let flexible = columns.indices.filter { if case .flexible = columns[$0].width { return true } else { return false } }
         var extra = room - widths.reduce(0, +)
         guard extra > 0, !flexible.isEmpty else { return widths }
+        if let natural, natural.count == columns.count {
+            while extra > 0 {
+                let short = flexible.filter { widths[$0] < natural[$0] }
+                guard let neediest = short.max(by: { natural[$0] - widths[$0] < natural[$1] - widths[$1] }) else { break }
+                widths[neediest] += 1
+                extra -= 1
+            }
+            guard extra > 0 else { return widths }
+        }
         let share = extra / flexible.count
         for index in flexible { widths[index] += share }
         extra -= share * flexible.count

@@ -1,10 +1,13 @@
 /// A table with a heading row, a selected row, scrolling and the same incremental `/` filter
 /// as `ListView` (the filter matches the text of every cell of a row). Column widths are in
-/// display columns, so wide characters such as 李 take two, and long cells end in "…".
+/// display columns, so wide characters such as 李 take two; the room goes first to the columns
+/// whose text needs it, and a cell still too long ends in "…" after a whole word.
 @MainActor
 public final class TableView<Row>: Widget {
     /// The columns, left to right.
-    public var columns: [TableColumn]
+    public var columns: [TableColumn] {
+        didSet { if columns != oldValue { measure() } }
+    }
     /// The rows. Setting them keeps the filter and keeps the selection near where it was.
     public var rows: [Row] {
         didSet { reload(previous: oldValue) }
@@ -16,6 +19,11 @@ public final class TableView<Row>: Widget {
     /// The line shown when there are no rows at all.
     public var emptyText = "(empty)"
     private var state: FilteredRows
+    /// Each column's widest text (its title and the first rows' cells), so the room goes where
+    /// it is needed. Worked out when the rows are set, from at most `naturalWidthSample` rows.
+    private var naturalWidths: [Int] = []
+    /// How many rows are measured for `naturalWidths`, so a table of 100,000 rows stays quick.
+    static var naturalWidthSample: Int { 2_000 }
 
     /// More text of a row that the `/` filter matches besides its cells (nil: only the cells).
     public let searchAlso: ((Row) -> String)?
@@ -26,6 +34,17 @@ public final class TableView<Row>: Widget {
         self.cells = cells
         self.searchAlso = searchAlso
         self.state = FilteredRows(keys: rows.map { Self.searchText(cells($0), searchAlso?($0)) })
+        measure()
+    }
+
+    private func measure() {
+        var widths = columns.map { DisplayWidth.of($0.title) }
+        for row in rows.prefix(Self.naturalWidthSample) {
+            for (index, text) in cells(row).enumerated() where index < widths.count {
+                widths[index] = max(widths[index], DisplayWidth.of(text))
+            }
+        }
+        naturalWidths = widths
     }
 
     private static func searchText(_ cells: [String], _ also: String?) -> String {
@@ -54,6 +73,7 @@ public final class TableView<Row>: Widget {
     public var filterText: String { state.filterText }
 
     private func reload(previous: [Row]) {
+        measure()
         var preferred = state.selectedIndex ?? 0
         if let old = state.selectedIndex, old < previous.count {
             let oldCells = cells(previous[old])
@@ -84,7 +104,8 @@ public final class TableView<Row>: Widget {
         let area = body.inset(top: 1)
         state.scrollToSelection(rows: area.height)
         let overflows = state.overflows(rows: area.height)
-        let widths = TableColumn.layout(columns, available: body.width - (overflows ? 1 : 0), spacing: columnSpacing)
+        let widths = TableColumn.layout(columns, available: body.width - (overflows ? 1 : 0), spacing: columnSpacing,
+                                        natural: naturalWidths.count == columns.count ? naturalWidths : nil)
         canvas.writeLine(line(columns.map(\.title), widths: widths), in: body.row(0), style: .heading)
         state.drawRows(into: &canvas, area: area, focused: focused, emptyText: emptyText) { line(cells(rows[$0]), widths: widths) }
         if let prompt { state.drawPrompt(into: &canvas, rect: prompt, focused: focused) }

@@ -3,7 +3,8 @@
 ///
 /// Keys: arrows move (↑/↓ by screen row, keeping the column), Home/End or Ctrl-A/Ctrl-E go to
 /// the ends of the line, PgUp/PgDn move a page, Enter inserts a newline, Backspace at the start
-/// of a line joins it to the one before, Del at the end joins the next. ↑ on the first row and
+/// of a line joins it to the one before, Del at the end joins the next. The readline keys of
+/// `LineEditing` work on the line the cursor is in (Ctrl-U, Ctrl-K, Ctrl-W, Alt-B, Alt-F). ↑ on the first row and
 /// ↓ on the last return `.unhandled` (so a form can move focus), as do Tab, Esc and F-keys.
 @MainActor
 public final class TextArea: Widget, FormControl {
@@ -116,6 +117,22 @@ public final class TextArea: Widget, FormControl {
     // MARK: Keys
 
     public func handle(key: Key) -> WidgetResponse {
+        switch LineEditing.edit(for: key, line: Array(lines[cursorLine]), cursor: cursorColumn) {
+        case .move(let column)?:
+            cursorColumn = column
+            goalColumn = nil
+            return .handled
+        case .delete(let range)?:
+            goalColumn = nil
+            guard !range.isEmpty else { return .handled }
+            var characters = Array(lines[cursorLine])
+            characters.removeSubrange(range)
+            lines[cursorLine] = String(characters)
+            cursorColumn = range.lowerBound
+            return .changed
+        case nil:
+            break
+        }
         switch key {
         case .up, .down, .pageUp, .pageDown:
             return moveVertically(key)
@@ -123,8 +140,6 @@ public final class TextArea: Widget, FormControl {
             if cursorColumn > 0 { cursorColumn -= 1 } else if cursorLine > 0 { cursorLine -= 1; cursorColumn = lines[cursorLine].count }
         case .right:
             if cursorColumn < lines[cursorLine].count { cursorColumn += 1 } else if cursorLine < lines.count - 1 { cursorLine += 1; cursorColumn = 0 }
-        case .home, .control("a"): cursorColumn = 0
-        case .end, .control("e"): cursorColumn = lines[cursorLine].count
         case .enter:
             let characters = Array(lines[cursorLine])
             lines[cursorLine] = String(characters[..<cursorColumn])

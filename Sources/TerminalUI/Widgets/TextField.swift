@@ -2,7 +2,8 @@
 ///
 /// The cursor moves by grapheme (←/→, Home/End, Ctrl-A/Ctrl-E), so "ë" counts as one character
 /// whether it was typed precomposed or as "e" plus a combining mark; Backspace and Del remove
-/// one grapheme; Ctrl-U and Ctrl-K delete to the start and to the end. Text wider than the
+/// one grapheme; the readline keys of `LineEditing` work (Ctrl-U, Ctrl-K, Ctrl-W, Alt-B,
+/// Alt-F). The placeholder is a dim hint drawn apart from the text, never part of it. Text wider than the
 /// field scrolls sideways, and the cursor column is counted in display width (李 takes two).
 /// Keys it does not use (Tab, Enter, Esc, ↑/↓, function keys) return `.unhandled` for the form.
 @MainActor
@@ -45,11 +46,20 @@ public final class TextField: Widget, FormControl {
     public func moveCursor(to index: Int) { cursorIndex = max(0, min(storage.count, index)) }
 
     public func handle(key: Key) -> WidgetResponse {
+        switch LineEditing.edit(for: key, line: Array(storage), cursor: cursorIndex) {
+        case .move(let index)?:
+            moveCursor(to: index)
+            return .handled
+        case .delete(let range)?:
+            guard !range.isEmpty else { return .handled }
+            replace(range, with: "")
+            return .changed
+        case nil:
+            break
+        }
         switch key {
         case .left: moveCursor(to: cursorIndex - 1)
         case .right: moveCursor(to: cursorIndex + 1)
-        case .home, .control("a"): cursorIndex = 0
-        case .end, .control("e"): cursorIndex = storage.count
         case .backspace:
             guard cursorIndex > 0 else { return .handled }
             replace(cursorIndex - 1..<cursorIndex, with: "")
@@ -57,14 +67,6 @@ public final class TextField: Widget, FormControl {
         case .delete, .control("d"):
             guard cursorIndex < storage.count else { return .handled }
             replace(cursorIndex..<cursorIndex + 1, with: "")
-            return .changed
-        case .control("u"):
-            guard cursorIndex > 0 else { return .handled }
-            replace(0..<cursorIndex, with: "")
-            return .changed
-        case .control("k"):
-            guard cursorIndex < storage.count else { return .handled }
-            replace(cursorIndex..<storage.count, with: "")
             return .changed
         case .character(let character):
             guard !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return .unhandled }
@@ -112,7 +114,7 @@ public final class TextField: Widget, FormControl {
         if storage.isEmpty {
             canvas.write(placeholder, at: Point(x: field.x, y: field.y), style: .dim, clip: field)
         } else {
-            canvas.write(String(characters[scrollStart...]), at: Point(x: field.x, y: field.y), style: style, clip: field)
+            canvas.write(String(characters[scrollStart...]), at: Point(x: field.x, y: field.y), style: style, clip: field, scrolls: true)
         }
         if focused { canvas.cursor = Point(x: min(field.maxX - 1, field.x + columns(scrollStart, cursorIndex)), y: field.y) }
     }

@@ -11,7 +11,7 @@ extension TmuxSession {
         send(keys: "/")
         type(name)
         try waitFor(name)
-        send(keys: "Enter", "Enter")
+        send(keys: "Enter")  // the only match opens at once
         try waitFor("Passphrase for \(name)")
         type(passphrase)
         send(keys: "Enter")

@@ -170,6 +170,19 @@ final class TmuxSession {
         size = (width, height)
     }
 
+    /// Where the terminal's own cursor is (0-based column and row), as screen readers see it:
+    /// `display -p '#{cursor_x},#{cursor_y}'`.
+    func cursor() -> (x: Int, y: Int)? {
+        guard let result = try? run(["display-message", "-p", "-t", target, "#{cursor_x},#{cursor_y}"]) else { return nil }
+        let parts = result.output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
+    /// Whether the terminal's cursor is shown (`#{cursor_flag}`).
+    func cursorIsVisible() -> Bool {
+        (try? run(["display-message", "-p", "-t", target, "#{cursor_flag}"]))?.output.hasPrefix("1") ?? false
+    }
+
     /// The process id of the pane's shell (`/bin/sh -c …`). The command runs in a subshell of it;
     /// to signal the program itself, find it with `pgrep -P` or have it write its own pid.
     func panePID() -> Int32? {
