@@ -45,14 +45,18 @@ final class TmuxFuzzTests: XCTestCase {
             if app.hasExited { return }
         }
         try app.resize(width: 80, height: 24)
-        usleep(300_000)
+        try app.waitUntil("the screen redrawn at 80x24") { $0.split(separator: "\n").count >= 24 || app.hasExited }
         XCTAssertFalse(app.hasExited, "esafety stopped before it was asked to quit")
-        // Quit: F10, then accept whatever it asks (discard changes, quit).
+        // Quit: F10, then accept whatever it asks (discard changes, quit), each step waiting for
+        // the screen to answer rather than for a fixed time.
+        func press(_ key: String) {
+            let before = app.screen()
+            app.send(keys: key)
+            _ = try? app.waitUntil("an answer to \(key)") { app.hasExited || $0 != before }
+        }
         for _ in 0..<10 where !app.hasExited {
-            app.send(keys: "F10")
-            usleep(100_000)
-            app.send(keys: "y")
-            usleep(100_000)
+            press("F10")
+            if !app.hasExited { press("y") }
         }
         XCTAssertEqual(try app.waitForExit(), 0)
         // The window's size is the pane's, not a setting esafety restores: leave it out.
