@@ -119,7 +119,7 @@ final class ConsentEndToEndTests: XCTestCase {
         app.type(printed.path)
         try app.waitFor("not-photographed-RA.txt")
         app.send(keys: "F2")
-        try app.waitFor("Wrote \(home.path)")
+        try app.waitFor("(readable by you only)")  // "Wrote <path>": a long path wraps over the status rows
         let text = try String(contentsOf: printed, encoding: .utf8)
         XCTAssertTrue(text.contains("Zoë Ōkubo") && text.contains("Not for: School website, Social media, Newsletter and press"), text)
         let mode = try FileManager.default.attributesOfItem(atPath: printed.path)[.posixPermissions] as? Int

@@ -26,7 +26,7 @@ final class AUPSignScreen: Screen {
     var hasUnsavedChanges: Bool { !nameField.isEmpty }
 
     var actions: ActionTable {
-        var actions = [Action("paper", keys: [.function(5)], label: "OnPaper", help: "Signed on paper instead: record it with the paper copy's date", inBar: true)]
+        var actions = [Action("paper", keys: [.function(5), .control("p")], label: "OnPaper", help: "Signed on paper instead: record it with the paper copy's date", inBar: true)]
         if pane.shownToEnd {
             actions.insert(Action("sign", keys: [.enter, .function(2)], label: "Sign", help: "Sign with the name typed (asks the witness to confirm)", inBar: true), at: 0)
         }

@@ -30,7 +30,7 @@ final class ClassTickScreen: Screen {
     var actions: ActionTable {
         ActionTable([
             Action("tick", keys: [.character(" "), .enter], label: "Tick", help: "Record that the selected pupil signed, and move to the next", inBar: true),
-            Action("tick-all", keys: [.function(6)], label: "TickAll", help: "Tick every pupil of the class not yet signed (asks first, with the count)", inBar: true),
+            Action("tick-all", keys: [.function(6), .control("t")], label: "TickAll", help: "Tick every pupil of the class not yet signed (asks first, with the count)", inBar: true),
             AUPActions.void,
             CommonActions.filter,
         ])
