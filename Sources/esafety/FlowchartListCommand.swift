@@ -22,11 +22,7 @@ struct FlowchartListCommand: ParsableCommand {
             return workspace.flowchartCatalog()
         }
         let idWidth = max(4, entries.map(\.id.count).max() ?? 0)
-        for entry in entries {
-            let version = entry.version.map { "v\($0)" } ?? "-"
-            say(entry.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + version.padding(toLength: 4, withPad: " ", startingAt: 0)
-                + "  " + entry.origin.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + "  \(entry.title): \(entry.verdict)")
-        }
+        entries.map { $0.listLine(idWidth: idWidth) }.forEach { say($0) }
         if entries.contains(where: { !$0.isSound }) { throw ExitCode(1) }
     }
 }

@@ -63,8 +63,13 @@ final class HomeScreenTests: AppTestCase {
 
     func testQuitFromHomeWithQ() async throws {
         try launch()
-        press(.character("q"))
+        // The real run loop, fed q and then a key that would open the role directory: q must
+        // end the loop before that key is read.
+        terminal.type(.character("q"), .character("3"))
+        app.run()
         XCTAssertFalse(app.isRunning)
+        XCTAssertTrue(terminal.hasPendingEvents, "the key after q was never read: the app stopped at q")
+        XCTAssertFalse(terminal.text.contains("Role directory ›"), terminal.text)
     }
 
     func testTooSmallTerminalSaysSoAndRecovers() async throws {

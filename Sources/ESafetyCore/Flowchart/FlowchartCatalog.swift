@@ -5,6 +5,14 @@ import Foundation
 /// built-in chart's id replaces it). Each is checked as `esafety flowchart check` would; a chart
 /// with errors is listed with its problems and cannot be walked.
 public struct FlowchartCatalogEntry: Sendable {
+    /// The entry as `esafety flowchart list` prints it: id, version, origin, title and verdict,
+    /// in columns (`idWidth` wide for the id).
+    public func listLine(idWidth: Int) -> String {
+        let versionText = version.map { "v\($0)" } ?? "-"
+        return id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + versionText.padding(toLength: 4, withPad: " ", startingAt: 0)
+            + "  " + origin.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + "  \(title): \(verdict)"
+    }
+
     /// Where the chart came from.
     public enum Origin: String, Sendable {
         case builtIn = "built in"
