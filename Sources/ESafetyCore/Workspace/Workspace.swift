@@ -155,6 +155,7 @@ public final class Workspace {
         if demo {
             workspace.recoveryKeyToShow = try DemoData.addAccounts(to: workspace)
             try DemoData.addIncidents(to: workspace)
+            try DemoData.addTransfers(to: workspace)
         }
         return workspace
     }
