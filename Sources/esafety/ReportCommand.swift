@@ -58,11 +58,13 @@ struct FiguresReportCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let figures = try StoreOptions.userFacing { () throws -> GovernorFigures in
+        let (figures, transfers) = try StoreOptions.userFacing { () throws -> (GovernorFigures, TransferFigures) in
             let workspace = try Workspace.open(at: options.location, access: .readOnly, actor: options.actor)
-            return try workspace.incidents().governorFigures()
+            return (try workspace.incidents().governorFigures(), try workspace.transferFigures())
         }
-        say("Incidents recorded: \(figures.total)\n\nBy type")
+        say("Incidents recorded: \(figures.total)")
+        say(transfers.sentence)
+        say("\nBy type")
         GovernorFigures.barChart(figures.byType, labelWidth: 44, barWidth: 24).forEach { say($0) }
         say("\nBy term")
         GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: 40).forEach { say($0) }

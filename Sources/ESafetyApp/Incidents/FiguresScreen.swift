@@ -24,7 +24,9 @@ final class FiguresScreen: Screen {
         }
         let labelWidth = min(44, max(20, rect.width / 2 - 4))
         let barWidth = max(10, rect.width - labelWidth - 12)
-        var lines = ["Incidents recorded: \(figures.total). No names or details are shown here.", "", "By type"]
+        var lines = ["Incidents recorded: \(figures.total). No names or details are shown here."]
+        if let transfers = try? context.workspace.transferFigures() { lines.append(transfers.sentence) }
+        lines += ["", "By type"]
         lines += GovernorFigures.barChart(figures.byType, labelWidth: labelWidth, barWidth: barWidth).map { "  " + $0 }
         lines += ["", "By term"]
         lines += GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: barWidth).map { "  " + $0 }

@@ -47,6 +47,7 @@ public final class HomeScreen: Screen {
             AccessChangesDashboardSection(),
             ReviewsDashboardSection(),
             IncidentsDashboardSection(),
+            TransfersDashboardSection(),
             AUPDashboardSection(),
         ]
     }

@@ -20,8 +20,8 @@ public struct TransferOrigin: Codable, Sendable, Hashable {
         self.sentAt = sentAt; self.receivedAt = receivedAt
     }
 
-    /// "Prior record from Oakfield Primary (their 2025-0012), received 2026-12-02".
+    /// "Oakfield Primary (their 2025-0012), received 02/12/2026".
     public func label(timeZone: TimeZone = .current) -> String {
-        "Prior record from \(school) (their \(originalID)), received \(CivilDate.today(at: receivedAt, in: timeZone))"
+        "\(school) (their \(originalID)), received \(CivilDate.today(at: receivedAt, in: timeZone))"
     }
 }

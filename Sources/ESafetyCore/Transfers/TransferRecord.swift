@@ -84,4 +84,9 @@ public struct TransferFigures: Sendable, Equatable {
     public var sent: Int
     public var sentWithoutReceipt: Int
     public var received: Int
+
+    /// "Child-protection files: 2 sent (1 without receipt), 1 received".
+    public var sentence: String {
+        "Child-protection files: \(sent) sent (\(sentWithoutReceipt) without receipt), \(received) received"
+    }
 }

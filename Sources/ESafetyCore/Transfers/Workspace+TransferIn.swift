@@ -84,3 +84,20 @@ extension Workspace {
         }
     }
 }
+
+extension Workspace {
+    /// ``transferOut(pupil:to:deliver:)`` writing the bundle to a file (owner-only), for the app.
+    @discardableResult
+    public func transferOut(pupil: String, to keyText: String, file path: String) throws -> TransferSummary {
+        try transferOut(pupil: pupil, to: keyText) { try ReportOutput.write(String(decoding: $0, as: UTF8.self), to: path) }
+    }
+
+    /// ``transferIn(bundle:)`` reading the bundle from a file, for the app.
+    @discardableResult
+    public func transferIn(file path: String) throws -> TransferSummary {
+        guard let data = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath) else {
+            throw TransferError.notABundle("\(path) cannot be read (there is no such file, or it is not readable)")
+        }
+        return try transferIn(bundle: data)
+    }
+}

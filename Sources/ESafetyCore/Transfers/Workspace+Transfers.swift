@@ -52,7 +52,7 @@ extension Workspace {
         let pupil = try rosterPupil(given)
         let records = try incidents().allRecords()
             .filter { $0.report.involves(personID: pupil.id, name: pupil.fullName) && !$0.report.isStaffAllegation }
-            .sorted { $0.recordedAt < $1.recordedAt }
+            .sorted { ($0.recordedAt, $0.id) < ($1.recordedAt, $1.id) }
         guard !records.isEmpty else { throw TransferError.nothingToSend(pupil.fullName) }
         let sentAt = IncidentLog.wholeSecond(now())
         let contents = TransferBundleContents(bundleID: UUID().uuidString, sendingSchool: profile.schoolName, sentAt: sentAt,
