@@ -48,6 +48,7 @@ public final class HomeScreen: Screen {
             ReviewsDashboardSection(),
             IncidentsDashboardSection(),
             TransfersDashboardSection(),
+            SubjectAccessDashboardSection(),
             AUPDashboardSection(),
         ]
     }

@@ -43,13 +43,10 @@ struct TransferDetails: Codable, Equatable {
     /// In: the receipt code, to give again if asked.
     var receiptCode: String?
 
-    func seal(to records: Curve25519.KeyAgreement.PublicKey) throws -> SealedPayload {
-        try SealedPayload.seal(StoreJSON.makeEncoder().encode(self), to: records)
-    }
+    func seal(to records: Curve25519.KeyAgreement.PublicKey) throws -> SealedPayload { try RecordsSealed.seal(self, to: records) }
 
     static func open(_ sealed: SealedPayload, with records: Curve25519.KeyAgreement.PrivateKey, document: String) throws -> TransferDetails {
-        guard let data = try? sealed.open(with: records) else { throw AccessError.damagedKey(document + ".json") }
-        return try StoreJSON.makeDecoder().decode(TransferDetails.self, from: data)
+        try RecordsSealed.open(TransferDetails.self, from: sealed, with: records, document: document)
     }
 }
 

@@ -67,7 +67,8 @@ extension Workspace {
         return matches.count == 1 ? matches[0] : nil
     }
 
-    /// Rotation: the transfer key and every transfer's details sealed again to the new records key.
+    /// Rotation: the transfer key, every transfer's and every subject access request's details
+    /// sealed again to the new records key.
     static func resealTransfers(in transaction: StoreTransaction, from old: Curve25519.KeyAgreement.PrivateKey,
                                 to fresh: Curve25519.KeyAgreement.PublicKey, generation: Int) throws {
         if var key = try transaction.load(TransferKeyDocument.self, from: TransferKeyDocument.name) {
@@ -77,8 +78,13 @@ extension Workspace {
         }
         for name in transaction.names(in: TransferRecord.folder) {
             guard var record = try transaction.load(TransferRecord.self, from: name) else { continue }
-            let details = try TransferDetails.open(record.details, with: old, document: name)
-            record.details = try details.seal(to: fresh)
+            record.details = try RecordsSealed.reseal(record.details, from: old, to: fresh, document: name)
+            record.generation = generation
+            try transaction.write(record, to: name)
+        }
+        for name in transaction.names(in: SubjectAccessRequestRecord.folder) {
+            guard var record = try transaction.load(SubjectAccessRequestRecord.self, from: name) else { continue }
+            record.details = try RecordsSealed.reseal(record.details, from: old, to: fresh, document: name)
             record.generation = generation
             try transaction.write(record, to: name)
         }

@@ -110,7 +110,8 @@ extension Workspace {
             guard StoreFileIO.isRegularFile(path) else { continue }
             // users.json holds wrapped keys as they were; transfer documents hold details sealed to the old key.
             if relative.hasSuffix("/" + Accounts.usersDocument + ".json") || relative == Accounts.usersDocument + ".json"
-                || relative.hasSuffix("/" + TransferKeyDocument.name + ".json") || relative.contains("/" + TransferRecord.folder + "/") {
+                || relative.hasSuffix("/" + TransferKeyDocument.name + ".json") || relative.contains("/" + TransferRecord.folder + "/")
+                || relative.contains("/" + SubjectAccessRequestRecord.folder + "/") {
                 unlink(path)
                 continue
             }

@@ -156,6 +156,7 @@ public final class Workspace {
             workspace.recoveryKeyToShow = try DemoData.addAccounts(to: workspace)
             try DemoData.addIncidents(to: workspace)
             try DemoData.addTransfers(to: workspace)
+            try DemoData.addSubjectAccessRequest(to: workspace)
         }
         return workspace
     }
