@@ -15,7 +15,7 @@ struct ESafetyCommand: ParsableCommand {
         version: ESafetyCoreVersion.version,
         subcommands: [OpenCommand.self, InitCommand.self, ExportCommand.self, ReportCommand.self, CheckCommand.self,
                       AUPCommand.self, ImportCommand.self, ReviewsCommand.self, FlowchartCommand.self, RestoreCommand.self,
-                      AcknowledgeCommand.self, TransferCommand.self, SARCommand.self, BenchCommand.self],
+                      AcknowledgeCommand.self, TransferCommand.self, SARCommand.self, RetentionCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     static func main() {
