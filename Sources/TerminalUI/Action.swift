@@ -39,13 +39,36 @@ public struct ActionTable: Sendable {
         ActionTable(actions + other.actions.filter { action in !actions.contains { $0.id == action.id } })
     }
 
-    /// The items of the function-key bar: each action marked `inBar`, with its first key.
-    public var barItems: [(key: String, label: String)] {
-        actions.filter(\.inBar).map { (key: $0.keys.first?.name ?? "", label: $0.label) }
+    /// The items of the function-key bar: each action marked `inBar`, with its first key the
+    /// terminal has (a function key missing from `functionKeys` gives way to the next key).
+    public func barItems(functionKeys: Set<Int> = Set(1...12)) -> [(key: String, label: String)] {
+        actions.filter(\.inBar).map { action in
+            let key = action.keys.first { $0.isAvailable(functionKeys: functionKeys) } ?? action.keys.first
+            return (key: key?.barName ?? "", label: action.label)
+        }
+    }
+
+    /// The actions that can only be reached by a function key the terminal lacks.
+    public func unreachable(functionKeys: Set<Int>) -> [Action] {
+        actions.filter { action in !action.keys.contains { $0.isAvailable(functionKeys: functionKeys) } }
     }
 
     /// One line per action for the help screen: its keys, then what it does.
     public var helpLines: [(keys: String, help: String)] {
         actions.map { action in (keys: action.keys.map(\.name).joined(separator: " "), help: action.help) }
+    }
+}
+
+extension Key {
+    /// The key's name in the function-key bar, where room is short: "^N" for Ctrl-N.
+    var barName: String {
+        if case .control(let letter) = self { return "^" + String(letter).uppercased() }
+        return name
+    }
+
+    /// False only for a function key the terminal does not have.
+    func isAvailable(functionKeys: Set<Int>) -> Bool {
+        if case .function(let number) = self { return functionKeys.contains(number) }
+        return true
     }
 }

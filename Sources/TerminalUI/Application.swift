@@ -11,9 +11,14 @@ public final class Application {
     public var statusText: @MainActor () -> String = { "" }
     /// Milliseconds without a key after which `onIdle` is called; nil for never.
     public var idleTimeoutMilliseconds: Int?
-    /// Called after the idle timeout, once every screen has kept its work; may return a screen
-    /// that replaces the whole stack (a lock screen), so nothing sensitive stays on display.
-    public var onIdle: (@MainActor () -> (any Screen)?)?
+    /// Called after the idle timeout, once every screen has kept its work, with the stack of
+    /// screens as it was; may return a screen that replaces the whole stack (a lock screen,
+    /// which can hand the kept stack back after signing in again), so nothing sensitive stays
+    /// on display. The terminal is cleared before the lock screen is drawn.
+    public var onIdle: (@MainActor (_ kept: [any Screen]) -> (any Screen)?)?
+    /// Milliseconds without a key after typing before each screen's `typingPaused()` is called
+    /// (where forms save their drafts): one save per pause, never one per key.
+    public var typingPauseMilliseconds = 500
     /// Milliseconds between ticks while waiting for a key; nil for none.
     public var tickMilliseconds: Int?
     /// Called at each tick: returns whether the state changed (the screens then refresh and
@@ -25,6 +30,8 @@ public final class Application {
     private let terminal: any Terminal
     private var overlay: Overlay?
     private var message: (text: String, kind: MessageKind)?
+    /// True from a key or paste until the screens have been told typing paused.
+    private var typingPending = false
 
     private enum Overlay {
         case help(HelpOverlay)
@@ -33,7 +40,7 @@ public final class Application {
 
     /// The actions every screen has: help, back and quit.
     public static let globalActions = ActionTable([
-        Action("help", keys: [.function(1), .character("?")], label: "Help", help: "Show the keys of this screen", inBar: true),
+        Action("help", keys: [.function(1), .character("?"), .control("g")], label: "Help", help: "Show the keys of this screen", inBar: true),
         Action("back", keys: [.escape], label: "Back", help: "Go back to the previous screen (asks before discarding changes)", inBar: true),
         Action("quit", keys: [.function(10), .control("c")], label: "Quit", help: "Quit esafety from anywhere (asks before discarding changes)", inBar: true),
         Action("redraw", keys: [.control("l")], label: "Redraw", help: "Redraw the whole screen"),
@@ -79,11 +86,21 @@ public final class Application {
                 return idle - Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
             }
         }
+        func pauseLeft() -> Int? {
+            guard typingPending else { return nil }
+            let elapsed = clock.now - lastInput
+            return typingPauseMilliseconds - Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        }
         while isRunning {
             let left = idleLeft()
-            let wait = [left.map { max(0, $0) }, tickMilliseconds].compactMap { $0 }.min()
+            let wait = [left.map { max(0, $0) }, tickMilliseconds, pauseLeft().map { max(0, $0) }].compactMap { $0 }.min()
             let event = (left ?? 1) <= 0 ? .timeout : terminal.nextEvent(timeoutMilliseconds: wait)
             if case .timeout = event {
+                if let pause = pauseLeft(), pause <= 0 {
+                    typingDidPause()
+                    render()  // "Draft saved"
+                    if idleLeft().map({ $0 > 0 }) ?? true { continue }
+                }
                 if let left = idleLeft(), left <= 0 {
                     process(.timeout)  // idle: keep everyone's work, lock
                     lastInput = clock.now
@@ -114,16 +131,31 @@ public final class Application {
         switch event {
         case .key(let key):
             message = nil
+            typingPending = true
             handle(key)
+        case .paste(let text):
+            message = nil
+            typingPending = true
+            handle(paste: text)
         case .resize:
             break
         case .timeout:
             guard let onIdle else { break }
+            typingPending = false
             for screen in stack.reversed() { screen.preserveWork() }
-            if let screen = onIdle() { reset(to: screen) }
+            if let screen = onIdle(stack) {
+                reset(to: screen)
+                terminal.forceFullRedraw()
+            }
         case .endOfInput:
             preserveWorkAndStop()
         }
+    }
+
+    /// Tells every screen that typing paused (they save drafts now); exposed for tests.
+    public func typingDidPause() {
+        typingPending = false
+        for screen in stack.reversed() { screen.typingPaused() }
     }
 
     /// Asks every screen to keep its drafts and stops the loop (for signals and lost terminals).
@@ -176,6 +208,21 @@ public final class Application {
                 apply(top.perform(action.id))
             } else if let action = Self.globalActions.action(for: key) {
                 performGlobal(action.id)
+            }
+        } else {
+            apply(response)
+        }
+    }
+
+    /// A paste goes to the top screen as one edit. A screen with no use for it gets its
+    /// characters as keys, with newlines and tabs as spaces (so a paste never presses Enter).
+    private func handle(paste text: String) {
+        if overlay != nil || isTooSmall { return }
+        let response = top.handle(paste: text)
+        if case .unhandled = response {
+            for character in text {
+                let typed: Character = character.isNewline || character == "\t" ? " " : character
+                if case .unhandled = top.handle(key: .character(typed)) { continue }
             }
         } else {
             apply(response)
@@ -296,10 +343,12 @@ public final class Application {
             canvas.writeLine(" " + message.text, in: statusLine, style: message.kind.style)
         } else if top.hasUnsavedChanges {
             canvas.writeLine(" Unsaved changes", in: statusLine, style: .warning)
+        } else if let note = top.statusNote {
+            canvas.writeLine(" " + note, in: statusLine, style: .dim)
         } else {
             canvas.fill(statusLine)
         }
-        FunctionKeyBar(table: currentActions).draw(into: &canvas, rect: bounds.bottom(1))
+        FunctionKeyBar(table: currentActions, functionKeys: terminal.functionKeys).draw(into: &canvas, rect: bounds.bottom(1))
         switch overlay {
         case .help(let help)?:
             help.draw(into: &canvas, rect: body)

@@ -2,6 +2,7 @@
 public enum Key: Hashable, Sendable {
     case character(Character)
     case control(Character)   // Ctrl plus a letter, lower case: `.control("l")`
+    case alt(Character)       // Alt (Meta) plus a letter, lower case, sent as Esc then the letter: `.alt("b")`
     case up, down, left, right
     case home, end, pageUp, pageDown
     case enter, escape, tab, backTab, backspace, delete, insert
@@ -19,6 +20,7 @@ public enum Key: Hashable, Sendable {
         case .character(" "): return "Space"
         case .character(let c): return String(c)
         case .control(let c): return "Ctrl-" + String(c).uppercased()
+        case .alt(let c): return "Alt-" + String(c).uppercased()
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"
@@ -44,6 +46,9 @@ public enum InputEvent: Hashable, Sendable {
     case key(Key)
     case resize(Size)
     case timeout
+    /// Text pasted in one go (bracketed paste): inserted as one edit, not key by key. Newlines
+    /// are "\n" whatever the terminal sent.
+    case paste(String)
     /// The input has closed (the terminal went away): the application should save and quit.
     case endOfInput
 }

@@ -72,6 +72,8 @@ public protocol Screen: AnyObject {
     var helpText: String { get }
     /// True while there is typed work that leaving would lose.
     var hasUnsavedChanges: Bool { get }
+    /// A short note for the status line when there is no message ("Draft saved"); nil for none.
+    var statusNote: String? { get }
     /// Draws the screen's content into `rect`; set `canvas.cursor` to show a cursor.
     func draw(into canvas: inout Canvas, rect: Rect)
     /// Gets each key first, so a focused text field can take printable keys.
@@ -84,8 +86,15 @@ public protocol Screen: AnyObject {
     /// change, noticed by the application's tick): refresh from state, and say so if work being
     /// edited here is now out of date. The default refreshes as ``willAppear()`` does.
     func stateDidChange()
-    /// Called before the application ends for a signal or a closed terminal: keep drafts.
+    /// Called before the application ends for a signal or a closed terminal, and before the
+    /// idle lock: keep drafts.
     func preserveWork()
+    /// Called when typing has paused for about half a second: save drafts now (one save per
+    /// pause, so typing and pasting never wait on the disk key by key).
+    func typingPaused()
+    /// Text pasted in one go: insert it as one edit. The default returns `.unhandled`, and the
+    /// application then types its characters as keys.
+    func handle(paste text: String) -> ScreenResponse
     /// Called once on the root screen after the application's first frame is on the terminal:
     /// slow work a screen can show later (a summary of a large store) goes here, so the first
     /// frame comes quickly. Return true to have the screen drawn again.
@@ -95,9 +104,12 @@ public protocol Screen: AnyObject {
 extension Screen {
     public var helpText: String { "" }
     public var hasUnsavedChanges: Bool { false }
+    public var statusNote: String? { nil }
     public func handle(key: Key) -> ScreenResponse { .unhandled }
     public func willAppear() {}
     public func stateDidChange() { willAppear() }
     public func preserveWork() {}
+    public func typingPaused() {}
+    public func handle(paste text: String) -> ScreenResponse { .unhandled }
     public func didPresentFirstFrame() -> Bool { false }
 }

@@ -12,4 +12,14 @@ public protocol Terminal: AnyObject {
     func nextEvent(timeoutMilliseconds: Int?) -> InputEvent
     /// Gives the terminal back to the shell in the state it was found in.
     func shutdown()
+    /// The function keys the terminal has (F1-F12 on most; PF1-PF4 only on a vt100). The key bar
+    /// shows another key of an action whose function key is missing.
+    var functionKeys: Set<Int> { get }
+    /// Makes the next `present` clear the physical screen and draw every cell (Ctrl-L, the lock).
+    func forceFullRedraw()
+}
+
+extension Terminal {
+    public var functionKeys: Set<Int> { Set(1...12) }
+    public func forceFullRedraw() {}
 }

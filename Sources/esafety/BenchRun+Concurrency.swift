@@ -36,6 +36,7 @@ extension BenchMeasurements {
         rows.append(Row(name: "Contention: save latency p50", value: p50, unit: "ms", target: "", met: nil))
         rows.append(Row(name: "Contention: save latency p99", value: p99, unit: "ms", target: "≤ 25 ms", met: p99 >= 0 && p99 <= 25))
         rows.append(try rotationRow())  // BenchRotation.swift
+        rows += try wholeStoreRows()  // BenchWholeStore.swift
         return rows
     }
 

@@ -132,7 +132,8 @@ struct BenchMeasurements {
         rows.append(Row(name: "python3 json.load of every store file", value: python, unit: "ms", target: "reference", met: nil))
         rows.append(Row(name: "Ratio esafety / python3", value: load / max(python, 0.001), unit: "x", target: "≤ 1.0", met: load <= python))
         rows.append(Row(name: "Sign-in (scrypt, 32 MiB: deliberately slow)", value: signIn, unit: "ms", target: "(security)", met: nil))
-        rows.append(Row(name: "As the load above, the first time: the incident index built from every record (once)", value: rebuild, unit: "ms", target: "(once)", met: nil))
+        rows.append(Row(name: "As the load above, the first time: the incident index built from every record (once)", value: rebuild, unit: "ms",
+                        target: "(issue 19: ≤ 500 ms)", met: nil))
         let full = try medianOf(3) {
             guard let value = BenchChild.value("full", in: try BenchChild.run(["bench", "load", "--store", store.path])) else {
                 throw UserFacingError("bench load printed no figure")
@@ -165,6 +166,7 @@ struct BenchMeasurements {
         rows.append(Row(name: "Peak memory, this bench process (saves, the signature list, the largest screen)", value: selfMB, unit: "MB",
                         target: "< 150 MB", met: selfMB < 150))
         rows += try concurrencyRows()  // BenchRun+Concurrency.swift
+        rows += try pasteRows()  // BenchRun+Paste.swift
 
         var text = "esafety bench: \(store.path) (\(people) people on the roster)\n\n"
         text += "| Measure | Figure | Target | Met |\n|---|---:|---|---|\n"

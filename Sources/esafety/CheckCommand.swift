@@ -20,8 +20,10 @@ struct CheckCommand: ParsableCommand {
         let report = store.checkReport()
         var problems = report.problems
         // The documents must also decode as esafety records, not only as JSON.
+        var fingerprint: String?
         do {
             let workspace = try Workspace.openForChecking(at: location, actor: options.actor)
+            fingerprint = try? workspace.accounts().fingerprint
             // Every area's records: incidents, AUP roster and signatures, reviews; duplicate ids.
             for problem in workspace.checkRecords() + workspace.checkSignatures()
             where !problems.contains(where: { $0.file == problem.file && $0.problem == problem.problem }) {
@@ -36,7 +38,7 @@ struct CheckCommand: ParsableCommand {
             let text = String(describing: error)
             if !problems.contains(where: { text.contains($0.file) }) { problems.append(StoreProblem(file: "(records)", problem: text)) }
         }
-        if let fingerprint = try? Workspace.openForChecking(at: location, actor: options.actor).accounts().fingerprint {
+        if let fingerprint {
             say("Root key fingerprint: \(fingerprint) (compare it with the one written down at set-up)")
         }
         for acknowledged in report.acknowledged {

@@ -6,16 +6,16 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export roles, people, incidents or AUP signatures as JSON or CSV.")
+        abstract: "Export roles, people, incidents, AUP signatures, image consents or filtering records as JSON or CSV.")
 
     enum What: String, ExpressibleByArgument, CaseIterable {
-        case roles, people, incidents, signatures
+        case roles, people, incidents, signatures, consents, filtering
     }
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var signIn: SignInOptions
 
-    @Argument(help: "What to export: roles, people, incidents or signatures.")
+    @Argument(help: "What to export: roles, people, incidents, signatures, consents or filtering.")
     var what: What
 
     @Option(help: "json or csv.")
@@ -47,6 +47,8 @@ struct ExportCommand: ParsableCommand {
                                                 summary: "Exported \(records.count) incidents as \(format.rawValue)")
                 return text
             }
+        case .consents, .filtering:
+            text = try StoreOptions.userFacing { try PolicyExportCommand.export(what == .consents ? .consents : .filtering, workspace, signIn, format) }
         case .signatures:
             return try StoreOptions.userFacing {
                 try OutputFile.stream(to: output) { sink in try AUPExport.writeSignatures(workspace.aup, format: format, to: sink.write) }

@@ -6,9 +6,9 @@ import Foundation
 struct FlowchartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flowchart",
-        abstract: "Check a response flowchart file, or write it as Graphviz DOT.",
+        abstract: "Check a response flowchart file, write it as Graphviz DOT, or list every chart.",
         discussion: "Without FILE: the store's copy of the chart if there is a store, else the chart built into esafety.",
-        subcommands: [FlowchartCheckCommand.self, FlowchartDotCommand.self])
+        subcommands: [FlowchartCheckCommand.self, FlowchartDotCommand.self, FlowchartListCommand.self])
 
     /// The chart in FILE, else the store's copy, else the default.
     static func chart(file: String?, options: StoreOptions) throws -> (Flowchart, String) {

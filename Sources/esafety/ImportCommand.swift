@@ -7,14 +7,14 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import people into the AUP roster from a CSV file (all or nothing).")
+        abstract: "Import people into the AUP roster, or pupils' image consent, from a CSV file (all or nothing).")
 
-    enum What: String, ExpressibleByArgument, CaseIterable { case people }
+    enum What: String, ExpressibleByArgument, CaseIterable { case people, consents }
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var signIn: SignInOptions
 
-    @Argument(help: "What to import: people.")
+    @Argument(help: "What to import: people (the roster), or consents (the roster file's consent columns; pupils must be on the roster).")
     var what: What
 
     @Argument(help: "The CSV file, with a header line.")
@@ -24,6 +24,9 @@ struct ImportCommand: ParsableCommand {
                                + ImportMapping.Field.allCases.map(\.rawValue).joined(separator: ", ") + ". Unmapped fields are guessed from the header.",
                                valueName: "MAPPING"))
     var mapping: String?
+
+    @Option(name: .customLong("form-version"), help: "consents: the consent form's version, when the file has no column for it.")
+    var formVersion: String?
 
     func run() throws {
         let text: String
@@ -36,6 +39,14 @@ struct ImportCommand: ParsableCommand {
             let workspace = try Workspace.open(at: options.location, actor: options.actor)
             defer { workspace.store.close() }
             try signIn.signIn(workspace)
+            if what == .consents {
+                let plan = try ConsentImport.plan(csv: text, sourceName: URL(fileURLWithPath: file).lastPathComponent,
+                                                  defaultFormVersion: formVersion, register: workspace.consents)
+                say("Consent columns: " + plan.columns.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) ← \($0.value)" }.joined(separator: ", "))
+                try workspace.consents.apply(plan)
+                say("Imported \(plan.summary).")
+                return
+            }
             let showProgress = isatty(STDERR_FILENO) == 1
             let plan = try PeopleImport.plan(csv: text, sourceName: URL(fileURLWithPath: file).lastPathComponent, mappingText: mapping,
                                              register: workspace.aup) { done, total in

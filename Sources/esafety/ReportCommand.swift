@@ -53,14 +53,14 @@ struct IncidentReportCommand: ParsableCommand {
 struct FiguresReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figures",
-        abstract: "Print the governors' figures: incidents by type and by term, without names.")
+        abstract: "Print the governors' figures: incidents by type and by term, consents and filtering checks, without names.")
 
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let (figures, transfers) = try StoreOptions.userFacing { () throws -> (GovernorFigures, TransferFigures) in
+        let (figures, policy, transfers) = try StoreOptions.userFacing { () throws -> (GovernorFigures, PolicyFigures, TransferFigures) in
             let workspace = try Workspace.open(at: options.location, access: .readOnly, actor: options.actor)
-            return (try workspace.incidents().governorFigures(), try workspace.transferFigures())
+            return (try workspace.incidents().governorFigures(), try workspace.policyFigures(), try workspace.transferFigures())
         }
         say("Incidents recorded: \(figures.total)")
         say(transfers.sentence)
@@ -68,6 +68,8 @@ struct FiguresReportCommand: ParsableCommand {
         GovernorFigures.barChart(figures.byType, labelWidth: 44, barWidth: 24).forEach { say($0) }
         say("\nBy term")
         GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: 40).forEach { say($0) }
+        say("")
+        policy.lines.forEach { say($0) }
     }
 }
 

@@ -6,12 +6,6 @@ import XCTest
 /// The AUP screens on a virtual 80x24 terminal.
 @MainActor
 final class AUPScreenTests: AppTestCase {
-    private func launchWithPupils() throws {
-        try launch()
-        let csv = "Name,Class\nZoë Ōkubo,4B\nAda Fictional,4B\nBea Fictional,4B\nCat Fictional,5A\n"
-        try workspace.aup.apply(PeopleImport.plan(csv: csv, sourceName: "t.csv", register: workspace.aup))
-    }
-
     func testSignAtTheTerminalNeedsTheFullNameAndTheWitnessConfirms() async throws {
         try launchWithPupils()
         press(.character("4"), .character("1"))
@@ -21,6 +15,15 @@ final class AUPScreenTests: AppTestCase {
         press(.enter, .enter)
         XCTAssertEqual(app.top.title, "Sign: Zoë Ōkubo")
         assertScreen(contains: "Pupil Acceptable Use Policy")
+        // The signature is enabled only once the text has been shown to its end.
+        XCTAssertTrue(screen.contains("Read the text to its end"), screen)
+        XCTAssertFalse(screen.contains("Signer, type your full name"))
+        XCTAssertTrue(press(.enter).contains("Read the text to its end first"))
+        type("Zoe")
+        XCTAssertFalse(screen.contains("Zoe"), "nothing is typed before the end")
+        press(.end)
+        assertScreen(contains: "end of the text")
+        assertScreen(contains: "Signer, type your full name")
         type("Zoe Okubo")
         assertScreen(contains: "Zoe Okubo")
         let refused = press(.enter)
@@ -123,5 +126,14 @@ final class ImportErrorsScreenTests: AppTestCase {
         press(.escape)
         XCTAssertEqual(app.top.title, "Import people", "Esc goes back to the form as typed")
         XCTAssertTrue(screen.contains(csv.lastPathComponent))
+    }
+}
+
+extension AppTestCase {
+    /// Opens the app on a new store with four pupils: three in 4B, one in 5A.
+    func launchWithPupils() throws {
+        try launch()
+        let csv = "Name,Class\nZoë Ōkubo,4B\nAda Fictional,4B\nBea Fictional,4B\nCat Fictional,5A\n"
+        try workspace.aup.apply(PeopleImport.plan(csv: csv, sourceName: "t.csv", register: workspace.aup))
     }
 }

@@ -8,29 +8,10 @@ import XCTest
 /// where incidents went.
 @MainActor
 final class NewIncidentsScreenTests: AppTestCase {
-    private func signIn(_ name: String) throws {
-        let person = try XCTUnwrap(workspace.directory.people.first { $0.fullName == name })
-        workspace.session = try workspace.accounts().signIn(personID: person.id, passphrase: DemoData.passphrase)
-    }
-
-    private func officeReport() throws -> IncidentRecord {
-        try signIn("Siobhán Byrne")
-        var report = IncidentReport()
-        report.occurredOn = workspace.today
-        report.reporterName = "Siobhán Byrne"
-        report.reporterRole = "Office manager"
-        report.location = .inSchool
-        report.involved = [InvolvedParty(kind: .child, name: "Zoë Ōkubo")]
-        report.typeIDs = ["gambling"]
-        report.description = "Pupil on a gambling site"
-        report.access = .accidental
-        return try workspace.incidents().submit(report)
-    }
-
     func testAnOfficeReportShowsOnTheLeadsHomeScreenAt80x24UntilOpened() async throws {
         try launch(demo: true)
         let record = try officeReport()
-        try signIn("Tom Whitfield")
+        try signInDemo("Tom Whitfield")
         let home = screen
         // A heading of its own, or "New:" where the room is one row per section.
         XCTAssertTrue(home.contains("New since you last signed in") || home.contains("    New (4): \(record.id)"), home)
@@ -54,7 +35,7 @@ final class NewIncidentsScreenTests: AppTestCase {
     func testADashboardTooLongForTheScreenSaysHowManyMoreAndOpensTheList() async throws {
         try launch(demo: true)
         for _ in 0..<8 { _ = try officeReport() }
-        try signIn("Tom Whitfield")
+        try signInDemo("Tom Whitfield")
         let home = screen
         XCTAssertTrue(home.contains("more"), home)
         XCTAssertTrue(home.contains("Enter opens the list") || home.contains("(and "), home)

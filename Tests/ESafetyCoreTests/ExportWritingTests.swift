@@ -32,7 +32,7 @@ final class ExportWritingTests: StoreTestCase {
         XCTAssertEqual(rows.count, signatures.count)
         XCTAssertEqual(rows.first?["recordedAt"], StoreJSON.string(from: signatures[0].recordedAt))
         XCTAssertEqual(Set(rows.first?.keys.map { $0 } ?? []), ["personID", "name", "group", "class", "aup", "version", "signedOn",
-                                                                 "method", "witness", "lapsesAfter", "recordedAt"])
+                                                                 "method", "witness", "lapsesAfter", "recordedAt", "voidedAt", "voidReason"])
 
         var csvLines: [String] = []
         try AUPExport.writeSignatures(workspace.aup, format: .csv) { csvLines.append($0) }

@@ -237,6 +237,21 @@ final class SignatureShardFastDecoderTests: StoreTestCase {
         XCTAssertEqual(fast.signatures, shard().signatures)
     }
 
+    func testReadsAFileAsTheStoreWritesItWithItsRevision() throws {
+        let store = try makeStore()
+        defer { store.close() }
+        try store.save(shard(), to: "shard", actor: witness, action: "test.shard", recordID: nil, summary: "A shard for a test")
+        let written = try bytes("shard.json")
+        XCTAssertTrue(String(decoding: written, as: UTF8.self).contains("\"_revision\" : 1"))
+        XCTAssertEqual(SignatureShardFastDecoder.decode(written)?.signatures, shard().signatures, "the fast path takes the store's own files")
+        let text = String(decoding: written, as: UTF8.self)
+        for odd in [text.replacingOccurrences(of: "\"_revision\" : 1", with: "\"_revision\" : \"1\""),
+                    text.replacingOccurrences(of: "\"_revision\" : 1", with: "\"_revision\" : 01"),
+                    text.replacingOccurrences(of: "\"_revision\" : 1,", with: "\"_revision\" : 1, \"_revision\" : 2,")] {
+            XCTAssertNil(SignatureShardFastDecoder.decode(Data(odd.utf8)), odd)
+        }
+    }
+
     func testStepsAsideForAnythingUnusual() throws {
         let text = String(decoding: try StoreJSON.makeEncoder().encode(shard()), as: UTF8.self)
         let unusual = [

@@ -61,6 +61,9 @@ final class AUPEndToEndTests: XCTestCase {
         app.type("okubo")
         try app.waitFor("Zoë Ōkubo · pupil, RA")
         app.send(keys: "Enter", "Enter")
+        // The signature is enabled only once the text has been shown to its end.
+        try app.waitFor("Read the text to its end")
+        app.send(keys: "PageDown", "PageDown")
         try app.waitFor("Signer, type your full name")
         app.type("Zoë Ōkubo")
         app.send(keys: "Enter")

@@ -111,20 +111,4 @@ final class ReviewsEndToEndTests: XCTestCase {
         XCTAssertTrue(events.contains { $0["summary"] as? String == "Optional: Password change (45 to 60 days)" })
         XCTAssertEqual(events.first { $0["summary"] as? String == "Safer Internet Week" }?["start"] as? String, "2027-02-28")
     }
-
-    /// Runs `python3 -c script`; status 127 when there is no python3.
-    private func runPython(script: String, arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
-    }
 }

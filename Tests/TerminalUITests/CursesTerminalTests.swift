@@ -10,16 +10,7 @@ import Glibc
 /// The class is not `@MainActor`: on Linux, XCTest's test discovery crashes casting main-actor test
 /// methods. XCTest runs tests on the main thread, so each test enters the main actor with
 /// `onMain`.
-final class CursesTerminalTests: XCTestCase {
-    override func tearDown() {
-        MainActor.assumeIsolated {
-            for terminal in openTerminals { terminal.shutdown() }
-            openTerminals = []
-            TerminalLifecycle.uninstall()
-            TerminalLifecycle.resetReceivedSignal()
-        }
-        super.tearDown()
-    }
+final class CursesTerminalTests: HeadlessCursesTestCase {
 
     // MARK: Drawing
 
@@ -333,17 +324,31 @@ final class CursesTerminalTests: XCTestCase {
 
 // MARK: Helpers (free functions, so the main-actor closures do not capture the test case)
 
-private func onMain(_ body: @MainActor () throws -> Void) throws {
+func onMain(_ body: @MainActor () throws -> Void) throws {
     try MainActor.assumeIsolated(body)
 }
 
-/// Terminals made by the current test, shut down in `tearDown` whatever happened.
-@MainActor private var openTerminals: [CursesTerminal] = []
+/// Shuts down the headless terminals a test made, and puts the signal handlers back.
+class HeadlessCursesTestCase: XCTestCase {
+    override func tearDown() {
+        MainActor.assumeIsolated {
+            for terminal in openTerminals { terminal.shutdown() }
+            openTerminals = []
+            TerminalLifecycle.uninstall()
+            TerminalLifecycle.resetReceivedSignal()
+        }
+        super.tearDown()
+    }
+}
+
+/// Terminals made by the current test, shut down in `tearDown` whatever happened (here and in
+/// TerminalKeysTests).
+@MainActor var openTerminals: [CursesTerminal] = []
 
 @MainActor
-private func headless(width: Int = 40, height: Int = 6, environment: [String: String] = [:],
-                      input: Int32? = nil) throws -> CursesTerminal {
-    let terminal = try CursesTerminal.headless(size: Size(width: width, height: height), environment: environment,
+func headless(width: Int = 40, height: Int = 6, term: String = "xterm-256color", environment: [String: String] = [:],
+              input: Int32? = nil) throws -> CursesTerminal {
+    let terminal = try CursesTerminal.headless(size: Size(width: width, height: height), term: term, environment: environment,
                                                inputDescriptor: input)
     openTerminals.append(terminal)
     return terminal
@@ -362,7 +367,7 @@ private func refusal(_ environment: [String: String], _ probe: TerminalProbe) ->
 }
 
 /// A pipe a test writes terminal input into.
-private final class InputPipe {
+final class InputPipe {
     let read: Int32
     private var writeEnd: Int32
 

@@ -4,20 +4,21 @@ import TerminalUI
 
 /// Signing at the shared terminal: the AUP text to scroll through, then the signer types their
 /// full name (it must match the record) and the member of staff signed in confirms as witness.
+/// The signature is enabled only once the text has been shown to its end; F5 records instead a
+/// copy signed on paper, with the date on it.
 @MainActor
 final class AUPSignScreen: Screen {
     private let context: AppContext
     private let person: RosterPerson
     private let version: AUPVersion
+    private let pane: AUPTextPane
     private let nameField = TextField(maxLength: 120, placeholder: "type your full name")
-    private var scrollTop = 0
-    private var pageSize = 10
-    private var lineCount = 0
 
     init(context: AppContext, person: RosterPerson, version: AUPVersion) {
         self.context = context
         self.person = person
         self.version = version
+        pane = AUPTextPane(version: version)
     }
 
     var title: String { "Sign: \(person.fullName)" }
@@ -25,26 +26,23 @@ final class AUPSignScreen: Screen {
     var hasUnsavedChanges: Bool { !nameField.isEmpty }
 
     var actions: ActionTable {
-        ActionTable([Action("sign", keys: [.enter, .function(2)], label: "Sign", help: "Sign with the name typed (asks the witness to confirm)", inBar: true)])
+        var actions = [Action("paper", keys: [.function(5)], label: "OnPaper", help: "Signed on paper instead: record it with the paper copy's date", inBar: true)]
+        if pane.shownToEnd {
+            actions.insert(Action("sign", keys: [.enter, .function(2)], label: "Sign", help: "Sign with the name typed (asks the witness to confirm)", inBar: true), at: 0)
+        }
+        return ActionTable(actions)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         canvas.write("\(version.kind.title) · version \(version.id) · for \(person.listLabel)", at: Point(x: rect.x + 1, y: rect.y), style: .heading, clip: rect)
-        let textRect = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: max(1, rect.height - 3))
-        canvas.box(textRect)
-        let inner = textRect.inset(by: 1)
-        let lines = TextWrap.wrap(Self.reflow(version.text), width: inner.width)
-        lineCount = lines.count
-        pageSize = max(1, inner.height)
-        scrollTop = max(0, min(scrollTop, lines.count - pageSize))
-        for (row, line) in lines.dropFirst(scrollTop).prefix(inner.height).enumerated() {
-            canvas.write(line, at: Point(x: inner.x, y: inner.y + row), clip: inner)
-        }
-        let shown = min(lines.count, scrollTop + pageSize)
-        let position = shown >= lines.count ? "end of the text" : "↓ more: lines \(scrollTop + 1)–\(shown) of \(lines.count)"
-        canvas.write(" \(position) ", at: Point(x: textRect.x + 2, y: textRect.maxY - 1), style: .dim, clip: textRect)
-        let prompt = "Signer, type your full name:"
+        let textRect = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: max(3, rect.height - 3))
+        pane.draw(into: &canvas, rect: textRect)
         let y = textRect.maxY
+        guard pane.shownToEnd else {
+            canvas.write("Read the text to its end (↓ PgDn End) to sign; F5 if it was signed on paper.", at: Point(x: rect.x + 1, y: y), style: .warning, clip: rect)
+            return
+        }
+        let prompt = "Signer, type your full name:"
         canvas.write(prompt, at: Point(x: rect.x + 1, y: y), clip: rect)
         let fieldX = rect.x + 2 + DisplayWidth.of(prompt)
         nameField.draw(into: &canvas, rect: Rect(x: fieldX, y: y, width: max(10, rect.maxX - fieldX - 1), height: 1), focused: true)
@@ -52,35 +50,16 @@ final class AUPSignScreen: Screen {
                      at: Point(x: rect.x + 1, y: y + 1), style: .dim, clip: rect)
     }
 
-    /// Joins the lines of a hard-wrapped paragraph so the text wraps to the window; a blank line
-    /// or a line starting a numbered or bulleted item still starts a new line.
-    static func reflow(_ text: String) -> String {
-        var out: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            let startsItem = trimmed.first.map { $0.isNumber || $0 == "-" || $0 == "•" } ?? true
-            if let last = out.last, !last.isEmpty, !trimmed.isEmpty, !startsItem {
-                out[out.count - 1] = last + " " + trimmed
-            } else {
-                out.append(trimmed)
-            }
-        }
-        return out.joined(separator: "\n")
-    }
-
     func handle(key: Key) -> ScreenResponse {
-        switch key {
-        case .up: scrollTop = max(0, scrollTop - 1)
-        case .down: scrollTop = min(max(0, lineCount - pageSize), scrollTop + 1)
-        case .pageUp: scrollTop = max(0, scrollTop - pageSize)
-        case .pageDown: scrollTop = min(max(0, lineCount - pageSize), scrollTop + pageSize)
-        default: return nameField.handle(key: key) == .unhandled ? .unhandled : .handled
-        }
-        return .handled
+        if pane.scroll(key) { return .handled }
+        if key == .enter, !pane.shownToEnd { return .message("Read the text to its end first (↓ PgDn End): the signature is enabled there.", .warning) }
+        guard pane.shownToEnd else { return .unhandled }
+        return nameField.handle(key: key) == .unhandled ? .unhandled : .handled
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "sign" else { return .unhandled }
+        if action == "paper" { return .push(paperSignatureForm(context: context, person: person, closesSigning: true)) }
+        guard action == "sign", pane.shownToEnd else { return .unhandled }
         let typed = nameField.text
         guard person.nameMatches(typed) else { return AUPError.nameDoesNotMatch(typed: typed).screenResponse }
         let witness = context.workspace.actor.name

@@ -44,14 +44,16 @@ final class GuestsScreen: Screen {
 
     func perform(_ action: ActionID) -> ScreenResponse {
         guard action == "add" else { return .unhandled }
-        return .push(guestForm(context: context))
+        // The guest reads the staff AUP to its end before the form with their signature opens.
+        guard let staffAUP = context.workspace.aup.currentVersion(of: .staff) else { return AUPError.noVersion(.staff).screenResponse }
+        return .push(AUPTextScreen(version: staffAUP, next: (label: "Sign", screen: { [context] in guestForm(context: context, read: staffAUP) })))
     }
 }
 
-/// A new guest or supply teacher: their name, why they are here, the dates of their visit, and
-/// their signature of the staff AUP (they type their full name).
+/// A new guest or supply teacher, who has just read the staff AUP (`read`): their name, why they
+/// are here, the dates of their visit, and their signature of it (they type their full name).
 @MainActor
-func guestForm(context: AppContext) -> FormScreen {
+func guestForm(context: AppContext, read: AUPVersion) -> FormScreen {
     let workspace = context.workspace
     let name = TextField(maxLength: 120, placeholder: "full name")
     let note = TextField(maxLength: 80, placeholder: "e.g. Supply teacher, Technical support")
@@ -64,9 +66,10 @@ func guestForm(context: AppContext) -> FormScreen {
         Form.Field(label: "From", widget: from, required: true),
         Form.Field(label: "Until", widget: until, required: true, help: "The last day of access: the signature lapses after it"),
         Form.Field(label: "Signature", widget: signature, required: true,
-                   help: "Having read the staff AUP (menu: Publish shows the file; a printed copy is fine), the guest types their full name"),
+                   help: "Having read the staff AUP (version \(read.id)) on the screen before, the guest types their full name"),
     ])
-    return FormScreen(title: "New guest", helpText: AUPHelp.text("aup-guests"), form: form) {
+    return FormScreen(title: "New guest", helpText: AUPHelp.text("aup-guests"), form: form,
+                      hint: { ("The guest has read the staff AUP to its end. Tab moves; F2 records their signature", .dim) }) {
         guard let start = from.date else { throw AUPError.noEndDate }
         let guest = try workspace.aup.addGuest(fullName: name.text, note: note.text, from: start, until: until.date, typedName: signature.text)
         return .message("\(guest.fullName) signed the staff AUP; access until \(guest.visitUntil?.description ?? "").", .success)

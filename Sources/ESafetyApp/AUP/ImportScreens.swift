@@ -66,7 +66,7 @@ final class ImportPreviewScreen: Screen {
     var helpText: String { AUPHelp.text("aup-import") }
     var hasUnsavedChanges: Bool { true }
     var actions: ActionTable {
-        ActionTable([Action("import", keys: [.function(2)], label: "Import", help: "Import every row shown", inBar: true), CommonActions.filter])
+        ActionTable([Action("import", keys: [.function(2), .control("s")], label: "Import", help: "Import every row shown", inBar: true), CommonActions.filter])
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {

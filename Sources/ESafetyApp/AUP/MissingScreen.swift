@@ -44,6 +44,8 @@ final class MissingScreen: Screen {
         guard action == "open", let line = table.selectedItem else { return .unhandled }
         let list = PickerScreen(title: "Not signed: \(line.label)", helpText: AUPHelp.text("aup-missing"), items: line.missing,
                                 row: { $0.listLabel }) { [context] person in
+            // Someone who may not record signatures (a governor) sees the person's history instead.
+            guard context.workspace.can(.recordSignatures) else { return .push(SignatureHistoryScreen(context: context, person: person)) }
             guard let version = context.workspace.aup.currentVersion(of: person.group.aup) else { return .handled }
             return .push(AUPSignScreen(context: context, person: person, version: version))
         }

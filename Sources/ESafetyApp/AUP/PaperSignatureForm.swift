@@ -1,9 +1,10 @@
 import ESafetyCore
 import TerminalUI
 
-/// Recording a paper signature with the date it was signed.
+/// Recording a paper signature with the date it was signed. From the signing screen
+/// (`closesSigning`), saving closes that screen too.
 @MainActor
-func paperSignatureForm(context: AppContext, person: RosterPerson) -> FormScreen {
+func paperSignatureForm(context: AppContext, person: RosterPerson, closesSigning: Bool = false) -> FormScreen {
     let workspace = context.workspace
     let date = DateField(date: workspace.today, latest: workspace.today)
     let form = Form(fields: [
@@ -14,6 +15,7 @@ func paperSignatureForm(context: AppContext, person: RosterPerson) -> FormScreen
                       hint: { ("\(person.listLabel) signed the \(kind.title) on paper. F2 records it; Esc cancels", .dim) }) {
         guard let signedOn = date.date else { throw AUPError.emptyText }
         try workspace.aup.recordPaperSignature(personID: person.id, signedOn: signedOn)
-        return .message("Recorded \(person.fullName)'s paper signature of \(signedOn).", .success)
+        let done = ScreenResponse.message("Recorded \(person.fullName)'s paper signature of \(signedOn).", .success)
+        return closesSigning ? .sequence([.popDiscarding, done]) : done
     }
 }

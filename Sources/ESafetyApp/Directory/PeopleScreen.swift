@@ -26,15 +26,18 @@ final class PeopleScreen: Screen {
     let title = "People"
     var helpText: String { context.help("people") }
 
+    private var access: EditAccess { .directory(context) }
+
     var actions: ActionTable {
-        ActionTable([CommonActions.open, CommonActions.add, CommonActions.edit, CommonActions.remove, CommonActions.filter])
+        ActionTable([CommonActions.open] + access.offering([CommonActions.add, CommonActions.edit, CommonActions.remove]) + [CommonActions.filter])
     }
 
     func willAppear() { table.rows = context.workspace.directory.peopleByName }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let count = context.workspace.directory.people.count
-        canvas.write("\(count) \(count == 1 ? "person" : "people") in the directory", at: Point(x: rect.x + 1, y: rect.y), style: .dim, clip: rect)
+        let note = "\(count) \(count == 1 ? "person" : "people") in the directory"
+        canvas.write(access.notice ?? note, at: Point(x: rect.x + 1, y: rect.y), style: access.mayEdit ? .dim : .warning, clip: rect)
         table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
     }
 

@@ -19,14 +19,15 @@ final class PersonScreen: Screen {
     var title: String { person?.fullName ?? "Person" }
     var helpText: String { context.help("person") }
 
+    private var access: EditAccess { .directory(context) }
+
     var actions: ActionTable {
-        ActionTable([
-            Action("open", keys: [.enter], label: "Open", help: "Open the selected role"),
+        ActionTable([Action("open", keys: [.enter], label: "Open", help: "Open the selected role")] + access.offering([
             CommonActions.edit,
             Action("add-role", keys: [.function(7), .character("a")], label: "AddRole", help: "Make this person a holder of another role", inBar: true),
             Action("leave-role", keys: [.function(6), .character("u")], label: "LeaveRole", help: "Take this person out of the selected role (asks first)", inBar: true),
             Action("remove", keys: [.function(8), .character("d")], label: "Remove", help: "Remove this person from the directory and from all their roles (asks first)", inBar: true),
-        ])
+        ]))
     }
 
     func willAppear() { roleList.items = context.workspace.directory.roles(heldBy: personID) }
@@ -48,7 +49,8 @@ final class PersonScreen: Screen {
         }
         y += 1
         let count = roleList.items.count
-        canvas.write(count == 0 ? "Holds no roles. F7 adds one." : "Roles held (\(count))", at: Point(x: rect.x + 2, y: y), style: .heading, clip: rect)
+        canvas.write(count == 0 ? (access.mayEdit ? "Holds no roles. F7 adds one." : "Holds no roles.") : "Roles held (\(count))", at: Point(x: rect.x + 2, y: y), style: .heading, clip: rect)
+        if let notice = access.notice { canvas.write(notice, at: Point(x: rect.x + 2, y: rect.y), style: .warning, clip: rect) }
         roleList.draw(into: &canvas, rect: Rect(x: rect.x + 2, y: y + 1, width: rect.width - 4, height: rect.maxY - y - 1), focused: true)
     }
 

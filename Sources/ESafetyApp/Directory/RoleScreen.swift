@@ -22,13 +22,14 @@ final class RoleScreen: Screen {
     var title: String { role?.name ?? "Role" }
     var helpText: String { context.help("role") }
 
+    private var access: EditAccess { .directory(context) }
+
     var actions: ActionTable {
-        ActionTable([
-            Action("open", keys: [.enter], label: "Open", help: "Open the selected holder's page"),
+        ActionTable([Action("open", keys: [.enter], label: "Open", help: "Open the selected holder's page")] + access.offering([
             Action("add-holder", keys: [.function(7), .character("a")], label: "AddHolder", help: "Add a holder: choose a person, or F7 again to add a new person", inBar: true),
             Action("remove-holder", keys: [.function(6), .character("u")], label: "TakeOut", help: "Take the selected holder out of this role (asks first)", inBar: true),
             CommonActions.edit,
-        ])
+        ]))
     }
 
     func willAppear() { holderList.items = context.workspace.directory.holders(of: roleID) }
@@ -44,7 +45,8 @@ final class RoleScreen: Screen {
         }
         y += 1
         let holders = holderList.items.count
-        canvas.write(holders == 0 ? "Held by nobody yet: F7 adds a holder" : "Held by (\(holders))", at: Point(x: inner.x, y: y),
+        if let notice = access.notice { canvas.write(notice, at: Point(x: inner.x, y: rect.y), style: .warning, clip: inner) }
+        canvas.write(holders == 0 ? (access.mayEdit ? "Held by nobody yet: F7 adds a holder" : "Held by nobody yet") : "Held by (\(holders))", at: Point(x: inner.x, y: y),
                      style: holders == 0 ? .warning : .heading, clip: inner)
         y += 1
         let listHeight = min(max(holders, 1), 6)

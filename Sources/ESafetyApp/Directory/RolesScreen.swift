@@ -25,8 +25,10 @@ final class RolesScreen: Screen {
     let title = "Roles"
     var helpText: String { context.help("roles") }
 
+    private var access: EditAccess { .directory(context) }
+
     var actions: ActionTable {
-        ActionTable([CommonActions.open, CommonActions.add, CommonActions.edit, CommonActions.remove, CommonActions.filter])
+        ActionTable([CommonActions.open] + access.offering([CommonActions.add, CommonActions.edit, CommonActions.remove]) + [CommonActions.filter])
     }
 
     func willAppear() { table.rows = context.workspace.directory.roles }
@@ -34,7 +36,7 @@ final class RolesScreen: Screen {
     func draw(into canvas: inout Canvas, rect: Rect) {
         let unfilled = context.workspace.directory.roles.filter { context.workspace.directory.holders(of: $0.id).isEmpty }.count
         let note = unfilled == 0 ? "Every role has a holder" : "\(unfilled) of \(context.workspace.directory.roles.count) roles have nobody yet"
-        canvas.write(note, at: Point(x: rect.x + 1, y: rect.y), style: unfilled == 0 ? .dim : .warning, clip: rect)
+        canvas.write(access.notice ?? note, at: Point(x: rect.x + 1, y: rect.y), style: unfilled == 0 && access.mayEdit ? .dim : .warning, clip: rect)
         table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
     }
 

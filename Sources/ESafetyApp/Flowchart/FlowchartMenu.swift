@@ -24,6 +24,7 @@ enum FlowchartMenu {
             .init(title: "Walk it for an open incident", detail: "kept with the incident") { pickIncident(context: context, log: log) },
             .init(title: "Record a new incident first", detail: "then walk it from 1") { IncidentsMenu.recordIncident(context: context, log: log) },
             .init(title: "Outline of the whole chart", detail: "every step of the chart") { outline(context: context) },
+            .init(title: "Walk another chart", detail: "sharing nudes, staff as victims, the school's own") { FlowchartChooser.chooseChart(context: context, log: log) },
         ]))
     }
 

@@ -4,8 +4,8 @@ import TerminalUI
 
 /// The response flowchart walked for one incident: one question at a time with the policy text
 /// behind it, the path so far as a breadcrumb, back and change an earlier answer, a reason with
-/// any answer (required where the option says so). At the outcome F2 keeps the walk with the
-/// incident and opens its checklist.
+/// any answer (required where the option says so), and the sanctions list where an answer names
+/// it (F6). At the outcome F2 keeps the walk with the incident and opens its checklist.
 @MainActor
 final class FlowchartWalkScreen: Screen {
     private let context: AppContext
@@ -43,6 +43,9 @@ final class FlowchartWalkScreen: Screen {
             Action("back", keys: [.function(5), .backspace], label: "Back", help: "Take back the last answer", inBar: true),
             Action("change", keys: [.function(3), .character("c")], label: "Change", help: "Go back to an earlier question and change its answer", inBar: true),
         ]
+        if namesSanctionsList {
+            list.append(Action("sanctions", keys: [.function(6), .character("s")], label: "Sanctions", help: "Show the sanctions list an answer names", inBar: true))
+        }
         if walker.isFinished {
             list.append(Action("keep", keys: [.function(2), .control("s")], label: "Keep", help: "Keep this walk with the incident and open its checklist", inBar: true))
         }
@@ -83,6 +86,9 @@ final class FlowchartWalkScreen: Screen {
         }
     }
 
+    /// True when an answer to the question on screen names the sanctions list.
+    private var namesSanctionsList: Bool { walker.current.kind == .question && walker.current.options.contains { $0.namesSanctionsList } }
+
     private func outcomePreview() -> String {
         let step = walker.current
         var lines = [step.text, "", "The actions (with the people to contact, as the role directory and profile have them now):"]
@@ -116,7 +122,8 @@ final class FlowchartWalkScreen: Screen {
             let rows = min(options.items.count, max(0, body.maxY - y - 3))
             options.draw(into: &canvas, rect: Rect(x: body.x, y: y, width: body.width, height: rows), focused: true)
             y += rows + 1
-            canvas.write("Policy (PgUp PgDn scroll):", at: Point(x: body.x, y: y), style: .dim, clip: body)
+            canvas.write(namesSanctionsList ? "Policy (PgUp PgDn scroll) · s shows the sanctions list an answer names:" : "Policy (PgUp PgDn scroll):",
+                         at: Point(x: body.x, y: y), style: .dim, clip: body)
             y += 1
         } else {
             canvas.write("F2 keeps this walk with \(incidentID); F5 goes back; F3 changes an answer.", at: Point(x: body.x, y: y), style: .emphasis, clip: body)
@@ -164,6 +171,12 @@ final class FlowchartWalkScreen: Screen {
             })
         case "keep":
             return keep()
+        case "sanctions":
+            guard namesSanctionsList else { return .unhandled }
+            switch context.attempt({ try context.workspace.sanctionsList() }) {
+            case .success(let list): return .push(SanctionsListScreen(list: list))
+            case .failure(let message): return message.response
+            }
         default:
             return .unhandled
         }

@@ -30,6 +30,7 @@ final class FiguresScreen: Screen {
         lines += GovernorFigures.barChart(figures.byType, labelWidth: labelWidth, barWidth: barWidth).map { "  " + $0 }
         lines += ["", "By term"]
         lines += GovernorFigures.barChart(figures.byTerm, labelWidth: 14, barWidth: barWidth).map { "  " + $0 }
+        if let policy = try? context.workspace.policyFigures() { lines += [""] + policy.lines }
         view.text = lines.joined(separator: "\n")
         view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 1), focused: true)
     }

@@ -5,8 +5,10 @@ import TerminalUI
 
 /// The e-safety incident report form as a guided checklist: one step of the paper form at a
 /// time, then a last step that shows the whole report to check and submit. A new report is
-/// saved as a draft on every change, so a crash, a closed terminal or Esc loses nothing; a
-/// submitted report can be revised the same way, keeping the earlier revision.
+/// saved as a draft when typing pauses (half a second), on leaving a field or a step, after a
+/// paste, on Esc and before the idle lock or a signal ends the app: never once per key, so a
+/// crash or a closed terminal loses at most the last half-second of typing. A submitted report
+/// can be revised the same way, keeping the earlier revision.
 @MainActor
 final class IncidentFormScreen: Screen {
     enum Mode {
@@ -22,6 +24,10 @@ final class IncidentFormScreen: Screen {
     private var report: IncidentReport
     private let review = TextView()
     private var isDirty = false
+    /// Typed since the draft was last saved.
+    private var draftPending = false
+    /// Whether the last save of the draft worked (nil before the first).
+    private var draftSaved: Bool?
 
     init(context: AppContext, log: IncidentLog, mode: Mode, report: IncidentReport, step: Int = 0) {
         self.context = context
@@ -51,10 +57,16 @@ final class IncidentFormScreen: Screen {
         return false
     }
 
+    /// "Draft saved" once what was typed is on disk (a new report; a revision is saved with F2).
+    var statusNote: String? {
+        guard case .new = mode, !draftPending, let draftSaved else { return nil }
+        return draftSaved ? "Draft saved" : "The draft could not be saved: the report is kept on screen only"
+    }
+
     var actions: ActionTable {
         ActionTable([
-            Action("next", keys: [.function(6)], label: "Next", help: "Go to the next step (Enter does too, outside a text box)", inBar: true),
-            Action("previous", keys: [.function(5)], label: "Prev", help: "Go back a step", inBar: true),
+            Action("next", keys: [.function(6), .control("n")], label: "Next", help: "Go to the next step (Enter does too, outside a text box)", inBar: true),
+            Action("previous", keys: [.function(5), .control("p")], label: "Prev", help: "Go back a step", inBar: true),
             Action("submit", keys: [.function(2), .control("s")], label: isReviewStep ? "Submit" : "Check",
                    help: "Go to the last step to check the whole report; there, submit it", inBar: true),
         ])
@@ -98,11 +110,13 @@ final class IncidentFormScreen: Screen {
         if key == .enter, let list = step.actionList, step.form.focusedIndex == 0, let option = list.highlightedTicked {
             return .push(editTick(option, in: list))
         }
+        let field = step.form.focusedIndex
         let response = step.form.handle(key: key)
         if response == .changed {
             step.actionList?.sync(defaultBy: currentReport().reporterName, today: context.workspace.today)
             changed()
         }
+        if step.form.focusedIndex != field && draftPending { saveDraft() }  // leaving a field
         if response == .unhandled && key == .enter { return perform("next") }
         return response == .unhandled ? .unhandled : .handled
     }
@@ -131,6 +145,23 @@ final class IncidentFormScreen: Screen {
 
     func preserveWork() { saveDraft() }
 
+    func typingPaused() {
+        if draftPending { saveDraft() }
+    }
+
+    /// A paste is one edit, saved at once (one save for the whole paste).
+    func handle(paste text: String) -> ScreenResponse {
+        guard !isReviewStep else { return .handled }
+        let step = steps[stepIndex]
+        let result = step.form.handle(paste: text)
+        if result.response == .changed {
+            changed()
+            saveDraft()
+        }
+        if let message = result.message { return .message(message, .warning) }
+        return result.response == .unhandled ? .unhandled : .handled
+    }
+
     // MARK: Steps and drafts
 
     private func currentReport() -> IncidentReport {
@@ -149,13 +180,14 @@ final class IncidentFormScreen: Screen {
     private func changed() {
         isDirty = true
         report = currentReport()
-        saveDraft()
+        draftPending = true
     }
 
     private func saveDraft() {
+        draftPending = false
         guard case .new(let startedAt) = mode else { return }
         let draft = IncidentDraft(report: currentReport(), step: stepIndex, startedAt: startedAt, savedAt: Date())
-        try? log.saveDraft(draft)
+        draftSaved = (try? log.saveDraft(draft)) != nil
     }
 
     private func refreshReview() {

@@ -40,7 +40,7 @@ final class IncidentLogScreen: Screen {
         ActionTable([
             CommonActions.open,
             Action("record", keys: [.function(7), .character("a")], label: "Record", help: "Record a new incident", inBar: true),
-            Action("filter-form", keys: [.function(3)], label: "Filter", help: "Show only incidents of a status, type, term or person", inBar: true),
+            Action("filter-form", keys: [.function(3), .control("f")], label: "Filter", help: "Show only incidents of a status, type, term or person", inBar: true),
             Action("clear-filter", keys: [.character("x")], label: "Clear", help: "Clear the filter"),
             CommonActions.filter,
         ])

@@ -24,16 +24,19 @@ final class PolicyDocumentsScreen: Screen {
     let title = "Policy documents"
     var helpText: String { context.help("policy-documents") }
     var actions: ActionTable {
-        ActionTable([
-            Action("edit", keys: [.enter, .function(4), .character("e")], label: "Edit", help: "Edit the selected document's header", inBar: true),
-            Action("add", keys: [.function(7), .character("a")], label: "Add", help: "Add another policy document", inBar: true),
-        ])
+        let access = ReviewActions.access(context)
+        return ActionTable([
+            Action("edit", keys: [.enter, .function(4), .character("e")], label: access.mayEdit ? "Edit" : "Open",
+                   help: access.mayEdit ? "Edit the selected document's header" : "Show the selected document's header (read-only)", inBar: true),
+        ] + access.offering([Action("add", keys: [.function(7), .character("a")], label: "Add", help: "Add another policy document", inBar: true)]))
     }
 
     func willAppear() { table.rows = context.workspace.reviews.schedule.documents }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
-        canvas.write("Each policy's header: who wrote and approved it, and when it is reviewed", at: Point(x: rect.x + 1, y: rect.y), style: .dim, clip: rect)
+        let notice = ReviewActions.access(context).notice
+        canvas.write(notice ?? "Each policy's header: who wrote and approved it, and when it is reviewed", at: Point(x: rect.x + 1, y: rect.y),
+                     style: notice == nil ? .dim : .warning, clip: rect)
         table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
     }
 
@@ -47,6 +50,7 @@ final class PolicyDocumentsScreen: Screen {
             guard let document = table.selectedItem else { return .handled }
             return .push(Self.form(context: context, document: document))
         case "add":
+            guard ReviewActions.access(context).mayEdit else { return .unhandled }
             let count = context.workspace.reviews.schedule.documents.count
             return .push(Self.form(context: context, document: PolicyDocument(
                 id: "policy-\(count + 1)", title: "", writtenBy: "", approvedBy: "", reviewCycle: "Annually", lastReview: "", nextReview: "")))
@@ -74,7 +78,7 @@ final class PolicyDocumentsScreen: Screen {
             context.workspace.reviews.schedule.documents.first { $0.id == original.id }
         }
         return FormScreen(title: original.title.isEmpty ? "New policy document" : original.title, helpText: context.help("policy-documents"),
-                          form: form, staleNotice: base.staleNotice) {
+                          form: form, staleNotice: base.staleNotice, access: ReviewActions.access(context)) {
             var document = base.original ?? original
             document.title = title.text; document.writtenBy = writtenBy.text; document.approvedBy = approvedBy.text
             document.reviewCycle = cycle.text; document.lastReview = last.text; document.nextReview = next.text

@@ -19,7 +19,7 @@ final class ReviewItemScreen: Screen {
     var title: String { item?.title ?? "Review item" }
     var helpText: String { context.help("review-item") }
 
-    var actions: ActionTable { ActionTable([ReviewActions.markDone]) }
+    var actions: ActionTable { ActionTable(ReviewActions.access(context).offering([ReviewActions.markDone])) }
 
     /// The page as lines of text with their styles, wrapped to `width`.
     func lines(width: Int) -> [(String, Style)] {
@@ -101,7 +101,7 @@ final class ReviewItemScreen: Screen {
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "mark-done", let item else { return .unhandled }
+        guard action == "mark-done", let item, ReviewActions.access(context).mayEdit else { return .unhandled }
         return .push(MarkDoneForm.screen(context: context, item: item))
     }
 }

@@ -36,8 +36,7 @@ final class ReviewsScreen: Screen {
     var helpText: String { context.help("reviews") }
 
     var actions: ActionTable {
-        ActionTable([
-            CommonActions.open, ReviewActions.markDone,
+        ActionTable([CommonActions.open] + ReviewActions.access(context).offering([ReviewActions.markDone]) + [
             Action("documents", keys: [.function(6), .character("p")], label: "Policies", help: "The policy documents' headers: written by, approved by, review cycle", inBar: true),
             Action("terms", keys: [.character("t")], label: "Terms", help: "The school's term dates"),
             CommonActions.filter,
@@ -62,7 +61,7 @@ final class ReviewsScreen: Screen {
             top += 1
         } else if !reviews.calendar.confirmed {
             // Only an administrator may enter term dates: nobody else is invited to.
-            canvas.write(context.workspace.can(.editSettings) ? "Term dates are placeholders: press t to enter the school's own."
+            canvas.write(TermDatesScreen.access(context).mayEdit ? "Term dates are placeholders: press t to enter the school's own."
                              : "Term dates are placeholders: an administrator enters the school's own in Settings.",
                          at: Point(x: rect.x + 1, y: rect.y + 1), style: .warning, clip: rect)
             top += 1
@@ -80,7 +79,7 @@ final class ReviewsScreen: Screen {
             guard let due = table.selectedItem else { return .handled }
             return .push(ReviewItemScreen(context: context, itemID: due.item.id))
         case "mark-done":
-            guard let due = table.selectedItem else { return .handled }
+            guard let due = table.selectedItem, ReviewActions.access(context).mayEdit else { return .handled }
             return .push(MarkDoneForm.screen(context: context, item: due.item))
         case "documents":
             return .push(PolicyDocumentsScreen(context: context))
@@ -96,4 +95,7 @@ final class ReviewsScreen: Screen {
 enum ReviewActions {
     static let markDone = Action("mark-done", keys: [.function(5), .character("m")], label: "MarkDone",
                                  help: "Record the item as done: date, by whom, notes, evidence", inBar: true)
+
+    /// The leads and the head teacher mark reviews done and change the policy headers.
+    @MainActor static func access(_ context: AppContext) -> EditAccess { EditAccess(.manageReviews, what: "the review schedule", context: context) }
 }

@@ -30,26 +30,27 @@ final class TermDatesScreen: Screen {
     let title = "Term dates"
     var helpText: String { context.help("term-dates") }
     /// Only an administrator may change term dates: anyone else sees them read-only, told so.
-    private var mayEdit: Bool { context.workspace.can(.editSettings) }
+    static func access(_ context: AppContext) -> EditAccess { EditAccess(.editSettings, what: "term dates", context: context) }
+    private var access: EditAccess { Self.access(context) }
+    private var mayEdit: Bool { access.mayEdit }
 
     var actions: ActionTable {
-        guard mayEdit else { return ActionTable([]) }
-        return ActionTable([Action("edit", keys: [.enter, .function(4), .character("e")], label: "Edit", help: "Change the selected term's first and last days", inBar: true)])
+        ActionTable(access.offering([Action("edit", keys: [.enter, .function(4), .character("e")], label: "Edit", help: "Change the selected term's first and last days", inBar: true)]))
     }
 
     func willAppear() { table.rows = context.workspace.reviews.calendar.terms }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let confirmed = context.workspace.reviews.calendar.confirmed
-        let heading = !mayEdit ? (confirmed ? "Read-only: only an administrator may change term dates" : "PLACEHOLDER dates, read-only: an administrator enters the school's own")
-            : confirmed ? "The school's own term dates" : "PLACEHOLDER dates, not your authority's: edit each term to your school's dates"
+        let heading = access.notice.map { confirmed ? $0 : "PLACEHOLDER dates. \($0)" }
+            ?? (confirmed ? "The school's own term dates" : "PLACEHOLDER dates, not your authority's: edit each term to your school's dates")
         canvas.write(heading,
                      at: Point(x: rect.x + 1, y: rect.y), style: confirmed ? .dim : .warning, clip: rect)
         table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
     }
 
     func handle(key: Key) -> ScreenResponse {
-        table.handle(key: key).screenResponse { mayEdit ? perform("edit") : .message("Read-only: only an administrator may change term dates.", .info) }
+        table.handle(key: key).screenResponse { mayEdit ? perform("edit") : access.refusal }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {

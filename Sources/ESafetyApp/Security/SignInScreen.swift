@@ -2,7 +2,9 @@ import ESafetyCore
 import TerminalUI
 
 /// The first screen once accounts exist, and the lock screen after the idle timeout: choose
-/// your name, type your passphrase. Nothing else of the school's data is shown here.
+/// your name, type your passphrase. Nothing else of the school's data is shown here. After a
+/// lock, the person who was signed in gets their screens back as they left them, typed values
+/// and all; anyone else starts at home (drafts were kept on disk by the lock either way).
 @MainActor
 final class SignInScreen: Screen {
     private let context: AppContext
@@ -10,10 +12,12 @@ final class SignInScreen: Screen {
     private let passphrase = TextField(maxLength: 200, placeholder: "your passphrase")
     private var typingPassphrase = false
     private let notice: String?
+    private let kept: LockedWork?
 
-    init(context: AppContext, notice: String? = nil) {
+    init(context: AppContext, notice: String? = nil, kept: LockedWork? = nil) {
         self.context = context
         self.notice = notice
+        self.kept = kept
         let accounts = (try? context.workspace.accounts().users.map(\.personID)) ?? []
         let directory = context.workspace.directory
         people = ListView(items: directory.peopleByName.filter { accounts.contains($0.id) }) { $0.fullName }
@@ -26,7 +30,7 @@ final class SignInScreen: Screen {
     var actions: ActionTable {
         ActionTable([
             Action("sign-in", keys: [.enter], label: "SignIn", help: "Choose your name, then type your passphrase and press Enter", inBar: true),
-            Action("recover", keys: [.function(3)], label: "Recovery", help: "Use the school's recovery key when every lead has forgotten their passphrase", inBar: true),
+            Action("recover", keys: [.function(3), .control("r")], label: "Recovery", help: "Use the school's recovery key when every lead has forgotten their passphrase", inBar: true),
             Action("quit-home", keys: [.character("q")], label: "Quit", help: "Quit esafety"),
         ])
     }
@@ -77,6 +81,13 @@ final class SignInScreen: Screen {
                 passphrase.text = ""
                 let rotation = context.workspace.begin(session, progress: UsersScreen.rotationProgress(context))
                 let greeting = "Signed in as \(session.fullName) (\(session.level.label))."
+                // The screens kept by the idle lock come back to the same person; not after a key
+                // rotation at this sign-in, which sealed the records again under the screens' feet
+                // (their incident drafts are on disk and offered back).
+                if rotation == nil, let kept, kept.personID == session.personID, let first = kept.screens.first {
+                    return .sequence([.reset(first)] + kept.screens.dropFirst().map { .push($0) }
+                                     + [.message(greeting + " Your work is as you left it.", .success)])
+                }
                 return .sequence([.reset(HomeScreen(context: context)),
                                   .message(rotation.map { greeting + " " + $0 } ?? greeting, rotation == nil ? .success : .warning)])
             } catch {
@@ -91,4 +102,12 @@ final class SignInScreen: Screen {
             return .unhandled
         }
     }
+}
+
+/// What the idle lock keeps in memory: who was signed in and their stack of screens, with
+/// everything typed in them, to hand back when that person signs in again.
+@MainActor
+struct LockedWork {
+    let personID: String
+    let screens: [any Screen]
 }

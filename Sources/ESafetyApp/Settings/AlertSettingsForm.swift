@@ -8,9 +8,8 @@ import TerminalUI
 enum AlertSettingsForm {
     static func screen(context: AppContext) -> any Screen {
         let workspace = context.workspace
-        guard workspace.can(.editSettings) else {
-            return NoticeScreen(title: "E-mail alerts", text: "Read-only: only an administrator may set the e-mail alerts.")
-        }
+        let access = EditAccess(.editSettings, what: "the e-mail alerts", context: context)
+        if let notice = access.notice { return NoticeScreen(title: "E-mail alerts", text: notice) }
         let current: AlertSettings
         do { current = try workspace.alertSettings() } catch {
             return NoticeScreen(title: "E-mail alerts", text: "The alert settings cannot be read: \(error)")

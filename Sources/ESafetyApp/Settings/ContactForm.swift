@@ -1,7 +1,7 @@
 import ESafetyCore
 import TerminalUI
 
-/// Edit one external contact and mark it as checked.
+/// Edit one external contact and mark it as checked (read-only for anyone but an administrator).
 @MainActor
 enum ContactForm {
     static func screen(context: AppContext, contact original: ExternalContact) -> FormScreen {
@@ -20,7 +20,8 @@ enum ContactForm {
         let base = EditBase(original, document: DocumentName.profile, context: context) {
             context.workspace.profile.externalContacts.first { $0.id == original.id }
         }
-        return FormScreen(title: original.service, helpText: context.help("contact-form"), form: form, staleNotice: base.staleNotice) {
+        return FormScreen(title: original.service, helpText: context.help("contact-form"), form: form, staleNotice: base.staleNotice,
+                          access: ContactsScreen.access(context)) {
             var contact = base.original ?? original
             contact.contactName = contactName.text
             contact.phone = phone.text

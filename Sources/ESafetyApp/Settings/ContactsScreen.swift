@@ -20,14 +20,23 @@ final class ContactsScreen: Screen {
 
     let title = "External contacts"
     var helpText: String { context.help("contacts") }
-    var actions: ActionTable { ActionTable([Action("edit", keys: [.enter, .function(4), .character("e")], label: "Edit", help: "Edit the selected contact", inBar: true)]) }
+    /// Only an administrator changes the contacts; anyone else opens them read-only.
+    static func access(_ context: AppContext) -> EditAccess { EditAccess(.editSettings, what: "the external contacts", context: context) }
+
+    var actions: ActionTable {
+        let mayEdit = Self.access(context).mayEdit
+        return ActionTable([Action("edit", keys: [.enter, .function(4), .character("e")], label: mayEdit ? "Edit" : "Open",
+                                   help: mayEdit ? "Edit the selected contact" : "Show the selected contact (read-only)", inBar: true)])
+    }
 
     func willAppear() { table.rows = context.workspace.profile.externalContacts }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let unconfirmed = context.workspace.profile.externalContacts.filter { !$0.confirmed }.count
-        canvas.write(unconfirmed == 0 ? "All contacts checked" : "\(unconfirmed) contacts still to confirm", at: Point(x: rect.x + 1, y: rect.y),
-                     style: unconfirmed == 0 ? .dim : .warning, clip: rect)
+        let status = unconfirmed == 0 ? "All contacts checked" : "\(unconfirmed) contacts still to confirm"
+        let notice = Self.access(context).notice
+        canvas.write(notice ?? status, at: Point(x: rect.x + 1, y: rect.y),
+                     style: unconfirmed == 0 && notice == nil ? .dim : .warning, clip: rect)
         table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
     }
 
@@ -37,9 +46,6 @@ final class ContactsScreen: Screen {
 
     func perform(_ action: ActionID) -> ScreenResponse {
         guard action == "edit", let contact = table.selectedItem else { return .unhandled }
-        guard context.workspace.can(.editSettings) else {
-            return .message("Read-only: only an administrator may change the external contacts.", .info)
-        }
         return .push(ContactForm.screen(context: context, contact: contact))
     }
 }

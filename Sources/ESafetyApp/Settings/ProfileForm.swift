@@ -4,15 +4,10 @@ import TerminalUI
 /// The school's details printed on every incident report, and where report copies go.
 @MainActor
 enum ProfileForm {
-    /// The form for an administrator; for anyone else the details read-only, saying so.
+    /// The form for an administrator; for anyone else the same form read-only, saying so.
     static func screen(context: AppContext) -> any Screen {
         let profile = context.workspace.profile
-        guard context.workspace.can(.editSettings) else {
-            let lines = ["Read-only: only an administrator may change the school profile.", "",
-                         "School: \(profile.schoolName)", "Address: \(profile.address.replacingOccurrences(of: "\n", with: ", "))",
-                         "Local authority: \(profile.localAuthority)", "Report copies to: \(profile.reportCopyEmail)"]
-            return NoticeScreen(title: "School profile", text: lines.joined(separator: "\n"))
-        }
+        let access = EditAccess(.editSettings, what: "the school profile", context: context)
         let schoolName = TextField(text: profile.schoolName, maxLength: 160)
         let address = TextArea(text: profile.address)
         let authority = TextField(text: profile.localAuthority, maxLength: 160)
@@ -37,7 +32,8 @@ enum ProfileForm {
                 : ("These are placeholders until you save them: check each one, then F2", .warning)
         }
         let base = EditBase(profile, document: DocumentName.profile, context: context) { context.workspace.profile }
-        return FormScreen(title: "School profile", helpText: context.help("profile"), form: form, hint: hint, staleNotice: base.staleNotice) {
+        return FormScreen(title: "School profile", helpText: context.help("profile"), form: form, hint: hint, staleNotice: base.staleNotice,
+                          access: access) {
             var updated = base.original ?? context.workspace.profile
             updated.schoolName = schoolName.text
             updated.address = address.text

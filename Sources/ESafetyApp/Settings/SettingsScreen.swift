@@ -1,7 +1,7 @@
 import ESafetyCore
 import TerminalUI
 
-/// Settings: the school profile, the external contacts, and facts about the store.
+/// Settings: the school profile, the external contacts, facts about the store, and the sanctions list.
 @MainActor
 func settingsScreen(context: AppContext) -> MenuScreen {
     MenuScreen(title: "Settings", helpText: context.help("settings"), entries: [
@@ -12,5 +12,6 @@ func settingsScreen(context: AppContext) -> MenuScreen {
         .init(title: "Users", detail: "who may sign in (administrators)") { .push(UsersScreen(context: context)) },
         .init(title: "E-mail alerts", detail: "tell the leads by e-mail when an incident is recorded") { .push(AlertSettingsForm.screen(context: context)) },
         .init(title: "Change my passphrase", detail: "for the person signed in") { ChangePassphraseForm.screen(context: context) },
+        .init(title: "Sanctions list", detail: "what the flowchart's \"sanctions list\" means here") { .push(SanctionsListForm.screen(context: context)) },
     ])
 }

@@ -58,11 +58,12 @@ public enum ESafetyApplication {
         }
         if let idleSeconds, idleSeconds > 0 {
             app.idleTimeoutMilliseconds = idleSeconds * 1000
-            app.onIdle = {
-                guard workspace.session != nil else { return nil }
+            app.onIdle = { stack in
+                guard let session = workspace.session else { return nil }
                 workspace.session = nil
                 let minutes = idleSeconds >= 120 ? "\(idleSeconds / 60) minutes" : "\(idleSeconds) seconds"
-                return SignInScreen(context: context, notice: "Locked after \(minutes) without a key. Sign in again: unfinished work was kept.")
+                return SignInScreen(context: context, notice: "Locked after \(minutes) without a key. Sign in again: unfinished work was kept.",
+                                    kept: LockedWork(personID: session.personID, screens: stack))
             }
         }
         return app

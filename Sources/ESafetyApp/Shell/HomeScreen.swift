@@ -12,7 +12,7 @@ import TerminalUI
 public final class HomeScreen: Screen {
     /// An entry of the home menu.
     enum Area: Int, CaseIterable {
-        case incidents, flowchart, directory, aup, reviews, settings
+        case incidents, flowchart, directory, aup, reviews, settings, imagesAndFiltering
 
         var title: String {
             switch self {
@@ -22,6 +22,7 @@ public final class HomeScreen: Screen {
             case .aup: return "AUP signatures"
             case .reviews: return "Review schedule"
             case .settings: return "Settings"
+            case .imagesAndFiltering: return "Images and filtering"
             }
         }
 
@@ -33,6 +34,7 @@ public final class HomeScreen: Screen {
             case .aup: return "who signed which AUP, and who has not"
             case .reviews: return "what is due, overdue and done"
             case .settings: return "school profile and external contacts"
+            case .imagesAndFiltering: return "photo consent, filtering checks, unblocking"
             }
         }
     }
@@ -86,7 +88,7 @@ public final class HomeScreen: Screen {
             Action("switch-focus", keys: [.tab, .backTab], label: "Dashboard",
                    help: "Move between the menu and the dashboard"),
             Action("quit-home", keys: [.character("q")], label: "Quit", help: "Quit esafety"),
-            Action("sign-out", keys: [.function(9)], label: "SignOut", help: "Sign out, so someone else can sign in (switch user)", inBar: true),
+            Action("sign-out", keys: [.function(9), .control("o")], label: "SignOut", help: "Sign out, so someone else can sign in (switch user)", inBar: true),
         ])
     }
 
@@ -172,6 +174,7 @@ public final class HomeScreen: Screen {
         case .incidents: return IncidentsMenu.screen(context: context)
         case .aup: return aupMenuScreen(context: context)
         case .flowchart: return FlowchartMenu.screen(context: context)
+        case .imagesAndFiltering: return PolicyMenu.screen(context: context)
         }
     }
 }

@@ -25,7 +25,7 @@ final class PickerScreen<Item>: Screen {
     var actions: ActionTable {
         var actions = [Action("pick", keys: [.enter], label: "Choose", help: "Choose the selected item", inBar: true)]
         if let newLabel, onNew != nil {
-            actions.append(Action("new", keys: [.function(7)], label: newLabel, help: "Make a new one and choose it", inBar: true))
+            actions.append(Action("new", keys: [.function(7), .control("n")], label: newLabel, help: "Make a new one and choose it", inBar: true))
         }
         actions.append(CommonActions.filter)
         return ActionTable(actions)

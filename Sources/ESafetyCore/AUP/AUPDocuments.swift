@@ -4,6 +4,7 @@
 /// aup/versions.json                      every published text of every AUP
 /// aup/classes.json                       the class list: class name and year group
 /// aup/roster-pupils.json (…-staff, …)    the roster, one file per group
+/// aup/voided-signatures.json             signatures voided as recorded by mistake, with why
 /// aup-signatures/2026-27-ending-07.json  signatures of one school year by people whose
 ///                                        number ends in 07: a save rewrites about 1% of a year
 /// ```
@@ -11,6 +12,7 @@ public enum AUPDocumentName {
     public static let versions = "aup/versions"
     public static let classes = "aup/classes"
     public static func roster(_ group: RosterGroup) -> String { "aup/roster-\(group.rawValue)s" }
+    public static let voids = "aup/voided-signatures"
     public static let signatureFolder = "aup-signatures"
     public static func signatures(_ year: SchoolYear, bucket: String) -> String { "\(signatureFolder)/\(year)-ending-\(bucket)" }
     /// The 100 buckets, "00" to "99".

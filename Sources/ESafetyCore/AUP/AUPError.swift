@@ -12,6 +12,10 @@ public enum AUPError: Error, Equatable, CustomStringConvertible {
     case signedInTheFuture(CivilDate)
     case noEndDate
     case endBeforeStart
+    case noReason
+    case alreadyVoided
+    case unknownSignature
+    case noneToTick(String)
 
     public var description: String {
         switch self {
@@ -25,6 +29,10 @@ public enum AUPError: Error, Equatable, CustomStringConvertible {
         case .signedInTheFuture(let date): return "\(date) is in the future: a signature cannot be dated after today."
         case .noEndDate: return "Guests and supply staff need an end date for their access."
         case .endBeforeStart: return "The end date is before the start date."
+        case .noReason: return "Say why the signature is voided: the reason is kept in the history."
+        case .alreadyVoided: return "That signature is already voided."
+        case .unknownSignature: return "That signature is not in the register (another session may have changed it): open the history again."
+        case .noneToTick(let name): return "Everyone in class \(name) has signed already: nothing to tick."
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// Signatures as JSON or CSV for other systems (`esafety export signatures`), and the missing
 /// list as text (`esafety aup missing`).
 public enum AUPExport {
-    /// Every signature of every year, with the signer's name and group.
+    /// Every signature of every year, with the signer's name and group; a voided one says when and why.
     public static func signatures(_ register: AUPRegister, format: ExportFormat) throws -> String {
         var text = ""
         try writeSignatures(register, format: format) { text += $0 }
@@ -15,12 +15,14 @@ public enum AUPExport {
     /// signatures are never held as one text (the whole JSON document took 500 MB at 100,000).
     public static func writeSignatures(_ register: AUPRegister, format: ExportFormat, to write: (String) throws -> Void) throws {
         let signatures = try register.allSignatures()
-        let header = ["personID", "name", "group", "class", "aup", "version", "signedOn", "method", "witness", "lapsesAfter", "recordedAt"]
+        let header = ["personID", "name", "group", "class", "aup", "version", "signedOn", "method", "witness", "lapsesAfter", "recordedAt", "voidedAt", "voidReason"]
         let rows = signatures.lazy.map { signature -> [String] in
             let person = register.person(signature.personID)
+            let void = register.void(of: signature)
             return [signature.personID, person?.fullName ?? "(removed)", person?.group.rawValue ?? "", person?.className ?? "",
                     signature.kind.rawValue, signature.versionID, signature.signedOn.iso8601, signature.method.rawValue,
-                    signature.witness.name, signature.lapsesAfter?.iso8601 ?? "", StoreJSON.string(from: signature.recordedAt)]
+                    signature.witness.name, signature.lapsesAfter?.iso8601 ?? "", StoreJSON.string(from: signature.recordedAt),
+                    void.map { StoreJSON.string(from: $0.voidedAt) } ?? "", void?.reason ?? ""]
         }
         switch format {
         case .csv:

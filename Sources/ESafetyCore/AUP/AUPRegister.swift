@@ -13,7 +13,9 @@ public final class AUPRegister {
     /// Every published version, oldest first.
     public internal(set) var versions: [AUPVersion] = []
     public private(set) var classes: [SchoolClass] = []
-    private var rosters: [RosterGroup: RosterDocument] = [:] { didSet { sortedPeople = [:] } }
+    private var rosters: [RosterGroup: RosterDocument] = [:] { didSet { sortedPeople = [:]; peopleByID = nil } }
+    /// Every person by id, kept until the roster changes: an export looks up 100,000 signers.
+    private var peopleByID: [String: RosterPerson]?
     /// Each group's people in name order, kept until the roster changes: sorting 4,000 names in
     /// the user's collation on every dashboard summary took most of its time.
     private var sortedPeople: [RosterGroup: [RosterPerson]] = [:]
@@ -22,6 +24,8 @@ public final class AUPRegister {
     private var loadedYears: Set<SchoolYear> = []
     /// Signatures of the loaded years by person id.
     private var byPerson: [String: [AUPSignature]] = [:]
+    /// Signatures voided as recorded by mistake, by ``AUPSignature/key`` (`aup/voided-signatures.json`).
+    var voids: [String: AUPSignatureVoid] = [:]
 
     init(workspace: Workspace) { self.workspace = workspace }
 
@@ -51,6 +55,7 @@ public final class AUPRegister {
             try RecordCheck.refuseDuplicates(rosters[group]?.people.map(\.id) ?? [], kind: "person",
                                              in: AUPDocumentName.roster(group) + ".json")
         }
+        try loadVoids()
         isLoaded = true
         try loadYearThrowing(SchoolYear(containing: today))
     }
@@ -75,6 +80,7 @@ public final class AUPRegister {
             classes = try store.load(ClassListDocument.self, from: AUPDocumentName.classes)?.classes ?? classes
         }
         for group in RosterGroup.allCases where documents.contains(AUPDocumentName.roster(group)) { try reloadRoster(group) }
+        if documents.contains(AUPDocumentName.voids) { try loadVoids() }
         for name in documents where shards[name] != nil
             || loadedYears.contains(where: { name.hasPrefix("\(AUPDocumentName.signatureFolder)/\($0)-ending-") }) {
             try reloadShard(name)
@@ -134,8 +140,10 @@ public final class AUPRegister {
     }
 
     public func person(_ id: String) -> RosterPerson? {
-        guard let group = RosterGroup.allCases.first(where: { id.hasPrefix($0.idPrefix + "-") }) else { return nil }
-        return rosters[group]?.people.first { $0.id == id }
+        if peopleByID == nil {
+            peopleByID = Dictionary(rosters.values.flatMap(\.people).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return peopleByID?[id]
     }
 
     public func schoolClass(_ name: String) -> SchoolClass? { classes.first { $0.name == name } }
@@ -145,7 +153,7 @@ public final class AUPRegister {
 
     public func version(_ id: String) -> AUPVersion? { versions.first { $0.id == id } }
 
-    /// A person's signatures in the loaded years, newest first.
+    /// A person's signatures in the loaded years, newest first, voided ones included (the history).
     public func signatures(of personID: String) -> [AUPSignature] {
         (byPerson[personID] ?? []).sorted { ($0.signedOn, $0.recordedAt) > ($1.signedOn, $1.recordedAt) }
     }
@@ -154,7 +162,7 @@ public final class AUPRegister {
     public func countingSignature(of person: RosterPerson, today: CivilDate) -> AUPSignature? {
         loadYear(SchoolYear(containing: today))
         let current = currentVersion(of: person.group.aup)?.id
-        return signatures(of: person.id).first { $0.counts(currentVersionID: current, today: today) }
+        return signatures(of: person.id).first { voids[$0.key] == nil && $0.counts(currentVersionID: current, today: today) }
     }
 
     /// True when the person has signed their AUP's current version this school year (and, for a
@@ -249,25 +257,31 @@ public final class AUPRegister {
         return try record(person, signedOn: today, method: .classList)
     }
 
-    private func record(_ person: RosterPerson, signedOn: CivilDate, method: AUPSignature.Method) throws -> AUPSignature {
+    func record(_ person: RosterPerson, signedOn: CivilDate, method: AUPSignature.Method) throws -> AUPSignature {
         let signature = try newSignature(person, signedOn: signedOn, method: method)
         try store.commit(actor: workspace.actor, action: "aup.sign", recordID: person.id,
                          summary: signatureSummary(signature, person: person)) { transaction in
-            try stage(signature, in: transaction)
+            try stage([signature], in: transaction)
         }
         keep(signature)
         return signature
     }
 
-    private func newSignature(_ person: RosterPerson, signedOn: CivilDate, method: AUPSignature.Method) throws -> AUPSignature {
+    func newSignature(_ person: RosterPerson, signedOn: CivilDate, method: AUPSignature.Method) throws -> AUPSignature {
         let kind = person.group.aup
         guard let version = currentVersion(of: kind) else { throw AUPError.noVersion(kind) }
+        // Files keep whole seconds: a second signature of a person in the same second is dated a
+        // second later, so each has its own ``AUPSignature/key`` (a void names one by it).
+        var recordedAt = workspace.now()
+        if let latest = signatures(of: person.id).map(\.recordedAt).max(), latest.timeIntervalSince1970.rounded(.down) >= recordedAt.timeIntervalSince1970.rounded(.down) {
+            recordedAt = Date(timeIntervalSince1970: latest.timeIntervalSince1970.rounded(.down) + 1)
+        }
         return AUPSignature(personID: person.id, kind: kind, versionID: version.id, signedOn: signedOn,
-                            recordedAt: workspace.now(), method: method, witness: workspace.actor,
+                            recordedAt: recordedAt, method: method, witness: workspace.actor,
                             lapsesAfter: person.group == .guest ? person.visitUntil : nil)
     }
 
-    private func signatureSummary(_ signature: AUPSignature, person: RosterPerson) -> String {
+    func signatureSummary(_ signature: AUPSignature, person: RosterPerson) -> String {
         let how: String
         switch signature.method {
         case .terminal: how = "at the terminal"
@@ -277,17 +291,23 @@ public final class AUPRegister {
         return "\(person.fullName) (\(person.id)) signed the \(signature.kind.title) (\(signature.versionID)) \(how), witnessed by \(workspace.actor.name)"
     }
 
-    /// Adds a signature to its shard as last committed (another session's signatures there are kept).
-    private func stage(_ signature: AUPSignature, in transaction: StoreTransaction) throws {
-        let year = SchoolYear(containing: signature.signedOn)
-        try loadYearThrowing(year)
-        let name = AUPDocumentName.signatures(year, bucket: RosterPerson.bucket(of: signature.personID))
-        if !transaction.isUnchanged(name) { try reloadShard(name) }
-        try transaction.write(SignatureShardDocument(signatures: (shards[name] ?? []) + [signature]), to: name)
+    /// Adds signatures to their shards as last committed (another session's signatures there are
+    /// kept); each shard is written once, however many of the signatures go into it.
+    func stage(_ signatures: [AUPSignature], in transaction: StoreTransaction) throws {
+        var byShard: [String: [AUPSignature]] = [:]
+        for signature in signatures {
+            let year = SchoolYear(containing: signature.signedOn)
+            try loadYearThrowing(year)
+            byShard[AUPDocumentName.signatures(year, bucket: RosterPerson.bucket(of: signature.personID)), default: []].append(signature)
+        }
+        for (name, added) in byShard.sorted(by: { $0.key < $1.key }) {
+            if !transaction.isUnchanged(name) { try reloadShard(name) }
+            try transaction.write(SignatureShardDocument(signatures: (shards[name] ?? []) + added), to: name)
+        }
     }
 
     /// Keeps a committed signature in memory.
-    private func keep(_ signature: AUPSignature) {
+    func keep(_ signature: AUPSignature) {
         let name = AUPDocumentName.signatures(SchoolYear(containing: signature.signedOn), bucket: RosterPerson.bucket(of: signature.personID))
         shards[name, default: []].append(signature)
         byPerson[signature.personID, default: []].append(signature)
@@ -332,7 +352,7 @@ public final class AUPRegister {
             try transaction.write(roster, to: name)
             updated = roster
             let signed = try newSignature(candidate, signedOn: today, method: .terminal)
-            try stage(signed, in: transaction)
+            try stage([signed], in: transaction)
             signature = signed
         }
         rosters[.guest] = updated

@@ -112,9 +112,28 @@ enum SignatureShardFastDecoder {
             return take(0x7D)
         }
 
+        /// A non-negative integer of at most 18 digits; nil for anything else.
+        mutating func integer() -> Int? {
+            skipSpace()
+            let start = position
+            var value = 0
+            while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39, position - start < 18 {
+                value = value * 10 + Int(bytes[position] - 0x30)
+                position += 1
+            }
+            guard position > start, position == start + 1 || bytes[start] != 0x30 else { return nil }  // no leading zero
+            return value
+        }
+
         mutating func document() -> SignatureShardDocument? {
             var signatures: [AUPSignature]?
+            var revision: Int?
             let ok = object { reader, key in
+                if key == StoreRevision.key {  // every document's revision (StoreRevision.swift): not part of the shard
+                    guard revision == nil, let value = reader.integer() else { return false }
+                    revision = value
+                    return true
+                }
                 guard key == "signatures", signatures == nil, let list = reader.signatureList() else { return false }
                 signatures = list
                 return true

@@ -7,8 +7,8 @@ import Foundation
 public enum CSVWriter {
     public static func field(_ value: String) -> String {
         var text = TerminalText.safe(value)  // no escape sequence reaches a terminal or a spreadsheet
-        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) { text = "'" + text }  // = + - @ tab CR
+        if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {  // , " LF CR
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return text

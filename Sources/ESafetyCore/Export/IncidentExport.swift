@@ -9,7 +9,7 @@ public enum IncidentExport {
         case .json:
             let encoder = StoreJSON.makeEncoder()
             struct Document: Encodable { var incidents: [IncidentRecord] }
-            return String(decoding: try encoder.encode(Document(incidents: ordered)), as: UTF8.self) + "\n"
+            return TerminalText.jsonEscaped(String(decoding: try encoder.encode(Document(incidents: ordered)), as: UTF8.self)) + "\n"
         case .csv:
             func labels(_ ids: [String], _ options: [FormOption]) -> String {
                 ids.map { IncidentFormDefinition.label($0, in: options) }.joined(separator: "; ")

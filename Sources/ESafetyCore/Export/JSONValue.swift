@@ -29,7 +29,7 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable {
         TerminalText.jsonEscaped(String(decoding: try Self.prettyEncoder.encode(self), as: UTF8.self)) + "\n"
     }
 
-    private static var prettyEncoder: JSONEncoder {
+    static var prettyEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return encoder
@@ -39,14 +39,11 @@ public indirect enum JSONValue: Encodable, Equatable, Sendable {
     /// is never held as one text: the same JSON as `.object([key: .array(items)]).prettyJSON()`.
     public static func writeArrayDocument<Items: Sequence>(key: String, items: Items, to write: (String) throws -> Void) throws
         where Items.Element == JSONValue {
-        let encoder = prettyEncoder
-        let quotedKey = String(decoding: try encoder.encode(key), as: UTF8.self)
-        try write("{\n  \(quotedKey) : [")
+        var writer = JSONPrettyWriter(encoder: prettyEncoder)
+        try write("{\n  " + writer.text(.string(key)) + " : [")
         var first = true
         for item in items {
-            let lines = TerminalText.jsonEscaped(String(decoding: try encoder.encode(item), as: UTF8.self))
-                .split(separator: "\n", omittingEmptySubsequences: false)
-            try write((first ? "\n" : ",\n") + lines.map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n"))
+            try write((first ? "\n    " : ",\n    ") + writer.text(item, indent: 4))
             first = false
         }
         try write(first ? "\n\n  ]\n}\n" : "\n  ]\n}\n")

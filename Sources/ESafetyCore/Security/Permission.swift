@@ -20,6 +20,11 @@ public enum Permission: String, Sendable, CaseIterable {
     case answerSubjectAccess
     /// Destroy a record past its retention period (IRMS toolkit).
     case destroyRecords
+    case readConsent
+    case recordConsent
+    case manageFiltering
+    case requestUnblock
+    case decideUnblock
 
     /// Why it is refused, for the message.
     var refusal: String {
@@ -41,6 +46,11 @@ public enum Permission: String, Sendable, CaseIterable {
         case .transferRecords: return "send or receive child-protection files"
         case .answerSubjectAccess: return "record or answer subject access requests"
         case .destroyRecords: return "destroy records past retention"
+        case .readConsent: return "read the image consent register"
+        case .recordConsent: return "record image consent"
+        case .manageFiltering: return "read or record filtering and monitoring checks and reviews"
+        case .requestUnblock: return "ask for a site to be unblocked"
+        case .decideUnblock: return "decide unblock requests (only the head teacher may)"
         }
     }
 }
@@ -58,6 +68,12 @@ extension AccessLevel {
             return self >= .lead
         case .manageUsers, .editSettings:
             return false
+        case .readConsent, .recordConsent, .requestUnblock:
+            return self != .governor
+        case .manageFiltering:
+            return self >= .lead
+        case .decideUnblock:
+            return self == .headTeacher  // St Paul's: removals from the filtered list are approved by the Headteacher
         }
     }
 }

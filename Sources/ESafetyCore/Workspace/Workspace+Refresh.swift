@@ -64,6 +64,8 @@ extension Workspace {
         }
         try aup.refresh(documents: documents)
         try reviews.refresh(documents: documents)
+        try consents.refresh(documents: documents)
+        try filtering.refresh(documents: documents)
         try loadedIncidents?.refresh(documents: documents)
         return changes
     }

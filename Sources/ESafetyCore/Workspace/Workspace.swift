@@ -16,6 +16,10 @@ public final class Workspace {
     public private(set) lazy var aup = AUPRegister(workspace: self)
     /// Who has opened which incident, and what is new to the person signed in.
     public private(set) lazy var attention = IncidentAttention(workspace: self)
+    /// Image consent and the images of pupils in use: read by `consents.load()` (Consent/).
+    public private(set) lazy var consents = ConsentRegister(workspace: self)
+    /// Filtering and monitoring checks, reviews and unblock requests (Filtering/).
+    public private(set) lazy var filtering = FilteringArea(workspace: self)
     /// The clock: what "now" and "today" mean for new records and due dates (tests fix it).
     public var now: () -> Date = { Date() }
     /// The time zone the school's calendar days are counted in.
@@ -157,6 +161,8 @@ public final class Workspace {
             try DemoData.addIncidents(to: workspace)
             try DemoData.addTransfers(to: workspace)
             try DemoData.addSubjectAccessRequest(to: workspace)
+            try ConsentRegister.addDemoData(to: workspace)
+            try FilteringArea.addDemoData(to: workspace)
         }
         return workspace
     }

@@ -1,5 +1,6 @@
-// The ncurses backend: the only Swift file that imports CNcursesw. It owns the terminal's whole
-// life, as htop's CRT.c does: the check, start-up, drawing, keys, signals and giving it back.
+// The ncurses backend: with CursesTerminal+Input.swift, the only Swift files that import
+// CNcursesw. It owns the terminal's whole life, as htop's CRT.c does: the check, start-up,
+// drawing, keys, signals and giving it back.
 import CNcursesw
 #if canImport(Glibc)
 import Glibc
@@ -21,7 +22,12 @@ import Foundation
 ///   Ctrl-S do nothing. It reports `.endOfInput` when a termination signal arrived (see
 ///   `TerminalLifecycle`) or when the terminal has gone (end of file, hang-up, or `get_wch`
 ///   failing at once again and again), so it never spins.
-/// - `shutdown` is idempotent and gives the terminal back with `endwin`.
+/// - Keys: the sequences of `KeySequences` are added with `define_key`; an Esc that starts no
+///   known sequence is read to the sequence's end and ignored whole; bracketed paste is on, and a
+///   paste arrives as one `.paste` event.
+/// - `shutdown` is idempotent and gives the terminal back with `endwin`. On a terminal with no
+///   alternate screen (the Linux console, vt100) it clears the screen first, so nothing that was
+///   shown stays under the shell prompt; the crash-signal handler does the same.
 ///
 /// All calls happen on the main actor. Only one instance should be live at a time.
 @MainActor
@@ -32,7 +38,7 @@ public final class CursesTerminal: Terminal {
     public let isHeadless: Bool
     /// True once `nextEvent` decided the terminal has gone (end of file, hang-up, I/O errors):
     /// the executable may exit with a failure status after saving.
-    public private(set) var lostTerminal = false
+    public internal(set) var lostTerminal = false
     /// How many cells the last `present` wrote to curses (0 when nothing changed).
     public private(set) var lastPresentCellWrites = 0
     /// The longest single wait inside `nextEvent`, so a termination signal is seen promptly even
@@ -41,17 +47,24 @@ public final class CursesTerminal: Terminal {
     /// How many immediate `get_wch` failures in a row mean the terminal is gone.
     static let immediateFailureLimit = 20
 
-    private var screen: OpaquePointer?
-    private var window: UnsafeMutablePointer<WINDOW>?
+    var screen: OpaquePointer?
+    var window: UnsafeMutablePointer<WINDOW>?
     private var files: [UnsafeMutablePointer<FILE>] = []
     private var previous: Canvas?
-    private var needsRepaint = true
+    var needsRepaint = true
     private var cursorVisible: Bool?
     private var attributesByStyle: [attr_t]
     private var pairsByStyle: [Int16]
-    private var immediateFailures = 0
+    var immediateFailures = 0
     private var lastSize: Size
     public private(set) var isShutDown = false
+    /// The function keys the terminal type has (see `KeySequences.functionKeys`).
+    public let functionKeys: Set<Int>
+    /// True when terminfo gives the terminal an alternate screen (`smcup`), which `endwin` leaves.
+    public let hasAlternateScreen: Bool
+    /// What is written after `endwin`: bracketed paste off, and on a terminal with no alternate
+    /// screen, a clear of the screen (and of its scrollback where terminfo knows how).
+    let farewellBytes: [UInt8]
 
     // MARK: Starting
 
@@ -69,7 +82,9 @@ public final class CursesTerminal: Terminal {
             throw TerminalUnavailable(.initialisationFailed(term), programName: programName)
         }
         let terminal = CursesTerminal(screen: screen, environment: environment, headless: false)
+        terminal.writeRaw(Array(BracketedPaste.on.utf8))
         TerminalLifecycle.install(programName: programName)
+        TerminalLifecycle.setFarewellBytes(terminal.farewellBytes)
         TerminalLifecycle.setRestoreHandler {
             _ = curs_set(1)
             _ = endwin()
@@ -120,6 +135,14 @@ public final class CursesTerminal: Terminal {
         } else {
             _ = set_escdelay(25)
         }
+        let term = environment["TERM"] ?? ""
+        self.functionKeys = Self.availableFunctionKeys(term: term)
+        self.hasAlternateScreen = Self.capability("smcup") != nil
+        var farewell = BracketedPaste.off
+        if !hasAlternateScreen {
+            farewell += TerminalClearing.clearSequence(clear: Self.capability("clear"), clearScrollback: Self.capability("E3"))
+        }
+        self.farewellBytes = Array(farewell.utf8)
 
         // Colour: none at all under NO_COLOR; otherwise as many as the terminal has.
         var capability = ColorCapability.monochrome
@@ -154,6 +177,20 @@ public final class CursesTerminal: Terminal {
         self.attributesByStyle = attributes
         self.pairsByStyle = pairs
         self.lastSize = Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+        defineExtraKeys()
+    }
+
+    /// A string capability of the current terminal, or nil when terminfo has none.
+    static func capability(_ name: String) -> String? {
+        guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+        return String(cString: value)
+    }
+
+    /// Writes bytes straight to the terminal (outside curses' picture of the screen).
+    func writeRaw(_ bytes: [UInt8]) {
+        guard !isHeadless, !bytes.isEmpty else { return }
+        _ = fflush(esafety_stdout())
+        bytes.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     private static func attributes(_ attributes: TextAttributes) -> attr_t {
@@ -260,52 +297,6 @@ public final class CursesTerminal: Terminal {
         }
     }
 
-    public func nextEvent(timeoutMilliseconds: Int?) -> InputEvent {
-        guard !isShutDown, !lostTerminal, let screen, let window else { return .endOfInput }
-        _ = set_term(screen)
-        let clock = ContinuousClock()
-        let deadline = timeoutMilliseconds.map { clock.now.advanced(by: .milliseconds(max(0, $0))) }
-        while true {
-            if TerminalLifecycle.receivedTerminationSignal != nil { return .endOfInput }
-            var slice = Self.signalCheckIntervalMilliseconds
-            if let deadline {
-                let remaining = clock.now.duration(to: deadline)
-                let milliseconds = Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
-                slice = max(0, min(slice, milliseconds))
-            }
-            wtimeout(window, Int32(slice))
-            var character: wint_t = 0
-            let started = clock.now
-            let status = wget_wch(window, &character)
-            if status == OK || status == KEY_CODE_YES {
-                immediateFailures = 0
-                let input: CursesInput = status == OK ? .character(UInt32(character)) : .keyCode(Int32(bitPattern: UInt32(character)))
-                switch CursesKeyDecoder.decode(input) {
-                case .key(let key):
-                    if key == .control("l") { needsRepaint = true }
-                    return .key(key)
-                case .resize:
-                    needsRepaint = true
-                    return .resize(size)
-                case .ignored:
-                    continue
-                }
-            }
-            // ERR: a timeout, a signal, or a terminal that has gone.
-            if TerminalLifecycle.receivedTerminationSignal != nil { return .endOfInput }
-            if slice >= 10, clock.now - started < .milliseconds(slice / 2) {
-                immediateFailures += 1
-                if immediateFailures >= Self.immediateFailureLimit {
-                    lostTerminal = true
-                    return .endOfInput
-                }
-            } else {
-                immediateFailures = 0
-            }
-            if let deadline, clock.now >= deadline { return .timeout }
-        }
-    }
-
     public func shutdown() {
         guard !isShutDown else { return }
         if let screen { _ = set_term(screen) }
@@ -314,6 +305,7 @@ public final class CursesTerminal: Terminal {
             _ = curs_set(1)
         }
         _ = endwin()
+        writeRaw(farewellBytes)
         if let screen { delscreen(screen) }
         for file in files { fclose(file) }
         files = []

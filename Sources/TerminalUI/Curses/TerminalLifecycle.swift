@@ -12,7 +12,8 @@ import Synchronization
 ///   through its normal path; the executable then exits with `128 + signal`. A second such
 ///   signal before the program has finished restores the terminal and dies at once.
 /// - Crash signals (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE; Swift traps are SIGILL or
-///   SIGTRAP) call the restore handler (`endwin`), write one line to standard error, and re-raise
+///   SIGTRAP) call the restore handler (`endwin`) and write the farewell bytes (a clear of a screen
+///   with no alternate screen, so no record is left on it), write one line to standard error, and re-raise
 ///   the signal with its default action so the exit status and any core dump are the usual ones.
 ///   They run on an alternate stack, so a stack overflow is caught too.
 ///
@@ -67,6 +68,13 @@ public enum TerminalLifecycle {
         restoreHandler = handler
     }
 
+    /// Sets the bytes written to standard output after the restore handler (bracketed paste off,
+    /// and a clear of the screen where the terminal has no alternate screen), prepared in
+    /// advance because a handler must not allocate.
+    public static func setFarewellBytes(_ bytes: [UInt8]) {
+        farewellBytes = bytes
+    }
+
     /// Forgets a received termination signal (for tests).
     static func resetReceivedSignal() { pendingSignal.store(0, ordering: .releasing) }
 
@@ -77,6 +85,7 @@ public enum TerminalLifecycle {
     nonisolated(unsafe) private static var previousActions: [Int32: sigaction] = [:]
     nonisolated(unsafe) fileprivate static var restoreHandler: (@convention(c) () -> Void)?
     nonisolated(unsafe) fileprivate static var crashMessages: [Int32: [UInt8]] = [:]
+    nonisolated(unsafe) fileprivate static var farewellBytes: [UInt8] = []
     nonisolated(unsafe) private static var alternateStack: UnsafeMutableRawPointer?
     fileprivate static let pendingSignal = Atomic<Int32>(0)
 
@@ -121,15 +130,23 @@ private func onTermination(_ number: Int32) {
     if TerminalLifecycle.pendingSignal.compareExchange(expected: 0, desired: number, ordering: .acquiringAndReleasing).exchanged {
         return
     }
-    TerminalLifecycle.restoreHandler?()
+    restoreAndSayFarewell()
     signal(number, SIG_DFL)
     raise(number)
 }
 
+/// Gives the terminal back from a handler: `endwin`, then the farewell bytes (a clear of a
+/// terminal with no alternate screen), once.
+private func restoreAndSayFarewell() {
+    guard let restore = TerminalLifecycle.restoreHandler else { return }
+    TerminalLifecycle.restoreHandler = nil
+    restore()
+    TerminalLifecycle.farewellBytes.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+}
+
 /// Crash signals: restore the terminal, say so on standard error, die with the default action.
 private func onCrash(_ number: Int32) {
-    TerminalLifecycle.restoreHandler?()
-    TerminalLifecycle.restoreHandler = nil
+    restoreAndSayFarewell()
     if let message = TerminalLifecycle.crashMessages[number] {
         message.withUnsafeBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }

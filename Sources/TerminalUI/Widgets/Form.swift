@@ -121,8 +121,7 @@ public final class Form: Widget {
         let response = fields[focusedIndex].widget.handle(key: key)
         switch response {
         case .changed:
-            isDirty = true
-            ownerMessages[focusedIndex] = nil
+            noteChange()
             return .changed
         case .unhandled:
             if key == .down, focusedIndex < fields.count - 1 {
@@ -138,6 +137,13 @@ public final class Form: Widget {
         case .handled, .activated:
             return response
         }
+    }
+
+    /// The focused field's value changed: the form has unsaved work, and the owner's message
+    /// about that field no longer applies.
+    func noteChange() {
+        isDirty = true
+        ownerMessages[focusedIndex] = nil
     }
 
     private func moveFocus(to index: Int) {

@@ -8,12 +8,15 @@
 @MainActor
 public final class TextArea: Widget, FormControl {
     /// The logical lines, split at the newlines typed.
-    private var lines: [String]
+    var lines: [String] { didSet { wrapped = nil } }
+    /// The screen rows of `lines` at one width, kept until the text changes: moving the cursor
+    /// or paging through a long text (a 100 KB paste) does not wrap it all again at each key.
+    private var wrapped: (width: Int, rows: [Row])?
     /// The cursor: a line, and a grapheme position within it.
-    public private(set) var cursorLine = 0
-    public private(set) var cursorColumn = 0
+    public internal(set) var cursorLine = 0
+    public internal(set) var cursorColumn = 0
     /// The display column ↑/↓ try to keep.
-    private var goalColumn: Int?
+    var goalColumn: Int?
     private var scrollTop = 0
     private var lastWrapWidth = 40
     private var lastHeight = 4
@@ -79,6 +82,13 @@ public final class TextArea: Widget, FormControl {
     }
 
     private func rows(width: Int) -> [Row] {
+        if let wrapped, wrapped.width == width { return wrapped.rows }
+        let rows = wrapRows(width: width)
+        wrapped = (width, rows)
+        return rows
+    }
+
+    private func wrapRows(width: Int) -> [Row] {
         var rows: [Row] = []
         for (number, line) in lines.enumerated() {
             let parts = Self.wrap(Array(line), width: width)
@@ -219,5 +229,24 @@ public final class TextArea: Widget, FormControl {
         if focused {
             canvas.cursor = Point(x: rect.x + min(displayColumn(in: rows[current]), rect.width - 1), y: rect.y + current - scrollTop)
         }
+    }
+}
+
+extension TextArea: PasteReceiving {
+    /// The whole paste in one insertion at the cursor, newlines kept, cursor after it.
+    public func insert(pasted text: String) -> PasteResult {
+        let cleaned = PastedText.cleaned(text, keepingNewlines: true)
+        guard !cleaned.isEmpty else { return PasteResult(.handled) }
+        let characters = Array(lines[cursorLine])
+        let head = String(characters[..<cursorColumn]), tail = String(characters[cursorColumn...])
+        var pasted = cleaned.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lastCount = pasted[pasted.count - 1].count
+        pasted[0] = head + pasted[0]
+        pasted[pasted.count - 1] += tail
+        lines.replaceSubrange(cursorLine...cursorLine, with: pasted)
+        cursorLine += pasted.count - 1
+        cursorColumn = pasted.count == 1 ? head.count + lastCount : lastCount
+        goalColumn = nil
+        return PasteResult(.changed)
     }
 }

@@ -59,6 +59,15 @@ extension XCTestCase {
         return url
     }
 
+    /// A new store made by `esafety init --demo` (every account's passphrase is
+    /// `TmuxSession.demoPassphrase`), removed when the test ends.
+    func makeDemoStore() throws -> URL {
+        let store = try makeTemporaryStore()
+        let created = try runEsafety(["init", "--demo", "--store", store.path])
+        XCTAssertEqual(created.status, 0, created.standardError)
+        return store
+    }
+
     /// A tmux session that is killed when the test ends, pass or fail.
     func startTmux(command: String, width: Int = 80, height: Int = 24, term: String = "xterm-256color",
                    environment: [String: String] = [:], workingDirectory: URL? = nil) throws -> TmuxSession {

@@ -96,6 +96,23 @@ final class TmuxSession {
         _ = try? run(["send-keys", "-t", target, "-l", text])
     }
 
+    /// Sends raw bytes to the program, exactly as a terminal would (`send-keys -H`): the escape
+    /// sequences of one particular terminal, say, with no translation by tmux.
+    func send(bytes text: String) {
+        let hex = text.utf8.map { String(format: "%02x", $0) }
+        guard !hex.isEmpty else { return }
+        _ = try? run(["send-keys", "-t", target, "-H"] + hex)
+    }
+
+    /// Pastes text as a terminal pastes it: bracketed (`ESC [ 200 ~` … `ESC [ 201 ~`) when the
+    /// program turned bracketed paste on, all at once either way.
+    func paste(_ text: String) throws {
+        let file = directory.appendingPathComponent("paste")
+        try Data(text.utf8).write(to: file)
+        _ = try run(["load-buffer", "-b", "paste", file.path])
+        _ = try run(["paste-buffer", "-p", "-d", "-b", "paste", "-t", target])
+    }
+
     // MARK: Output
 
     /// The visible screen, one line per row, trailing spaces removed by tmux.
@@ -158,6 +175,17 @@ final class TmuxSession {
     func panePID() -> Int32? {
         guard let result = try? run(["display-message", "-p", "-t", target, "#{pane_pid}"]) else { return nil }
         return Int32(result.output.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Sends a signal ("KILL", "HUP", "SEGV") to the program itself: the pane's shell runs it as
+    /// its child, found by parent and name with `pkill -P`.
+    func signalProgram(_ signal: String, name: String = "esafety") throws {
+        guard let pid = panePID() else { throw TmuxError(description: "the pane has no process id") }
+        let pkill = Process()
+        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        pkill.arguments = ["-" + signal, "-P", String(pid), name]
+        try pkill.run()
+        pkill.waitUntilExit()
     }
 
     /// Kills the private server and removes its folder. Safe to call more than once.
