@@ -42,7 +42,11 @@ final class SubjectAccessTests: StoreTestCase {
         report.involved = [InvolvedParty(kind: .child, name: "Amir Jönsson", personID: "pupil-0002"),
                            InvolvedParty(kind: .child, name: "Bea Quarry", personID: "pupil-0003")]
         let recorded = try log.submit(report)
+        try workspace.consents.recordForm(personID: "pupil-0002", given: [.website], by: "Mr Jönsson (fictional)", on: workspace.today,
+                                          formVersion: "2026-v1")
         let export = try workspace.subjectAccessExport(person: "pupil-0002")
+        XCTAssertTrue(export.text.contains("School website: yes; Social media: no"), export.text)
+        XCTAssertTrue(export.text.contains("Form on \(workspace.today) by a parent or carer: School website"), export.text)
         XCTAssertEqual(export.subject, "Amir Jönsson")
         XCTAssertEqual(export.incidentCount, 2, "the demo's incident with Bea, and this one")
         XCTAssertTrue(export.text.contains("Description: Amir Jönsson showed another pupil a video; a member of staff took the tablet."), export.text)

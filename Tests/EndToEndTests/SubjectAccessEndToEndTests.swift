@@ -46,8 +46,7 @@ final class SubjectAccessEndToEndTests: XCTestCase {
         let binary = try esafetyBinary()
         let app = try startTmux(command: "\(TmuxSession.quote(binary.path)) --store \(TmuxSession.quote(store.path))", width: 200, height: 60)
         try app.signIn(as: "Grace Mensah")
-        try app.waitFor("Subject access requests")
-        try app.waitFor("SAR-0001 due ")
+        try app.waitFor("SAR-0001 due ")  // among the incident lines
         XCTAssertEqual(try runEsafety(["sar", "done", "SAR-0001", "--store", store.path] + lead, environment: passphrase).status, 0)
         try app.waitUntil("the answered request to leave the dashboard") { !$0.contains("SAR-0001 due") }
         app.send(keys: "F10")

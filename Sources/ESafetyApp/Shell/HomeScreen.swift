@@ -49,8 +49,6 @@ public final class HomeScreen: Screen {
             AccessChangesDashboardSection(),
             ReviewsDashboardSection(),
             IncidentsDashboardSection(),
-            TransfersDashboardSection(),
-            SubjectAccessDashboardSection(),
             AUPDashboardSection(),
         ]
     }

@@ -47,7 +47,7 @@ extension Workspace {
         out += directorySection(people)
         out += try accountSection(people)
         out += rosterSection(roster, redaction: &redaction, subjectNames: subjectNames)
-        out += ["Consents", "  esafety keeps no consent records about \(name) in this version.", ""]
+        out += consentSection(roster.filter { $0.group == .pupil }, redaction: &redaction, subjectNames: subjectNames)
         out += ["Incidents that involve \(name) (\(records.count))"]
         if records.isEmpty { out.append("  None.") }
         for record in records { out += incidentSection(record, form: log.form, redaction: &redaction, subjectNames: subjectNames) }
@@ -107,6 +107,22 @@ extension Workspace {
                 let witness = redaction.name(signature.witness.name, label: "a member of staff", subjectNames: subjectNames,
                                              where: "AUP signature of \(signature.signedOn)")
                 out.append("    Signed the \(signature.kind.rawValue) AUP (\(signature.versionID)) on \(signature.signedOn), \(signature.method.rawValue), recorded by \(witness)")
+            }
+        }
+        return out + [""]
+    }
+
+    private func consentSection(_ pupils: [RosterPerson], redaction: inout SubjectAccessRedaction, subjectNames: Set<String>) -> [String] {
+        var out = ["Image consent"]
+        try? consents.load()
+        let histories = pupils.map { ($0, consents.consent(of: $0.id)) }.filter { !$0.1.history.isEmpty }
+        if histories.isEmpty { out.append("  No consent forms recorded.") }
+        for (pupil, consent) in histories {
+            let states = ConsentUse.allCases.map { "\($0.title): \(consent.state($0).word)" }
+            out.append("  \(pupil.fullName): " + states.joined(separator: "; "))
+            for event in consent.history {
+                let by = redaction.name(event.by, label: "a parent or carer", subjectNames: subjectNames, where: "Image consent of \(event.on)")
+                out.append("    \(event.kind == .given ? "Form" : "Withdrawal") on \(event.on) by \(by): " + event.uses.map(\.title).joined(separator: ", "))
             }
         }
         return out + [""]
