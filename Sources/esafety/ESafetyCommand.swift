@@ -15,7 +15,8 @@ struct ESafetyCommand: ParsableCommand {
         version: ESafetyCoreVersion.version,
         subcommands: [OpenCommand.self, InitCommand.self, ExportCommand.self, ReportCommand.self, CheckCommand.self,
                       AUPCommand.self, ImportCommand.self, ReviewsCommand.self, FlowchartCommand.self, RestoreCommand.self,
-                      AcknowledgeCommand.self, ConsentCommand.self, FilteringCommand.self, BenchCommand.self],
+                      AcknowledgeCommand.self, ConsentCommand.self, FilteringCommand.self, TransferCommand.self, SARCommand.self,
+                      RetentionCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self)
 
     static func main() {

@@ -59,11 +59,13 @@ struct FiguresReportCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let (figures, policy) = try StoreOptions.userFacing { () throws -> (GovernorFigures, PolicyFigures) in
+        let (figures, policy, transfers) = try StoreOptions.userFacing { () throws -> (GovernorFigures, PolicyFigures, TransferFigures) in
             let workspace = try Workspace.open(at: options.location, access: .readOnly, actor: options.actor)
-            return (try workspace.incidents().governorFigures(), try workspace.policyFigures())
+            return (try workspace.incidents().governorFigures(), try workspace.policyFigures(), try workspace.transferFigures())
         }
-        say("Incidents recorded: \(figures.total)\n\nBy type")
+        say("Incidents recorded: \(figures.total)")
+        say(transfers.sentence)
+        say("\nBy type")
         let bars = { (counts: [GovernorFigures.Count]) in counts.map { BarChart.Bar($0.label, $0.count) } }
         BarChart(bars(figures.byType)).lines(width: 78).forEach { say($0) }
         say("\nBy term")

@@ -202,8 +202,12 @@ final class RobustnessTests: StoreTestCase {
         XCTAssertGreaterThanOrEqual(workspace.reviews.schedule.items.map(\.history.count).reduce(0, +), 30)
 
         // Fixed: every document is the same, byte for byte, apart from the log and the manifest's time.
-        // Sealed incidents and the key files are random by design (fresh keys and nonces).
-        let random: (String) -> Bool = { $0.contains("incidents/") || $0.hasSuffix("users.json") || $0.hasSuffix("keys.json") || $0.hasSuffix("authority.json") }
+        // Sealed incidents, transfers and subject access requests, and the key files are random by
+        // design (fresh keys and nonces).
+        let random: (String) -> Bool = { path in
+            ["incidents/", "transfers/", "subject-access/"].contains { path.contains($0) }
+                || ["users.json", "keys.json", "authority.json", "transfer-key.json"].contains { path.hasSuffix($0) }
+        }
         let files = try FileManager.default.subpathsOfDirectory(atPath: first.path)
             .filter { $0.hasSuffix(".json") && $0 != "manifest.json" && !random($0) }
         XCTAssertGreaterThan(files.count, 30)

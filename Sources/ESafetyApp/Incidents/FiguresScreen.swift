@@ -25,7 +25,9 @@ final class FiguresScreen: Screen {
         // A chart line must not wrap: the view is inset by 2 and 1, keeps a column for its scroll
         // bar and wraps indented lines 2 short; the chart is indented by 2.
         let chartWidth = rect.width - 3 - 1 - 2 - 2
-        var lines = ["Incidents recorded: \(figures.total). No names or details are shown here.", "", "By type"]
+        var lines = ["Incidents recorded: \(figures.total). No names or details are shown here."]
+        if let transfers = try? context.workspace.transferFigures() { lines.append(transfers.sentence) }
+        lines += ["", "By type"]
         lines += BarChart(figures.byType.bars).lines(width: chartWidth).map { "  " + $0 }
         lines += ["", "By term"]
         lines += BarChart(figures.byTerm.bars).lines(width: chartWidth).map { "  " + $0 }

@@ -34,7 +34,9 @@ final class IncidentFormScreen: Screen {
         self.log = log
         self.mode = mode
         self.report = report
-        steps = IncidentFormSteps.make(report: report, form: log.form, directory: context.workspace.directory, today: context.workspace.today)
+        try? context.workspace.aup.load()
+        steps = IncidentFormSteps.make(report: report, form: log.form, directory: context.workspace.directory,
+                                       pupils: context.workspace.aup.people(in: .pupil), today: context.workspace.today)
         stepIndex = max(0, min(step, steps.count))
         if isReviewStep { refreshReview() }
     }

@@ -51,7 +51,7 @@ final class ActionTickState {
 @MainActor
 enum IncidentFormSteps {
     static func make(report: IncidentReport, form definition: IncidentFormDefinition, directory: RoleDirectory,
-                     today: CivilDate) -> [IncidentFormStep] {
+                     pupils: [RosterPerson] = [], today: CivilDate) -> [IncidentFormStep] {
         var steps: [IncidentFormStep] = []
 
         let date = DateField(date: report.occurredOn, latest: today)
@@ -85,7 +85,7 @@ enum IncidentFormSteps {
         let others = TextArea(text: names(.other), visibleLines: 3, placeholder: "one per line: who, and how involved")
         let allegation = ChoiceField(options: [(label: "No", value: false), (label: "Yes", value: true)], selection: report.isStaffAllegation)
         steps.append(IncidentFormStep(title: "Who was involved", form: Form(fields: [
-            Form.Field(label: "Child/young person", widget: children, help: "Full names, one per line"),
+            Form.Field(label: "Child/young person", widget: children, help: "Full names, one per line; pupils on the roster are linked"),
             Form.Field(label: "Staff member", widget: staff, help: "Full names, one per line; names in the role directory are linked"),
             Form.Field(label: "Other (please specify)", widget: others),
             Form.Field(label: "Allegation against staff?", widget: allegation,
@@ -97,8 +97,12 @@ enum IncidentFormSteps {
                 for line in area.text.split(separator: "\n") {
                     let name = line.trimmingCharacters(in: .whitespaces)
                     guard !name.isEmpty else { continue }
-                    let match = directory.people.first { TextSearch.fold($0.fullName) == TextSearch.fold(name) }
-                    parties.append(InvolvedParty(kind: kind, name: name, personID: match?.id))
+                    // A child links to the one roster pupil of that name (a transfer or a subject access export
+                    // finds them by it); anyone else to the role directory.
+                    let namesakes = kind == .child ? pupils.filter { $0.nameMatches(name) } : []
+                    let match = namesakes.count == 1 ? namesakes[0].id
+                        : directory.people.first { TextSearch.fold($0.fullName) == TextSearch.fold(name) }?.id
+                    parties.append(InvolvedParty(kind: kind, name: name, personID: match))
                 }
             }
             report.involved = parties

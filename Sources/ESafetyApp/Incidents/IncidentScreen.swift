@@ -69,6 +69,7 @@ final class IncidentScreen: Screen {
         let overdue = record.overdueFollowUps(today: context.workspace.today).count
         var status = "Status: \(record.status.label)"
         if overdue > 0 { status += " · \(overdue) follow-up\(overdue == 1 ? "" : "s") overdue" }
+        if let origin = record.transferredFrom { status += " · read-only prior record from " + origin.label(timeZone: context.workspace.timeZone) }
         canvas.write(status, at: Point(x: rect.x + 2, y: rect.y), style: overdue > 0 ? .warning : .heading, clip: rect)
         view.draw(into: &canvas, rect: rect.inset(top: 2, left: 2, right: 1), focused: true)
     }

@@ -2,8 +2,9 @@ import CivilTime
 import ESafetyCore
 import TerminalUI
 
-/// The home dashboard's incident lines: an unfinished report waiting, overdue follow-ups, and
-/// open incidents with how long they have been open.
+/// The home dashboard's incident lines: an unfinished report waiting, overdue follow-ups, files
+/// sent without a receipt and subject access deadlines, and open incidents with how long they
+/// have been open.
 @MainActor
 struct IncidentsDashboardSection: DashboardSection {
     let title = "Incidents"
@@ -27,6 +28,7 @@ struct IncidentsDashboardSection: DashboardSection {
                 .push(IncidentScreen(context: context, log: log, id: incident.id))
             })
         }
+        lines += StatutoryDeadlineLines.lines(context: context, today: today)  // transfers and subject access (Transfers/)
         for incident in log.openIncidents.sorted(by: { $0.recordedAt < $1.recordedAt }) {
             let recorded = CivilDate.today(at: incident.recordedAt, in: context.workspace.timeZone)
             let days = today.daysSinceEpoch - recorded.daysSinceEpoch

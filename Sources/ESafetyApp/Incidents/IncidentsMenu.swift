@@ -23,6 +23,9 @@ enum IncidentsMenu {
         if workspace.can(.viewFigures) {
             entries.append(.init(title: "Governors' figures", detail: "counts by type and by term, without names") { .push(FiguresScreen(context: context, log: log)) })
         }
+        if workspace.can(.transferRecords) {
+            entries.append(.init(title: "Child-protection file transfers", detail: "send a leaving pupil's file, receive one, confirm receipt") { .push(TransfersScreen(context: context)) })
+        }
         guard !entries.isEmpty else { return .message("Your account has nothing to do with incidents here.", .info) }
         let menu = MenuScreen(title: "Incidents", helpText: context.help(workspace.can(.readIncidents) ? "incidents" : "incidents-staff"), entries: entries)
         guard workspace.can(.readIncidents) else { return .sequence([.push(menu), .message(onlyLeadsMessage(context: context), .info)]) }

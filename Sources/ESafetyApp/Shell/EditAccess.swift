@@ -35,7 +35,8 @@ extension Permission {
     var whoMay: String {
         switch self {
         case .manageUsers, .editSettings: return "an administrator"
-        case .readIncidents, .manageIncidents, .walkFlowchart, .exportIncidents, .manageReviews, .editDirectory, .publishAUP:
+        case .readIncidents, .manageIncidents, .walkFlowchart, .exportIncidents, .manageReviews, .editDirectory, .publishAUP,
+             .transferRecords, .answerSubjectAccess, .destroyRecords:
             return "the leads and the head teacher"
         case .viewFigures: return "the leads, the head teacher and governors"
         case .recordIncident, .recordSignatures, .readDirectory, .readReviews, .readConsent, .recordConsent, .requestUnblock:

@@ -184,16 +184,7 @@ public final class IncidentLog {
         guard problems.isEmpty else { throw IncidentError.incomplete(problems) }
         let recordedAt = Self.wholeSecond(now())
         let record = try store.commit(actor: actor(), action: "incident.submit") { transaction -> IncidentRecord in
-            let prefix = String(format: "%04d-", today.year)
-            let highest = transaction.names(in: Self.folder).compactMap { name -> Int? in
-                let id = Self.id(ofDocument: name)
-                return id.hasPrefix(prefix) ? Int(id.dropFirst(prefix.count)) : nil
-            }.max() ?? 0
-            var number = transaction.allocate("incident-\(today.year)", atLeast: highest + 1)
-            while transaction.fileExists(Self.folder + "/" + prefix + String(format: "%04d", number)) {
-                number = transaction.allocate("incident-\(today.year)", atLeast: number + 1)  // a file no entry accounts for
-            }
-            let record = IncidentRecord(id: prefix + String(format: "%04d", number), recordedAt: recordedAt, recordedBy: actor(), report: report)
+            let record = IncidentRecord(id: allocateID(in: transaction), recordedAt: recordedAt, recordedBy: actor(), report: report)
             transaction.recordID = record.id
             transaction.summary = "Recorded incident \(record.id)"
             try transaction.write(try vault.seal(record), to: Self.folder + "/" + record.id)
@@ -204,6 +195,21 @@ public final class IncidentLog {
         didCommit(record)
         try? store.removeDraft(named: draftName)
         return record
+    }
+
+    /// Gives out the next incident id of this year, under the commit lock: once across every
+    /// session, and never again even if the file is deleted.
+    func allocateID(in transaction: StoreTransaction) -> String {
+        let prefix = String(format: "%04d-", today.year)
+        let highest = transaction.names(in: Self.folder).compactMap { name -> Int? in
+            let id = Self.id(ofDocument: name)
+            return id.hasPrefix(prefix) ? Int(id.dropFirst(prefix.count)) : nil
+        }.max() ?? 0
+        var number = transaction.allocate("incident-\(today.year)", atLeast: highest + 1)
+        while transaction.fileExists(Self.folder + "/" + prefix + String(format: "%04d", number)) {
+            number = transaction.allocate("incident-\(today.year)", atLeast: number + 1)  // a file no entry accounts for
+        }
+        return prefix + String(format: "%04d", number)
     }
 
     /// Replaces the report of a submitted incident; the earlier version is kept as a revision.
@@ -309,6 +315,7 @@ public final class IncidentLog {
         guard let record = try loadRecord(id) else {
             throw allIDs.contains(id) ? AccessError.restrictedIncident(id) : IncidentError.unknownIncident(id)
         }
+        if let origin = record.transferredFrom { throw TransferError.priorRecordReadOnly(id: id, school: origin.school) }
         return record
     }
 

@@ -35,6 +35,8 @@ public struct IncidentRecord: Codable, Sendable, Hashable, Identifiable {
     public var deviceReview: DeviceReview?
     /// Walks of the response flowchart, oldest first (a record from before walks has none).
     @WalksOrEmpty public var walks: [FlowchartWalk] = []
+    /// Set on a prior record received from the pupil's previous school: it is read-only here.
+    public var transferredFrom: TransferOrigin?
 
     public init(id: String, recordedAt: Date, recordedBy: AuditActor, report: IncidentReport) {
         self.id = id

@@ -47,6 +47,7 @@ public struct IncidentReportText {
         out.append(.title("\(form.title): \(record.id)"))
         field("Status", record.status.label)
         field("Recorded", "\(AuditFormatting.timestamp(record.recordedAt, timeZone: timeZone)) by \(record.recordedBy.name)")
+        if let origin = record.transferredFrom { field("Prior record from", origin.label(timeZone: timeZone) + "; read-only") }
         if !profile.reportCopyEmail.isEmpty {
             out.append(.caption("This form should be kept on file and a copy emailed to the local authority's e-safety officer at \(profile.reportCopyEmail)."))
         }

@@ -14,6 +14,12 @@ public enum Permission: String, Sendable, CaseIterable {
     case manageUsers
     case editSettings
     case publishAUP
+    /// Send and receive child-protection files, and record receipts (KCSIE).
+    case transferRecords
+    /// Record and answer subject access requests (UK GDPR article 15).
+    case answerSubjectAccess
+    /// Destroy a record past its retention period (IRMS toolkit).
+    case destroyRecords
     case readConsent
     case recordConsent
     case manageFiltering
@@ -37,6 +43,9 @@ public enum Permission: String, Sendable, CaseIterable {
         case .manageUsers: return "manage users"
         case .editSettings: return "change the settings"
         case .publishAUP: return "publish a new AUP text"
+        case .transferRecords: return "send or receive child-protection files"
+        case .answerSubjectAccess: return "record or answer subject access requests"
+        case .destroyRecords: return "destroy records past retention"
         case .readConsent: return "read the image consent register"
         case .recordConsent: return "record image consent"
         case .manageFiltering: return "read or record filtering and monitoring checks and reviews"
@@ -54,7 +63,8 @@ extension AccessLevel {
             return self != .governor || permission == .readDirectory || permission == .readReviews
         case .viewFigures:
             return self != .staff
-        case .readIncidents, .manageIncidents, .walkFlowchart, .exportIncidents, .manageReviews, .editDirectory, .publishAUP:
+        case .readIncidents, .manageIncidents, .walkFlowchart, .exportIncidents, .manageReviews, .editDirectory, .publishAUP,
+             .transferRecords, .answerSubjectAccess, .destroyRecords:
             return self >= .lead
         case .manageUsers, .editSettings:
             return false

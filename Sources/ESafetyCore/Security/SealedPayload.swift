@@ -10,14 +10,14 @@ public struct SealedPayload: Codable, Sendable, Hashable {
     static var suite: HPKE.Ciphersuite { .Curve25519_SHA256_ChachaPoly }
     static let info = Data("esafety records v1".utf8)
 
-    static func seal(_ plaintext: Data, to publicKey: Curve25519.KeyAgreement.PublicKey) throws -> SealedPayload {
+    static func seal(_ plaintext: Data, to publicKey: Curve25519.KeyAgreement.PublicKey, info: Data = info) throws -> SealedPayload {
         var sender = try HPKE.Sender(recipientKey: publicKey, ciphersuite: suite, info: info)
         let ciphertext = try sender.seal(plaintext)
         return SealedPayload(encapsulatedKey: sender.encapsulatedKey, ciphertext: ciphertext)
     }
 
-    func open(with privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> Data {
-        var recipient = try HPKE.Recipient(privateKey: privateKey, ciphersuite: Self.suite, info: Self.info, encapsulatedKey: encapsulatedKey)
+    func open(with privateKey: Curve25519.KeyAgreement.PrivateKey, info: Data = info) throws -> Data {
+        var recipient = try HPKE.Recipient(privateKey: privateKey, ciphersuite: Self.suite, info: info, encapsulatedKey: encapsulatedKey)
         return try recipient.open(ciphertext)
     }
 }

@@ -4,8 +4,15 @@ import Foundation
 extension DemoData {
     /// A handful of fictional incidents across the last year, some closed, one with an overdue
     /// follow-up, so the log, the filters and the governors' figures have something to show.
+    /// The children are roster pupils, linked by id, so a transfer or a subject access export
+    /// finds them.
     static func addIncidents(to workspace: Workspace) throws {
         let log = try workspace.incidents()
+        try workspace.aup.load()
+        func child(_ index: Int) -> InvolvedParty {
+            let id = AUPRegister.makeID(.pupil, index + 1)  // pupil-0001 is Zoë Ōkubo
+            return InvolvedParty(kind: .child, name: workspace.aup.person(id)?.fullName ?? id, personID: id)
+        }
         let today = workspace.today
         func day(_ offset: Int) -> CivilDate { today.adding(days: -offset) ?? today }
         let lead = workspace.directory.holders(of: Role.WellKnown.esafetyLead).first
@@ -17,7 +24,7 @@ extension DemoData {
         first.reporterName = "Grace Mensah"
         first.reporterRole = "Deputy head"
         first.location = .inSchool
-        first.involved = [InvolvedParty(kind: .child, name: "Zoë Ōkubo")]
+        first.involved = [child(0)]
         first.typeIDs = ["gambling"]
         first.riskAreaIDs = ["commerce"]
         first.description = "A pupil in Year 5 was found on an online betting game during a research lesson (fictional demo)."
@@ -36,7 +43,7 @@ extension DemoData {
         second.reporterRole = "Year 3 teacher"
         second.identifiedHow = "A parent phoned the office"
         second.location = .outsideSchool
-        second.involved = [InvolvedParty(kind: .child, name: "Arlo Baptiste"), InvolvedParty(kind: .child, name: "Mia Kowalczyk")]
+        second.involved = [child(1), child(2)]
         second.typeIDs = ["bullying"]
         second.riskAreaIDs = ["contact", "conduct"]
         second.description = "Unkind messages in a class group chat over the weekend (fictional demo)."
@@ -53,7 +60,7 @@ extension DemoData {
         third.reporterName = "Tom Whitfield"
         third.reporterRole = "Computing lead"
         third.location = .inSchool
-        third.involved = [InvolvedParty(kind: .child, name: "Zoë Ōkubo"), InvolvedParty(kind: .other, name: "Unknown adult on a game chat")]
+        third.involved = [child(0), InvolvedParty(kind: .other, name: "Unknown adult on a game chat")]
         third.typeIDs = ["other"]
         third.otherType = "Contact from an unknown adult in a game"
         third.riskAreaIDs = ["contact"]

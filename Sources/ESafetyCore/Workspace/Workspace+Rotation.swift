@@ -50,6 +50,7 @@ extension Workspace {
                 done += 1
                 progress?(done, names.count)
             }
+            try Self.resealTransfers(in: transaction, from: old, to: freshPublic, generation: statement.recordsKey.generation)
             updatedUsers = try transaction.load(UsersDocument.self, from: Accounts.usersDocument)?.users ?? updatedUsers
             for index in updatedUsers.indices {
                 updatedUsers[index].recordsGrant = nil
@@ -107,7 +108,10 @@ extension Workspace {
         while let relative = walker.nextObject() as? String {
             let path = (backups as NSString).appendingPathComponent(relative)
             guard StoreFileIO.isRegularFile(path) else { continue }
-            if relative.hasSuffix("/" + Accounts.usersDocument + ".json") || relative == Accounts.usersDocument + ".json" {
+            // users.json holds wrapped keys as they were; transfer documents hold details sealed to the old key.
+            if relative.hasSuffix("/" + Accounts.usersDocument + ".json") || relative == Accounts.usersDocument + ".json"
+                || relative.hasSuffix("/" + TransferKeyDocument.name + ".json") || relative.contains("/" + TransferRecord.folder + "/")
+                || relative.contains("/" + SubjectAccessRequestRecord.folder + "/") {
                 unlink(path)
                 continue
             }

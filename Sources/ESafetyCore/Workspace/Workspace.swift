@@ -159,6 +159,8 @@ public final class Workspace {
         if demo {
             workspace.recoveryKeyToShow = try DemoData.addAccounts(to: workspace)
             try DemoData.addIncidents(to: workspace)
+            try DemoData.addTransfers(to: workspace)
+            try DemoData.addSubjectAccessRequest(to: workspace)
             try ConsentRegister.addDemoData(to: workspace)
             try FilteringArea.addDemoData(to: workspace)
         }

@@ -1,0 +1,35 @@
+import Foundation
+import XCTest
+
+/// Retention through the built binary on a demo store, its clock moved on with ESAFETY_TODAY.
+final class RetentionEndToEndTests: XCTestCase {
+    func testARecordPastRetentionIsListedAndDestroyedLeavingATombstone() throws {
+        let store = try makeTemporaryStore()
+        XCTAssertEqual(try runEsafety(["init", "--demo", "--store", store.path]).status, 0)
+        let lead = ["--store", store.path, "--user", "Tom Whitfield"]
+        let env = ["ESAFETY_PASSPHRASE": TmuxSession.demoPassphrase, "ESAFETY_TODAY": "2046-01-02"]
+        let list = try runEsafety(["retention", "list"] + lead, environment: env)
+        XCTAssertEqual(list.status, 0, list.standardError)
+        XCTAssertTrue(list.standardOutput.contains("Zoë Ōkubo: born 01/01/2021, retention ended 01/01/2046"), list.standardOutput)
+        XCTAssertFalse(list.standardOutput.contains("2026-0002"), "Amir and Bea are not 25 yet: \(list.standardOutput)")
+
+        let early = try runEsafety(["retention", "destroy", "2026-0002", "--reason", "review"] + lead, environment: env)
+        XCTAssertEqual(early.status, 1)
+        XCTAssertTrue(early.standardError.contains("is not past retention"), early.standardError)
+        let office = try runEsafety(["retention", "destroy", "2026-0001", "--reason", "review", "--store", store.path, "--user", "Siobhán Byrne"],
+                                    environment: env)
+        XCTAssertTrue(office.standardError.contains("destroy records past retention"), office.standardError)
+
+        let destroyed = try runEsafety(["retention", "destroy", "2026-0001", "--reason", "Retention review January 2046"] + lead, environment: env)
+        XCTAssertEqual(destroyed.status, 0, destroyed.standardError)
+        XCTAssertTrue(destroyed.standardOutput.hasPrefix("Destroyed incident 2026-0001 (recorded "), destroyed.standardOutput)
+        let leftovers = FileManager.default.enumerator(atPath: store.path)!.compactMap { $0 as? String }.filter { ($0 as NSString).lastPathComponent == "2026-0001.json" }
+        XCTAssertEqual(leftovers, [], "no file and no backup copy")
+        let audit = try String(contentsOf: store.appendingPathComponent("audit.jsonl"), encoding: .utf8)
+        XCTAssertTrue(audit.contains("past retention: Retention review January 2046"), "the tombstone")
+        let check = try runEsafety(["check", "--store", store.path])
+        XCTAssertEqual(check.status, 0, check.standardOutput)
+        let after = try runEsafety(["retention", "list"] + lead, environment: env)
+        XCTAssertFalse(after.standardOutput.contains("2026-0001"), after.standardOutput)
+    }
+}
