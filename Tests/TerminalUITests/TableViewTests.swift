@@ -75,4 +75,13 @@ final class TableViewTests: XCTestCase {
         XCTAssertEqual(table.selectedIndex, 19)
         XCTAssertEqual(press(.enter, on: table), [.activated])
     }
+
+    func testAColumnThatCanBeWholeIsMadeWholeBeforeALongOneTakesTheRest() async {
+        let columns = [TableColumn(title: "Name", width: .flexible(min: 10)), TableColumn(title: "Roles", width: .flexible(min: 10))]
+        // 60 columns, 1 between: the names need 22, the roles 90.
+        let widths = TableColumn.layout(columns, available: 60, spacing: 1, natural: [22, 90])
+        XCTAssertEqual(widths, [22, 37], "the name column is whole; the roles take what is left")
+        XCTAssertEqual(TableColumn.layout(columns, available: 60, spacing: 1, natural: [12, 20]), [12 + 14, 20 + 13],
+                       "room beyond every natural width is shared")
+    }
 }

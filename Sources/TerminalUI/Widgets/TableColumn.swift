@@ -25,8 +25,9 @@ public struct TableColumn: Hashable, Sendable {
     /// The widths of `columns` in `available` display columns, with `spacing` between them.
     /// When there is not room for every minimum, flexible columns keep their minimum and the
     /// last columns are cut at the edge. With `natural` (each column's widest text), the room
-    /// beyond the minimums goes first to the columns that need it, the most short first, so a
-    /// column is never cut while another has columns to spare; what is left is shared.
+    /// beyond the minimums makes whole first the columns that need least to be whole (a name
+    /// column before a long list of roles), so as many columns as can be are never cut and the
+    /// one that cannot fit takes what is left; room beyond every natural width is shared.
     public static func layout(_ columns: [TableColumn], available: Int, spacing: Int, natural: [Int]? = nil) -> [Int] {
         let room = available - spacing * max(0, columns.count - 1)
         var widths = columns.map { column -> Int in
@@ -39,11 +40,10 @@ public struct TableColumn: Hashable, Sendable {
         var extra = room - widths.reduce(0, +)
         guard extra > 0, !flexible.isEmpty else { return widths }
         if let natural, natural.count == columns.count {
-            while extra > 0 {
-                let short = flexible.filter { widths[$0] < natural[$0] }
-                guard let neediest = short.max(by: { natural[$0] - widths[$0] < natural[$1] - widths[$1] }) else { break }
-                widths[neediest] += 1
-                extra -= 1
+            for index in flexible.sorted(by: { natural[$0] - widths[$0] < natural[$1] - widths[$1] }) where extra > 0 {
+                let given = min(max(0, natural[index] - widths[index]), extra)
+                widths[index] += given
+                extra -= given
             }
             guard extra > 0 else { return widths }
         }
