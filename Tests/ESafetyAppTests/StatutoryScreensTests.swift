@@ -66,7 +66,7 @@ final class StatutoryScreensTests: AppTestCase {
         press(.function(7))
         XCTAssertEqual(app.top.title, "Record a subject access request")
         let due = SubjectAccessRequest.dueDate(receivedOn: workspace.today)
-        assertScreen(contains: "due \(due)")
+        assertScreen(contains: "Due \(due), a calendar month after receipt")
         type("Bea Quarry")
         press(.tab)
         type("her father")

@@ -79,8 +79,8 @@ final class SubjectAccessScreen: Screen {
             Form.Field(label: "Received", widget: received, required: true, help: "The day the request reached the school"),
         ])
         return FormScreen(title: "Record a subject access request", helpText: context.help("subject-access"), form: form, hint: {
-            let due = received.date.map { "due \(SubjectAccessRequest.dueDate(receivedOn: $0))" } ?? "due one calendar month after it was received"
-            return ("Answer by the due date: \(due). F2 records it; Esc cancels", .dim)
+            let due = received.date.map { "Due \(SubjectAccessRequest.dueDate(receivedOn: $0))" } ?? "Due"
+            return ("\(due), a calendar month after receipt. F2 records it; Esc cancels", .dim)
         }) {
             let request = try context.workspace.recordSubjectAccessRequest(subject: subject.text, requestedBy: requester.text, receivedOn: received.date)
             return .message("Recorded \(request.id): \(request.subject), asked by \(request.requestedBy); due \(request.dueOn).", .success)
