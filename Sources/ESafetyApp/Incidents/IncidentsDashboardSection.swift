@@ -23,12 +23,13 @@ struct IncidentsDashboardSection: DashboardSection {
         if !context.workspace.can(.readIncidents), !((try? context.workspace.attention.myReports()) ?? []).isEmpty {
             lines.append(DashboardLine(IncidentsMenu.onlyLeadsMessage(context: context), style: .dim) { .push(MyReportsScreen(context: context)) })
         }
+        // Deadlines set by law (KCSIE's 5 school days, UK GDPR's month) come before the school's own.
+        lines += StatutoryDeadlineLines.lines(context: context, today: today)  // transfers and subject access (Transfers/)
         for (incident, action) in log.overdueFollowUps(today: today) {
             lines.append(DashboardLine("Overdue since \(action.due): \(incident.id) follow-up, \(action.ownerName)", style: .error) {
                 .push(IncidentScreen(context: context, log: log, id: incident.id))
             })
         }
-        lines += StatutoryDeadlineLines.lines(context: context, today: today)  // transfers and subject access (Transfers/)
         for incident in log.openIncidents.sorted(by: { $0.recordedAt < $1.recordedAt }) {
             let recorded = CivilDate.today(at: incident.recordedAt, in: context.workspace.timeZone)
             let days = today.daysSinceEpoch - recorded.daysSinceEpoch

@@ -45,9 +45,9 @@ final class TransfersScreen: Screen {
     func stateDidChange() { reload() }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
-        canvas.write("KCSIE: the file goes within 5 school days, apart from the main pupil file; receipt is confirmed.",
-                     at: Point(x: rect.x + 2, y: rect.y), style: .dim, clip: rect)
-        list.draw(into: &canvas, rect: rect.inset(top: 2, left: 2, right: 2), focused: true)
+        let rows = canvas.writeWrapped("KCSIE: the file goes within 5 school days, apart from the main pupil file; receipt is confirmed.",
+                                       in: rect.inset(left: 2, right: 2).top(2), style: .dim)
+        list.draw(into: &canvas, rect: rect.inset(top: max(1, rows) + 1, left: 2, right: 2), focused: true)
     }
 
     func handle(key: Key) -> ScreenResponse { list.handle(key: key) == .unhandled ? .unhandled : .handled }
