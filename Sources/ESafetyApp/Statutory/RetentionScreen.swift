@@ -22,7 +22,7 @@ final class RetentionScreen: Screen {
             ],
             rows: [],
             cells: { entry in [entry.record.summary, entry.record.pupilDateOfBirth.map { "\($0)" } ?? "?", "\(entry.reviewDate)"] })
-        table.emptyText = "No record is past retention: every child in them is under 25, or has no date of birth on the roster."
+        table.emptyText = "No record is past retention: none has every child known to be over 25."
         reload()
     }
 
