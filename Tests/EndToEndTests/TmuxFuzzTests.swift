@@ -45,6 +45,12 @@ final class TmuxFuzzTests: XCTestCase {
             if app.hasExited { return }
         }
         try app.resize(width: 80, height: 24)
+        // Redrawn at 80x24: something (the function-key bar) on the 24th row. Counting non-empty
+        // lines, as before, never succeeded when the last screen had blank rows (a short picker).
+        try app.waitUntil("the screen redrawn at 80x24") { screen in
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return app.hasExited || (rows.count >= 24 && !rows[23].trimmingCharacters(in: .whitespaces).isEmpty)
+        }
         XCTAssertFalse(app.hasExited, "esafety stopped before it was asked to quit")
         // Quit: F10, then accept whatever it asks (discard changes, quit), each step waiting for
         // the screen to answer rather than for a fixed time (a redraw after the resize counts as

@@ -2,7 +2,8 @@ import ESafetyCore
 import Foundation
 import TerminalUI
 
-/// The incidents area: record an incident, the log, a person's chronology, governors' figures.
+/// The incidents area: record an incident, the log, a person's chronology, governors' figures;
+/// for leads the statutory steps: file transfers, records past retention, subject access requests.
 @MainActor
 enum IncidentsMenu {
     static func screen(context: AppContext) -> ScreenResponse {
@@ -25,6 +26,12 @@ enum IncidentsMenu {
         }
         if workspace.can(.transferRecords) {
             entries.append(.init(title: "Child-protection file transfers", detail: "send a leaving pupil's file, receive one, confirm receipt") { .push(TransfersScreen(context: context)) })
+        }
+        if workspace.can(.destroyRecords) {
+            entries.append(.init(title: "Records past retention", detail: "incidents whose pupils are over 25 (DOB + 25): destroy with a reason") { .push(RetentionScreen(context: context)) })
+        }
+        if workspace.can(.answerSubjectAccess) {
+            entries.append(.init(title: "Subject access requests", detail: "requests with their due dates; record one, mark one answered") { .push(SubjectAccessScreen(context: context)) })
         }
         guard !entries.isEmpty else { return .message("Your account has nothing to do with incidents here.", .info) }
         let menu = MenuScreen(title: "Incidents", helpText: context.help(workspace.can(.readIncidents) ? "incidents" : "incidents-staff"), entries: entries)

@@ -1,0 +1,76 @@
+import ESafetyCore
+import TerminalUI
+
+/// Incidents › Records past retention (leads): the incidents whose every child has turned 25
+/// (IRMS: DOB + 25 years), with each child's date of birth and the day the record could go.
+/// Enter or d destroys the selected one after a reason and a confirmation naming its id; the
+/// core (`Workspace.destroyRecord`) writes the tombstone and purges the backups.
+@MainActor
+final class RetentionScreen: Screen {
+    private let context: AppContext
+    private let table: TableView<RetentionReport.Entry>
+    private var problem: String?
+    private var access: EditAccess { EditAccess(.destroyRecords, what: "records past retention", context: context) }
+
+    init(context: AppContext) {
+        self.context = context
+        table = TableView(
+            columns: [
+                TableColumn(title: "Record", width: .flexible(min: 30)),
+                TableColumn(title: "Born", width: .fixed(10)),
+                TableColumn(title: "Could go", width: .fixed(10)),
+            ],
+            rows: [],
+            cells: { entry in [entry.record.summary, entry.record.pupilDateOfBirth.map { "\($0)" } ?? "?", "\(entry.reviewDate)"] })
+        table.emptyText = "No record is past retention: none has every child known to be over 25."
+        reload()
+    }
+
+    let title = "Records past retention"
+    var helpText: String { context.help("retention") }
+    var actions: ActionTable {
+        ActionTable(access.offering([
+            Action("destroy", keys: [.character("d")], label: "Destroy", help: "Destroy the selected record, with a reason (asks first)", inBar: true),
+        ]) + [CommonActions.filter])
+    }
+
+    private func reload() { problem = LeadsListLayout.load(table, access: access) { try context.workspace.recordsPastRetention() } }
+
+    func willAppear() { reload() }
+    func stateDidChange() { reload() }
+
+    func draw(into canvas: inout Canvas, rect: Rect) {
+        LeadsListLayout.draw(table, access: access, problem: problem,
+                             hint: "IRMS: kept until DOB + 25 years. Enter or d destroys the selected record, with a reason; backups are purged too.",
+                             into: &canvas, rect: rect)
+    }
+
+    func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { perform("destroy") } }
+
+    func perform(_ action: ActionID) -> ScreenResponse {
+        guard action == "destroy" else { return .unhandled }
+        guard access.mayEdit else { return access.refusal }
+        guard let entry = table.selectedItem else { return .handled }
+        return .push(reasonForm(id: entry.record.recordID))
+    }
+
+    /// The reason, then a confirmation naming the record; yes destroys it and lists again.
+    private func reasonForm(id: String) -> FormScreen {
+        let context = context
+        let reason = TextField(text: "", maxLength: 300, placeholder: "e.g. Retention review January 2047")
+        let form = Form(fields: [Form.Field(label: "Reason", widget: reason, required: true, help: "Kept in the audit log's tombstone, with the id and dates")])
+        return FormScreen(title: "Destroy incident \(id)", helpText: context.help("retention"), form: form,
+                          hint: { ("F2 asks to confirm, then destroys the record and its backup copies; Esc cancels", .dim) }) {
+            let why = reason.text
+            return .confirm(Confirmation(
+                title: "Destroy \(id)?",
+                message: "Destroy incident \(id) for good? Its file and every backup copy go; the audit log keeps a tombstone (id, dates, who, why).",
+                confirmLabel: "Destroy", cancelLabel: "Keep",
+                onConfirm: {
+                    defer { self.reload() }
+                    do { return .message(try context.workspace.destroyRecord(id, reason: why) + ".", .success) }
+                    catch { return .message(String(describing: error), .error) }
+                }))
+        }
+    }
+}
