@@ -23,7 +23,9 @@ struct BenchWatchCommand: ParsableCommand {
             let terminal = WaitingTerminal(VirtualTerminal(size: Size(width: 100, height: 40)), looking: name, giveUpAfter: timeout)
             let app = ESafetyApplication.make(terminal: terminal, workspace: workspace, idleSeconds: nil, requireSignIn: false)
             for key in ["3", "2"] { app.process(.key(.character(Character(key)))) }
-            FileHandle.standardOutput.write(Data("ready\n".utf8))
+            // "ready" once the app is running as people leave it: its first tick (the opening
+            // proof of every document) done, waiting for the next.
+            terminal.onSettled = { FileHandle.standardOutput.write(Data("ready\n".utf8)) }
             app.run()
             guard let seen = terminal.seenAt else { throw UserFacingError("\(name) never appeared within \(Int(timeout)) s") }
             print("seen \(seen)")
@@ -39,6 +41,9 @@ final class WaitingTerminal: Terminal {
     private let text: String
     private let deadline: UInt64
     private(set) var seenAt: UInt64?
+    /// Called once, when the app asks for an event after its first tick.
+    var onSettled: (() -> Void)?
+    private var ticksGiven = 0
 
     init(_ inner: VirtualTerminal, looking text: String, giveUpAfter seconds: Double) {
         self.inner = inner
@@ -54,6 +59,11 @@ final class WaitingTerminal: Terminal {
     }
     func nextEvent(timeoutMilliseconds: Int?) -> InputEvent {
         if seenAt != nil || DispatchTime.now().uptimeNanoseconds > deadline { return .endOfInput }
+        if ticksGiven == 1, let settled = onSettled {
+            onSettled = nil
+            settled()
+        }
+        ticksGiven += 1
         usleep(useconds_t(max(1, timeoutMilliseconds ?? 100)) * 1000)
         return .timeout
     }

@@ -47,6 +47,7 @@ public enum ESafetyApplication {
         var proven = false
         app.onTick = {
             do {
+                let changed = !(try workspace.refresh()).isEmpty  // first: another session's change shows at once
                 if !proven {  // the first tick, once the first screen is up: every document against the log
                     proven = true
                     workspace.proveDocuments()
@@ -55,7 +56,7 @@ public enum ESafetyApplication {
                                                          + "esafety will not save over them. Ask an administrator to run esafety check.", .error))
                     }
                 }
-                return (changed: !(try workspace.refresh()).isEmpty, message: nil)
+                return (changed: changed, message: nil)
             } catch {
                 return (changed: true, message: (String(describing: error), .error))
             }
