@@ -123,6 +123,16 @@ final class StoreAuditChainTests: StoreTestCase {
         XCTAssertTrue(problems.contains { $0.problem.hasPrefix("entry 3 (line 3) was changed after it was written: audit.head") }, "\(problems)")
     }
 
+    func testTheHeadIsWrittenAsJSONEncoderWritesIt() throws {
+        try FileManager.default.createDirectory(at: storeURL, withIntermediateDirectories: true)
+        let head = StoreAuditHead(sequence: 1234, hash: StoreAuditLog.hash(Data("a line".utf8)))
+        try head.write(directory: storeURL.path)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path(StoreAuditHead.fileName))), try encoder.encode(head) + Data([0x0A]))
+        XCTAssertEqual(StoreAuditHead.read(directory: storeURL.path), head)
+    }
+
     func testAHeadLeftBehindByACrashIsAcceptedAndBroughtUpToDate() throws {
         let store = try storeWithEntries(3)
         store.close()

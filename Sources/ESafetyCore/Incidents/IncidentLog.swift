@@ -201,10 +201,7 @@ public final class IncidentLog {
     /// session, and never again even if the file is deleted.
     func allocateID(in transaction: StoreTransaction) -> String {
         let prefix = String(format: "%04d-", today.year)
-        let highest = transaction.names(in: Self.folder).compactMap { name -> Int? in
-            let id = Self.id(ofDocument: name)
-            return id.hasPrefix(prefix) ? Int(id.dropFirst(prefix.count)) : nil
-        }.max() ?? 0
+        let highest = transaction.highestNumber(in: Self.folder, prefix: prefix)
         var number = transaction.allocate("incident-\(today.year)", atLeast: highest + 1)
         while transaction.fileExists(Self.folder + "/" + prefix + String(format: "%04d", number)) {
             number = transaction.allocate("incident-\(today.year)", atLeast: number + 1)  // a file no entry accounts for

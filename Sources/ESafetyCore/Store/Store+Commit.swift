@@ -6,11 +6,12 @@ import Foundation
 /// 1. catch up with what other sessions committed, finishing a commit a crashed one left;
 /// 2. run the caller's transaction on that state (it reads and stages documents);
 /// 3. write `.commit` naming the sequence and the documents, then each document's new bytes,
-///    with its new `_revision`, to `.NAME.json.tmp-commit-SEQ` beside it; fsync them and their folders;
+///    with its new `_revision`, to `.NAME.json.tmp-commit-SEQ` beside it; fsync them and their folders
+///    (together: StoreSyncBatch.swift);
 /// 4. append the audit entry (every document's revision and SHA-256) and fsync it: the commit
 ///    point. A failure before here leaves nothing changed, and the temporary files go;
-/// 5. rename each temporary file over its document (or delete it), fsync the folders, write
-///    `audit.head`, remove `.commit`.
+/// 5. rename each temporary file over its document (or delete it), write `audit.head`, fsync it
+///    and the folders together, empty `.commit`.
 /// A crash after step 4 is finished by the next session to take the lock; before it, undone.
 extension Store {
     /// Entries between anchors of the ledger (``AuditEntry/ledgerHash``).
@@ -35,9 +36,13 @@ extension Store {
         let ownsLock = !holdsLockForCreation
         if ownsLock { try commitLock.acquire(timeout: commitLockTimeout, now: now()) }
         var anchored: Data?
+        var written: AuditEntry?
         defer {
             if ownsLock { commitLock.release() }
-            if let anchored { writeLedgerSnapshot(anchored) }  // after the lock: nobody waits for it
+            // After the lock, so nobody waits for them: the ledger's copy, and the proof of this
+            // session's own entry (its signature, once its files are in place).
+            if let anchored { writeLedgerSnapshot(anchored) }
+            if let written { noteEntryProblem(written) }
         }
         try catchUpLocked()  // Store+Recovery.swift
         try signer?.confirmEntitled()
@@ -51,7 +56,7 @@ extension Store {
         }
         let unacknowledged = ledger.problems.filter { !transaction.acknowledged.contains($0.key) }
         if !unacknowledged.isEmpty { throw StoreError.auditLogBroken(problems: unacknowledged.map(\.description)) }
-        anchored = try write(transaction, actor: actor, action: action)
+        (anchored, written) = try write(transaction, actor: actor, action: action)
         return result
     }
 
@@ -68,8 +73,9 @@ extension Store {
         return (folder as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).tmp-commit-\(sequence)")
     }
 
-    /// Writes the commit; returns the ledger text to leave in `cache/` when this entry anchors it.
-    private func write(_ transaction: StoreTransaction, actor: AuditActor, action: String) throws -> Data? {
+    /// Writes the commit; returns the ledger text to leave in `cache/` when this entry anchors it,
+    /// and the entry.
+    private func write(_ transaction: StoreTransaction, actor: AuditActor, action: String) throws -> (Data?, AuditEntry) {
         let sequence = nextSequence(acknowledging: transaction.acknowledged)
         var planned: [Planned] = []
         for staged in transaction.writes {
@@ -129,8 +135,7 @@ extension Store {
         } catch {
             unfinishedCommit = Self.reason(error)
         }
-        noteEntryProblem(entry)  // this session's own entries are proven too, once its files are in place
-        return anchored
+        return (anchored, entry)
     }
 
     /// The next entry's number: one more than any the log or `audit.head` has used, so that an
@@ -145,28 +150,33 @@ extension Store {
 
     /// Step 3: the marker and the temporary files, durable. Undone on any failure.
     private func prepare(_ planned: [Planned], sequence: Int) throws {
-        var folders: Set<String> = []
+        var durable = StoreSyncBatch()  // all made durable together, before the entry
         do {
             // The marker first: a session killed after it leaves only files the marker names.
             if !planned.isEmpty {
                 let marker = CommitMarker(sequence: sequence, documents: planned.map(\.document.name))
                 var data = try StoreJSON.makeLineEncoder().encode(marker)
                 data.append(0x0A)
-                try StoreFileIO.overwriteInPlace(markerPath, with: data, sync: true)
+                if !StoreFileIO.isRegularFile(markerPath) { durable.folder(path) }
+                try StoreFileIO.overwriteInPlace(markerPath, with: data, sync: false)
+                durable.file(markerPath)
             }
+            var folders: [String] = []
             for item in planned {
                 let folder = (item.temporary as NSString).deletingLastPathComponent
-                folders.insert(folder)
+                folders.append(folder)
                 try StoreFileIO.refuseLinks(below: path, in: folder)
                 guard let data = item.data else { continue }
                 if let parent = item.document.folder {
                     let created = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(parent))
                     createdPaths?.append(contentsOf: created)
                 }
-                try StoreFileIO.writeDurably(item.temporary, data)
+                try StoreFileIO.writeOwnerOnly(item.temporary, data)
+                durable.file(item.temporary)
                 if !StoreFileIO.isRegularFile(filePath(item.document)) { createdPaths?.append(filePath(item.document)) }
             }
-            for folder in folders.sorted() { try StoreFileIO.syncDirectory(folder) }
+            for folder in folders.sorted() { durable.folder(folder) }
+            try durable.sync()
             try beforeCommitHook?()
         } catch {
             discard(planned)
@@ -189,10 +199,10 @@ extension Store {
 
     /// Step 5: the documents take their place; `audit.head`; the marker goes.
     private func place(_ planned: [Planned], sequence: Int) throws {
-        var folders: Set<String> = []
+        var folders: [String] = []
         for item in planned {
             let target = filePath(item.document)
-            folders.insert((target as NSString).deletingLastPathComponent)
+            folders.append((target as NSString).deletingLastPathComponent)
             if item.data == nil {
                 guard unlink(target) == 0 || errno == ENOENT else { throw StoreIOFailure(operation: "delete", path: target, code: errno) }
                 proven[item.document.name] = nil
@@ -201,14 +211,18 @@ extension Store {
             }
             guard rename(item.temporary, target) == 0 else { throw StoreIOFailure(operation: "rename", path: target, code: errno) }
         }
-        for folder in folders.sorted() { try StoreFileIO.syncDirectory(folder) }
+        // The renames and audit.head, durable together: a power cut that keeps one and not the
+        // other leaves the marker, so the next session finishes the commit.
+        var durable = StoreSyncBatch()
+        for folder in folders.sorted() { durable.folder(folder) }
+        try writeHead(syncingIn: &durable)
+        try durable.sync()
         for item in planned where item.data != nil {
             if let stamp = try StoreFileIO.stamp(filePath(item.document)) {
                 proven[item.document.name] = (stamp, item.change.revision)
                 readRevisions[item.document.name] = item.change.revision
             }
         }
-        try writeHead()
         clearMarker()
         unfinishedCommit = nil
     }
@@ -216,6 +230,14 @@ extension Store {
     /// `audit.head` for the last entry read or written.
     func writeHead() throws {
         try StoreAuditHead(sequence: ledger.lastSequence, hash: ledger.lastLineHash).write(directory: path)
+    }
+
+    /// `audit.head` written, and named in `batch` to be made durable with the rest of a step.
+    private func writeHead(syncingIn batch: inout StoreSyncBatch) throws {
+        let head = (path as NSString).appendingPathComponent(StoreAuditHead.fileName)
+        if !StoreFileIO.isRegularFile(head) { batch.folder(path) }
+        try StoreAuditHead(sequence: ledger.lastSequence, hash: ledger.lastLineHash).write(directory: path, sync: false)
+        batch.file(head)
     }
 
     var markerPath: String { (path as NSString).appendingPathComponent(Self.commitMarkerName) }

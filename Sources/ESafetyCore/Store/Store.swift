@@ -75,6 +75,8 @@ public final class Store {
     var openingTail: [AuditEntry] = []
     /// What the last recovery did (tests).
     var lastRecovery: RecoveryReport?
+    /// ``highestNumber(in:prefix:)``'s memory (Store+Numbering.swift).
+    var numberedNames: [String: NumberedNames] = [:]
 
     /// Rises by one after every commit this store makes, every draft it writes, and every
     /// commit of another session it learns of (``catchUp()``), so that values derived from

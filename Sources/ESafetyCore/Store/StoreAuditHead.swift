@@ -15,14 +15,15 @@ struct StoreAuditHead: Codable, Equatable {
         return try? JSONDecoder().decode(StoreAuditHead.self, from: contents.data)
     }
 
-    func write(directory: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
+    /// Overwrites the head in place; fsynced unless `sync` is false (a commit syncs it with
+    /// its folders).
+    func write(directory: String, sync: Bool = true) throws {
+        // JSONEncoder's sorted-keys bytes (the hash is hex, so nothing needs escaping), made
+        // without one at every commit.
+        let data = Data("{\"hash\":\"\(hash)\",\"sequence\":\(sequence)}\n".utf8)
         // In place: a torn write (a power cut in the middle of these few bytes) is put right by
         // the next session, because the commit's marker is cleared only after this.
-        try StoreFileIO.overwriteInPlace((directory as NSString).appendingPathComponent(Self.fileName), with: data, sync: true)
+        try StoreFileIO.overwriteInPlace((directory as NSString).appendingPathComponent(Self.fileName), with: data, sync: sync)
     }
 
     /// What is wrong with `head` (nil if missing) for a log read to `ledger`'s end, if anything.

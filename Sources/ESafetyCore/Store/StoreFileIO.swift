@@ -97,13 +97,12 @@ enum StoreFileIO {
         }
     }
 
-    /// Writes `data` as a new owner-only file at `path` (replacing one there) and fsyncs it.
-    /// The folder is not synced: the caller does that once for all it writes.
-    static func writeDurably(_ path: String, _ data: Data) throws {
+    /// Writes `data` as a new owner-only file at `path` (replacing one there). Neither it nor
+    /// its folder is synced: a commit syncs all it writes together (StoreSyncBatch.swift).
+    static func writeOwnerOnly(_ path: String, _ data: Data) throws {
         let fd = try openOwnerOnly(path, flags: O_WRONLY | O_TRUNC)
         do {
             try writeAll(fd, data, path: path)
-            try sync(fd, path: path)
         } catch {
             close(fd)
             unlink(path)

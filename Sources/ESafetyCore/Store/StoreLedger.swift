@@ -37,6 +37,9 @@ struct StoreLedger: Equatable {
     }
 
     private(set) var documents: [String: DocumentState] = [:]
+    /// Every document name in each folder, in the order first named (kept with `documents`),
+    /// so that ``names(in:)`` costs what the folder holds, not the whole store.
+    private var namesByFolder: [String: [String]] = [:]
     private(set) var counters: [String: Int] = [:]
     private(set) var lastSequence = 0
     /// The hash of the last line read, which the next entry must carry.
@@ -59,9 +62,23 @@ struct StoreLedger: Equatable {
     func state(of document: String) -> DocumentState? { documents[document] }
 
     /// Every document name an entry has named in `folder` (`"incidents"`), deleted ones too.
-    func names(in folder: String) -> [String] {
-        let prefix = folder + "/"
-        return documents.keys.filter { $0.hasPrefix(prefix) }
+    func names(in folder: String) -> [String] { namesByFolder[folder] ?? [] }
+
+    /// Sets a document's state, indexing its name the first time.
+    private mutating func set(_ name: String, _ state: DocumentState) {
+        if documents.updateValue(state, forKey: name) == nil {
+            let folder = name.lastIndex(of: "/").map { String(name[..<$0]) } ?? ""
+            namesByFolder[folder, default: []].append(name)
+        }
+    }
+
+    /// Two ledgers are equal when they say the same; the folder index is only a way in.
+    static func == (lhs: StoreLedger, rhs: StoreLedger) -> Bool {
+        lhs.documents == rhs.documents && lhs.counters == rhs.counters && lhs.lastSequence == rhs.lastSequence
+            && lhs.lastLineHash == rhs.lastLineHash && lhs.offset == rhs.offset && lhs.lineCount == rhs.lineCount
+            && lhs.lastEntry == rhs.lastEntry && lhs.problems == rhs.problems && lhs.acknowledgements == rhs.acknowledgements
+            && lhs.anchorSequence == rhs.anchorSequence && lhs.chainStarted == rhs.chainStarted
+            && lhs.afterUnreadable == rhs.afterUnreadable
     }
 
     /// The highest number given out by `counter`, 0 if none.
@@ -104,8 +121,8 @@ struct StoreLedger: Equatable {
 
     private mutating func applyChanges(of entry: AuditEntry) {
         for change in entry.documents ?? [] {
-            documents[change.document] = DocumentState(revision: change.revision, sha256: change.isDeletion ? nil : change.sha256,
-                                                       sequence: entry.sequence)
+            set(change.document, DocumentState(revision: change.revision, sha256: change.isDeletion ? nil : change.sha256,
+                                               sequence: entry.sequence))
         }
         for (name, number) in entry.allocated ?? [:] { counters[name] = max(counters[name] ?? 0, number) }
     }
@@ -178,7 +195,7 @@ struct StoreLedger: Equatable {
             switch fields.first {
             case "D"?:
                 guard fields.count == 5, let revision = Int(fields[1]), let at = Int(fields[3]) else { return nil }
-                ledger.documents[fields[4]] = DocumentState(revision: revision, sha256: fields[2] == "-" ? nil : fields[2], sequence: at)
+                ledger.set(fields[4], DocumentState(revision: revision, sha256: fields[2] == "-" ? nil : fields[2], sequence: at))
             case "C"?:
                 let parts = raw.split(separator: 0x20, maxSplits: 2).map { String(decoding: $0, as: UTF8.self) }
                 guard parts.count == 3, let number = Int(parts[1]) else { return nil }

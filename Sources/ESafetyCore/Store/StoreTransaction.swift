@@ -94,6 +94,10 @@ public final class StoreTransaction {
     /// name must not repeat.
     public func names(in folder: String) -> [String] { store.ledgerNames(in: folder) }
 
+    /// The highest `N` of any document `folder/<prefix>N` an entry has named, deleted ones too
+    /// (0 if none): cheap however many the folder holds.
+    func highestNumber(in folder: String, prefix: String) -> Int { store.highestNumber(in: folder, prefix: prefix) }
+
     /// True when a document has a file, whatever the log says (a file no entry accounts for
     /// still takes its name).
     public func fileExists(_ name: String) -> Bool {
