@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// AUP mistakes put right through the built binary in tmux at 80x24: a class ticked at once
 /// after the count is confirmed, one tick voided with a reason and shown struck through in the

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The shared terminal's protections through the built binary: the idle lock, wrong
 /// passphrases, the audit chain checked by `esafety check`, and exports needing a lead.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The built binary under each common TERM in tmux: the raw bytes each terminal sends for
 /// Home, End, Insert, Delete, PgUp, PgDn, F-keys, Shift-Tab and the arrows (`send-keys -H`);
