@@ -55,7 +55,11 @@ public final class TmuxSession {
         size = (width, height)
 
         // Tests sign in many times: a cheap scrypt cost keeps them quick (real accounts use 2^15).
+        // A crash signal chains to the Swift runtime's backtracer, which on a terminal waits for
+        // a key before it exits: here it writes its backtrace to `backtrace.txt` in the
+        // session's folder and exits at once, leaving the screen to what esafety wrote.
         var script = "export TERM=\(Self.quote(term)); export ESAFETY_SCRYPT_COST_LOG2=10; "
+            + "export SWIFT_BACKTRACE=\(Self.quote("interactive=no,output-to=" + directory.appendingPathComponent("backtrace.txt").path)); "
         if let workingDirectory { script += "cd \(Self.quote(workingDirectory.path)) || exit 99; " }
         // The command runs in a subshell so an `exit` in it still reaches the status line. After
         // it, the shell signals `done` and then blocks, keeping the pane (and its last screen)
