@@ -42,10 +42,18 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Tests split by kind, as swift-argument-parser does: a target per library (unit and
+        // screen tests), end-to-end tests of the built binary, and the long robustness runs
+        // (crash trials, key fuzz, contention). `swift test` runs them all.
+        // TestSupport is what several test targets share: the app on a virtual terminal, and
+        // the built binary driven by commands and tmux.
+        .target(name: "TestSupport", dependencies: ["ESafetyApp", "TerminalUI", "ESafetyCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "CivilTimeTests", dependencies: ["CivilTime"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CivilTime"]),
         .testTarget(name: "ESafetyCoreTests", dependencies: ["ESafetyCore", "CivilTime"]),
-        .testTarget(name: "ESafetyAppTests", dependencies: ["ESafetyApp", "TerminalUI", "ESafetyCore", "CivilTime"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["esafety"]),
+        .testTarget(name: "ESafetyAppTests", dependencies: ["ESafetyApp", "TerminalUI", "ESafetyCore", "CivilTime", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["esafety", "TestSupport"]),
+        .testTarget(name: "RobustnessTests", dependencies: ["esafety", "ESafetyApp", "TerminalUI", "ESafetyCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,12 +18,7 @@
 extern int wcwidth(wchar_t c);
 
 static inline WINDOW *esafety_stdscr(void) { return stdscr; }
-static inline int esafety_lines(void) { return LINES; }
-static inline int esafety_cols(void) { return COLS; }
 static inline int esafety_colors(void) { return COLORS; }
-static inline int esafety_err(void) { return ERR; }
-static inline int esafety_ok(void) { return OK; }
-static inline int esafety_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int esafety_key_f(int n) { return KEY_F(n); }
 
 static inline attr_t esafety_a_normal(void) { return A_NORMAL; }
@@ -31,7 +26,6 @@ static inline attr_t esafety_a_bold(void) { return A_BOLD; }
 static inline attr_t esafety_a_reverse(void) { return A_REVERSE; }
 static inline attr_t esafety_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t esafety_a_dim(void) { return A_DIM; }
-static inline attr_t esafety_color_pair(int n) { return COLOR_PAIR(n); }
 
 /// Writes one cell: a base character (and up to four combining characters) with attributes and a colour pair.
 /// Returns -2 when `setcchar` refuses the characters; otherwise what `mvadd_wch` returns (ERR in the
@@ -42,29 +36,9 @@ static inline int esafety_put_cell(int y, int x, const wchar_t *chars, attr_t at
     return mvadd_wch(y, x, &cell);
 }
 
-/// Reads back the characters of one cell (for headless tests of the real backend).
-static inline int esafety_read_cell(int y, int x, wchar_t *out, int capacity) {
-    cchar_t cell;
-    attr_t attrs; short pair;
-    if (mvin_wch(y, x, &cell) == ERR) return ERR;
-    wchar_t buf[CCHARW_MAX + 1];
-    if (getcchar(&cell, buf, &attrs, &pair, NULL) == ERR) return ERR;
-    int i = 0;
-    for (; i < capacity - 1 && buf[i] != 0; i++) out[i] = buf[i];
-    out[i] = 0;
-    return OK;
-}
-
-/// True when the terminal described by TERM can address the cursor (has `cup`).
-static inline int esafety_terminal_can_address_cursor(void) {
-    const char *cup = tigetstr("cup");
-    return cup != NULL && cup != (char *)-1;
-}
-
 static inline FILE *esafety_stdin(void) { return stdin; }
 static inline FILE *esafety_stdout(void) { return stdout; }
 static inline int esafety_color_pairs(void) { return COLOR_PAIRS; }
-static inline int esafety_key_resize(void) { return KEY_RESIZE; }
 /* 1 when the terminal in use lists line-drawing characters (terminfo acsc). */
 static inline int esafety_has_line_drawing(void) {
     char *acsc = tigetstr("acsc");

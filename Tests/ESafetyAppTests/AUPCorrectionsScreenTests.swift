@@ -2,6 +2,7 @@ import Foundation
 import ESafetyCore
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// AUP mistakes put right on a virtual 80x24 terminal: a void shown struck through in the
 /// history, a whole class ticked after a confirmation with the count, a paper signature from

@@ -2,6 +2,7 @@ import Foundation
 import ESafetyCore
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// The AUP screens on a virtual 80x24 terminal.
 @MainActor

@@ -3,6 +3,7 @@ import ESafetyCore
 import Foundation
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// The home dashboard is worked out once and kept until the store changes, and the app's first
 /// frame can come before it.

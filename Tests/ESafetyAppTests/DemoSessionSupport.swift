@@ -1,5 +1,6 @@
 import ESafetyCore
 import XCTest
+import TestSupport
 
 extension AppTestCase {
     /// Signs a demo account in (every demo account has the same passphrase).

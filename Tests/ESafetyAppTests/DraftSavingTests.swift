@@ -3,6 +3,7 @@ import ESafetyCore
 import Foundation
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// The incident form's draft is saved when typing pauses, on leaving a field and after a
 /// paste: never once per key. Counted with the store's change count (each draft save is one).

@@ -1,6 +1,7 @@
 import ESafetyCore
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// Permissions shown up front on the demo store at 80x24: a screen the person signed in may not
 /// change opens read-only and says so, and offers nothing that F2 would refuse.

@@ -2,6 +2,7 @@ import CivilTime
 import ESafetyCore
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// Finding and feedback, and the flowchart's defaults, at 80x24 on the demo store: `/` in the
 /// incident log finds the people involved, types and ids; a follow-up is the signed-in

@@ -3,6 +3,7 @@ import ESafetyCore
 import Foundation
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// Where a terminal has no F5-F12 (a vt100 has only PF1-PF4), every action still has a key:
 /// a seeded random walk over the demo store's screens checks each screen it reaches, and the

@@ -1,6 +1,7 @@
 import ESafetyCore
 import TerminalUI
 import XCTest
+import TestSupport
 
 @MainActor
 final class HomeScreenTests: AppTestCase {

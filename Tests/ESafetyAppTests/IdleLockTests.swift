@@ -3,6 +3,7 @@ import ESafetyCore
 import Foundation
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// The idle lock keeps all unfinished work: after the same person signs in again, the same
 /// screens are back with what was typed in them, in every form (here "Mark done", whose notes

@@ -2,6 +2,7 @@ import ESafetyCore
 import TerminalUI
 import XCTest
 @testable import ESafetyApp
+import TestSupport
 
 /// The form's "Who was involved" step links a child to the roster pupil of that name, so a
 /// transfer or a subject access export finds their incidents by the pupil's id.

@@ -3,6 +3,7 @@ import ESafetyCore
 import Foundation
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// Every screen the app can reach from home (the areas the fuzz test must reach, and what they
 /// open), with its help, drawn at 80x24, 100x32 and 200x60 on the virtual screen: no text may

@@ -2,6 +2,7 @@ import CivilTime
 import ESafetyCore
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// The daily loop on the virtual screen: an office report reaches the lead's 80x24 home screen
 /// and stays until opened; the dashboard never drops lines silently; office staff are told

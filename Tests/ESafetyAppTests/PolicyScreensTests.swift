@@ -3,6 +3,7 @@ import ESafetyCore
 import Foundation
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// Home › 7 Images and filtering on the virtual terminal over a demo store: what each person is
 /// offered, the not-photographed list, recording a consent form and a filtering check on screen.

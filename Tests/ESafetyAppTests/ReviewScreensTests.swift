@@ -4,6 +4,7 @@ import ESafetyCore
 import Foundation
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// The review screens and the home dashboard, on a fixed day (25 November 2026).
 @MainActor

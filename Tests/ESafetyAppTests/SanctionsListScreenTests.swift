@@ -1,6 +1,7 @@
 import ESafetyCore
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// The sanctions list where the walk's answers name it, and in Settings for the administrator
 /// to change (read-only for anyone else), at 80x24 on the demo store.

@@ -2,6 +2,7 @@ import ESafetyCore
 import Foundation
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// Incidents › Records past retention and Incidents › Subject access requests, on a demo store.
 @MainActor

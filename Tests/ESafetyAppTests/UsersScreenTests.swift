@@ -3,6 +3,7 @@ import ESafetyCore
 import Foundation
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// Settings › Users: removing a lead's account from the screen takes their access at once, and
 /// rotates the records key there and then, as `Workspace.removeUser` does.

@@ -21,7 +21,7 @@ final class ReviewCalendarExportTests: XCTestCase {
 
     func testOneAllDayEventPerItemWithCRLF() throws {
         let calendar = SchoolCalendar.placeholder(academicYears: 2025...2028)
-        let schedule = DefaultReviewSchedule.make(start: try CivilDate.parse("2026-11-25").get(), calendar: calendar)
+        let schedule = try DefaultReviewSchedule.make(start: try CivilDate.parse("2026-11-25").get(), calendar: calendar)
         let list = schedule.dueList(calendar: calendar, today: try CivilDate.parse("2026-11-25").get())
         let text = ReviewCalendarExport.iCalendar(list, calendar: calendar, roleName: { $0 }, schoolName: "Test, School",
                                                   stamp: Date(timeIntervalSince1970: 1_790_000_000))

@@ -8,8 +8,8 @@ final class ReviewScheduleTests: XCTestCase {
     private func d(_ text: String) -> CivilDate { try! CivilDate.parse(text).get() }
     private let calendar = SchoolCalendar.placeholder(academicYears: 2024...2030)
 
-    func testTheDefaultsCoverThePoliciesAndCiteTheirSources() {
-        let schedule = DefaultReviewSchedule.make(start: d("2026-11-25"), calendar: calendar)
+    func testTheDefaultsCoverThePoliciesAndCiteTheirSources() throws {
+        let schedule = try DefaultReviewSchedule.make(start: d("2026-11-25"), calendar: calendar)
         let ids = Set(schedule.items.map(\.id))
         for id in ["policy-review", "working-group", "governors-report", "training-audit", "induction-training", "technical-audit",
                    "password-change", "safer-internet-week", "aup-signing", "filtering-monitoring", "online-safety-review", "retention-review"] {
@@ -26,7 +26,7 @@ final class ReviewScheduleTests: XCTestCase {
     }
 
     func testMarkingDoneMovesTheItemToItsNextDueDateAndKeepsTheHistory() throws {
-        var schedule = DefaultReviewSchedule.make(start: d("2026-09-01"), calendar: calendar)
+        var schedule = try DefaultReviewSchedule.make(start: d("2026-09-01"), calendar: calendar)
         let today = d("2026-11-25")
         XCTAssertEqual(schedule.item("policy-review")?.nextDue(calendar: calendar), d("2026-09-01"))
         XCTAssertEqual(ReviewDue(item: schedule.item("policy-review")!, calendar: calendar, today: today).state, .overdue)
@@ -48,8 +48,8 @@ final class ReviewScheduleTests: XCTestCase {
         XCTAssertEqual(schedule.item("working-group")?.nextDue(calendar: calendar), d("2027-03-31"), "termly: by the end of Spring")
     }
 
-    func testMarkingDoneRefusesTheFutureNobodyAndUnknownItems() {
-        var schedule = DefaultReviewSchedule.make(start: d("2026-09-01"), calendar: calendar)
+    func testMarkingDoneRefusesTheFutureNobodyAndUnknownItems() throws {
+        var schedule = try DefaultReviewSchedule.make(start: d("2026-09-01"), calendar: calendar)
         let today = d("2026-11-25")
         XCTAssertThrowsError(try schedule.markDone("policy-review", ReviewCompletion(date: d("2026-11-26"), doneBy: "Tom"), today: today)) {
             XCTAssertEqual($0 as? ReviewError, .doneInTheFuture("26/11/2026"))
@@ -61,8 +61,8 @@ final class ReviewScheduleTests: XCTestCase {
         XCTAssertTrue(schedule.items.allSatisfy { $0.history.isEmpty }, "a refused change changes nothing")
     }
 
-    func testOptionalItemsAreNeverOverdueAndTheListIsSoonestFirst() {
-        let schedule = DefaultReviewSchedule.make(start: d("2026-01-01"), calendar: calendar)
+    func testOptionalItemsAreNeverOverdueAndTheListIsSoonestFirst() throws {
+        let schedule = try DefaultReviewSchedule.make(start: d("2026-01-01"), calendar: calendar)
         let list = schedule.dueList(calendar: calendar, today: d("2026-11-25"))
         XCTAssertEqual(list.last?.item.id, "password-change")
         XCTAssertEqual(list.last?.state, .optional)

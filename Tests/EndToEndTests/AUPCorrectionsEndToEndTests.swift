@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// AUP mistakes put right through the built binary in tmux at 80x24: a class ticked at once
 /// after the count is confirmed, one tick voided with a reason and shown struck through in the
@@ -49,7 +50,11 @@ final class AUPCorrectionsEndToEndTests: XCTestCase {
         app.type("ada")
         try app.waitFor("Ada Fictional · pupil, 4B")
         app.send(keys: "Enter")
-        let history = try app.waitFor("VOIDED: Ticked the wrong pupil")
+        // Synchronised on the whole history being drawn, not on its first line: under load a
+        // capture can come between the row and the detail under it.
+        let history = try app.waitUntil("the voided signature's history") {
+            $0.contains("VOIDED: Ticked the wrong pupil") && $0.contains("by Sam Office: Ticked the wrong pupil")
+        }
         XCTAssertTrue(history.contains("NOT SIGNED this year"), history)
         XCTAssertTrue(history.contains("by Sam Office: Ticked the wrong pupil"), history)
         let row = try XCTUnwrap(history.split(separator: "\n").first { $0.contains("VOIDED:") })

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// AUP signatures through the built binary in tmux at 80x24: import a 600-pupil roster, sign
 /// Zoë Ōkubo at the terminal, tick through a class, watch the missing list shrink by exactly

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// What screen readers and plain terminals need, on the built binary in tmux: the terminal's own
 /// cursor sits on the selected item and in the field being edited (read with

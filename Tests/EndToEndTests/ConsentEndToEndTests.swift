@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The image consent register through the built binary: recorded, withdrawn, listed, reviewed,
 /// imported all or nothing and exported from the command line (the exports read back with

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Each kind of damaged store file, through the built binary: the message names the file and
 /// the problem, `esafety check` reports it (exit 1), and no file of the store is changed, even

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Filtering and monitoring through the built binary: checks, the annual review, unblock
 /// requests that only the head teacher may decide, an alert that starts an incident, the export

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Several response charts through the built binary: the built-in charts pass `flowchart
 /// check`, `flowchart list` shows a school's own chart placed in the store (and a broken one with

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The response flowchart through tmux on the built binary, and `esafety flowchart check|dot`.
 final class FlowchartEndToEndTests: XCTestCase {

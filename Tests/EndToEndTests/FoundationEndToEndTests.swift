@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The built esafety binary, driven through tmux at 80x24 as a person would use it.
 final class FoundationEndToEndTests: XCTestCase {

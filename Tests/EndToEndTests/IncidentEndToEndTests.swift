@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The incident report form through tmux on the built binary, using only the keyboard.
 final class IncidentEndToEndTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// What the command line writes: no control character or bidi override from the data reaches a
 /// terminal (a name holding escape sequences is shown with "?"), exports escape them as their

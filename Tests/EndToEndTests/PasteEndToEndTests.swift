@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Pasting through tmux into the built binary: a 100 KB paste into an incident's description
 /// arrives whole (bracketed paste, one edit, one draft save), and a SIGKILL right after it, or

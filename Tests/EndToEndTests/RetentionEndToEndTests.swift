@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Retention through the built binary on a demo store, its clock moved on with ESAFETY_TODAY.
 final class RetentionEndToEndTests: XCTestCase {

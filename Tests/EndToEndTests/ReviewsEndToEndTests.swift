@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The review schedule through the built binary: marked done in the app through tmux, listed
 /// and exported from the command line. `ESAFETY_TODAY` fixes the day so the dates are known.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The shared terminal's protections through the built binary: the idle lock, wrong
 /// passphrases, the audit chain checked by `esafety check`, and exports needing a lead.
@@ -12,10 +13,16 @@ final class SecurityEndToEndTests: XCTestCase {
         return store
     }
 
+    /// `--lock-after` for the idle-lock test: at least five times a step of the test.
+    private static let idleLockSeconds = 10
+
     func testTheIdleLockClearsTheScreenAndKeepsTheDraft() throws {
         let store = try demoStore()
         let binary = try esafetyBinary()
-        let app = try startTmux(command: "\(TmuxSession.quote(binary.path)) --lock-after 2 --store \(TmuxSession.quote(store.path))")
+        // The lock's delay is the point, so it is many times the step it measures (the test's
+        // few seconds of typing and waiting for the screen on a loaded machine), else the lock
+        // could come before the date is typed.
+        let app = try startTmux(command: "\(TmuxSession.quote(binary.path)) --lock-after \(Self.idleLockSeconds) --store \(TmuxSession.quote(store.path))")
         try app.signIn(as: "Tom Whitfield")
         app.send(keys: "1")
         try app.waitFor("1  Record an incident")
@@ -23,7 +30,7 @@ final class SecurityEndToEndTests: XCTestCase {
         try app.waitFor("Step 1 of 9")
         app.type("24/11/2026")
         try app.waitFor("24/11/2026")
-        let locked = try app.waitFor("Locked after 2 seconds without a key", timeout: 15)
+        let locked = try app.waitFor("Locked after \(Self.idleLockSeconds) seconds without a key", timeout: TimeInterval(Self.idleLockSeconds * 6))
         XCTAssertFalse(locked.contains("24/11/2026"), "nothing of the form stays on screen:\n\(locked)")
         XCTAssertFalse(locked.contains("Incidents"), locked)
         XCTAssertTrue(locked.contains("not signed in"), locked)

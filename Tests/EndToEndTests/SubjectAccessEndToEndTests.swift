@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Subject access through the built binary on a demo store: recording a request, the export
 /// and its withheld list, the audit, and the deadline on the app's dashboard under tmux.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The built binary under each common TERM in tmux: the raw bytes each terminal sends for
 /// Home, End, Insert, Delete, PgUp, PgDn, F-keys, Shift-Tab and the arrows (`send-keys -H`);
@@ -137,6 +138,10 @@ final class TerminalKeysEndToEndTests: XCTestCase {
                 XCTAssertFalse(left.contains(line), "\(term), \(ending): \"\(line)\" is still on screen:\n\(left)")
             }
             if ending == "SEGV" { XCTAssertTrue(left.contains("stopped with signal 11"), left) }
+            if ending == "SEGV" {  // the handler chained to the one it replaced: the Swift runtime's backtracer
+                let backtrace = (try? String(contentsOf: app.directory.appendingPathComponent("backtrace.txt"), encoding: .utf8)) ?? ""
+                XCTAssertTrue(backtrace.contains("crashed"), "no backtrace after the chained handler:\n\(backtrace)")
+            }
             app.kill()
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Checks the tmux harness itself with plain shell commands, so it is known to work before the
 /// application's own end-to-end tests rely on it.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Child-protection file transfer through the built binary, between two demo stores: the
 /// commands as a school runs them in a shell, and the same steps in the app under tmux.

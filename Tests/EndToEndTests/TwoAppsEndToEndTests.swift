@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Two people at two terminals on one store, through the real binary in tmux: the head teacher
 /// at 80x24 and the e-safety lead at 100x30. Each saves, and each sees the other's change on

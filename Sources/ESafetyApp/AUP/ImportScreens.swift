@@ -15,18 +15,11 @@ func importForm(context: AppContext, path typedPath: String = "", mapping typedM
     ])
     return FormScreen(title: "Import people", helpText: AUPHelp.text("aup-import"), form: form,
                       hint: { ("F2 checks the file and shows a preview; nothing is imported yet", .dim) }) {
-        let file = (path.text as NSString).expandingTildeInPath
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw AUPScreenError("Cannot read \(file) as UTF-8 text.")
-        }
-        let name = URL(fileURLWithPath: file).lastPathComponent
+        let name = URL(fileURLWithPath: (path.text as NSString).expandingTildeInPath).lastPathComponent
         let plan: PeopleImportPlan
         do {
-            plan = try PeopleImport.plan(csv: text, sourceName: name,
-                                         mappingText: mapping.text.isEmpty ? nil : mapping.text, register: context.workspace.aup) { done, total in
+            plan = try PeopleImport.plan(file: path.text, mappingText: mapping.text.isEmpty ? nil : mapping.text,
+                                         register: context.workspace.aup) { done, total in
                 context.progress?("Checking \(name)", done, total)
             }
         } catch PeopleImportError.badRows(let problems, let total) {
@@ -36,12 +29,6 @@ func importForm(context: AppContext, path typedPath: String = "", mapping typedM
         }
         return .push(ImportPreviewScreen(context: context, plan: plan))
     }
-}
-
-/// A message for the status line from an AUP screen.
-struct AUPScreenError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }
 
 /// What an import will do: the column mapping, the counts and the first rows. F2 imports.

@@ -17,10 +17,8 @@ func publishForm(context: AppContext) -> FormScreen {
                           let current = kind.selection.flatMap(register.currentVersion(of:))
                           return ("Current: \(current.map { "\($0.id), published \($0.publishedOn)" } ?? "none"). F2 publishes", .dim)
                       }) {
-        let file = (path.text as NSString).expandingTildeInPath
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw AUPScreenError("Cannot read \(file) as UTF-8 text.") }
         guard let chosen = kind.selection else { throw AUPError.emptyText }
-        let version = try register.publish(kind: chosen, text: text)
+        let version = try register.publish(kind: chosen, textFile: path.text)
         return .message("Published \(chosen.title) \(version.id): everyone is due to sign it.", .success)
     }
 }

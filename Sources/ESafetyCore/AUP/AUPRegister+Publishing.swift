@@ -1,10 +1,8 @@
 import CivilTime
 import Foundation
 
-/// Publishing AUP texts, and the texts and class list a new store starts with.
+/// Publishing AUP texts.
 extension AUPRegister {
-    // MARK: Versions
-
     /// Publishes a new text of an AUP, dated today. Everyone who signed an older version of it is
     /// then due to sign again.
     @discardableResult
@@ -28,17 +26,10 @@ extension AUPRegister {
         return unique
     }
 
-    // MARK: Creating a store
-
-    /// Saves the default texts and class list into a new store, and a fictional roster with
-    /// some signatures for a demo.
-    static func seed(into store: Store, actor: AuditActor, today: CivilDate, now: Date, demo: Bool) throws {
-        let versions = try defaultVersions(on: demo ? SchoolYear(containing: today).start : today)
-        try store.save(AUPVersionsDocument(versions: versions), to: AUPDocumentName.versions, actor: actor, action: "store.create",
-                       recordID: nil, summary: "Published the default AUP texts")
-        let classes = try DefaultResources.decode(ClassListDocument.self, from: "aup/classes.json")
-        try store.save(classes, to: AUPDocumentName.classes, actor: actor, action: "store.create", recordID: nil,
-                       summary: "Created the class list from the defaults")
-        if demo { try AUPDemoData.seed(into: store, actor: actor, versions: versions, classes: classes.classes, today: today, now: now) }
+    /// Publishes the text of the file at `path` (a leading `~` is the home folder) as ``publish(kind:text:)`` does.
+    /// - Throws: ``UserTextFileError`` if the file cannot be read as UTF-8 text, then as publishing does.
+    @discardableResult
+    public func publish(kind: AUPKind, textFile path: String) throws -> AUPVersion {
+        try publish(kind: kind, text: UserTextFile.read(path).text)
     }
 }

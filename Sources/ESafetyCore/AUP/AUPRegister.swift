@@ -6,7 +6,8 @@ import Foundation
 /// the current school year's signatures are read (older years are read for an export).
 ///
 /// Every change is checked first, saved to the one small file it touches with an audit entry,
-/// and only then kept in memory.
+/// and only then kept in memory. The completion report, publishing, corrections and the
+/// defaults a new store is seeded with are in the `AUPRegister+…` files beside this one.
 public final class AUPRegister {
     unowned let workspace: Workspace
     public private(set) var isLoaded = false
@@ -38,17 +39,8 @@ public final class AUPRegister {
     /// A store made before AUPs existed gets the default texts and classes from `Resources/aup/`.
     public func load() throws {
         if isLoaded { loadYear(SchoolYear(containing: today)); return }
-        if let document = try store.load(AUPVersionsDocument.self, from: AUPDocumentName.versions) {
-            versions = document.versions
-        } else {
-            versions = try Self.defaultVersions(on: today)
-            if store.access == .readWrite {
-                try store.save(AUPVersionsDocument(versions: versions), to: AUPDocumentName.versions, actor: workspace.actor,
-                               action: "aup.publish", recordID: nil, summary: "Published the default AUP texts")
-            }
-        }
-        classes = try store.load(ClassListDocument.self, from: AUPDocumentName.classes)?.classes
-            ?? DefaultResources.decode(ClassListDocument.self, from: "aup/classes.json").classes
+        versions = try loadVersionsOrPublishDefaults()
+        classes = try store.load(ClassListDocument.self, from: AUPDocumentName.classes)?.classes ?? Self.defaultClasses()
         for group in RosterGroup.allCases {
             rosters[group] = try store.load(RosterDocument.self, from: AUPDocumentName.roster(group))
                 ?? RosterDocument(people: [], nextNumber: 1)
@@ -60,7 +52,9 @@ public final class AUPRegister {
         try loadYearThrowing(SchoolYear(containing: today))
     }
 
-    private func loadYear(_ year: SchoolYear) { try? loadYearThrowing(year) }
+    /// Reads one school year's signatures if they are not read yet; a file that cannot be read
+    /// leaves the year unread (the next full load reports it).
+    func loadYear(_ year: SchoolYear) { try? loadYearThrowing(year) }
 
     /// Reads one group's roster again (another session has committed to it).
     func reloadRoster(_ group: RosterGroup) throws {
@@ -100,9 +94,9 @@ public final class AUPRegister {
 
     /// The school years that have signature files, oldest first.
     public func signatureYears() -> [SchoolYear] {
-        let folder = store.directory.appendingPathComponent(AUPDocumentName.signatureFolder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return Set(names.compactMap { name in SchoolYear(String(name.prefix(7))) }).sorted()
+        let prefix = AUPDocumentName.signatureFolder + "/"
+        let names = (try? store.documentNames(in: AUPDocumentName.signatureFolder)) ?? []
+        return Set(names.compactMap { name in SchoolYear(String(name.dropFirst(prefix.count).prefix(7))) }).sorted()
     }
 
     /// Every signature of every year, by date signed then person (reads every year's files).
@@ -110,13 +104,6 @@ public final class AUPRegister {
         try load()
         for year in signatureYears() { try loadYearThrowing(year) }
         return shards.values.joined().sorted { ($0.signedOn, $0.personID, $0.recordedAt) < ($1.signedOn, $1.personID, $1.recordedAt) }
-    }
-
-    static func defaultVersions(on date: CivilDate) throws -> [AUPVersion] {
-        try AUPKind.allCases.map { kind in
-            guard let text = DefaultResources.text(kind.resourcePath) else { throw DefaultResourceError.missing(kind.resourcePath) }
-            return AUPVersion(kind: kind, text: text, publishedOn: date)
-        }
     }
 
     // MARK: Reading
@@ -169,60 +156,6 @@ public final class AUPRegister {
     /// guest, it has not lapsed).
     public func hasSigned(_ person: RosterPerson, today: CivilDate) -> Bool {
         countingSignature(of: person, today: today) != nil
-    }
-
-    /// Who has not signed, with counts: everyone, then each group, then each pupil year group and class.
-    public func missingReport(today: CivilDate) -> [AUPMissingLine] {
-        loadYear(SchoolYear(containing: today))
-        var lines: [AUPMissingLine] = []
-        var total = AUPMissingLine(level: .all, label: "Everyone", group: nil, completion: AUPCompletion(), missing: [])
-        for group in RosterGroup.allCases {
-            let due = people(in: group).filter { $0.isActive(on: today) }
-            guard !due.isEmpty else { continue }
-            let missing = due.filter { !hasSigned($0, today: today) }
-            let line = AUPMissingLine(level: .group, label: group.plural, group: group,
-                                      completion: AUPCompletion(signed: due.count - missing.count, due: due.count), missing: missing)
-            lines.append(line)
-            total.completion.signed += line.completion.signed
-            total.completion.due += line.completion.due
-            total.missing += missing
-            if group == .pupil {
-                lines += pupilLines(due: due, missing: Set(missing.map(\.id)))
-            }
-        }
-        return [total] + lines
-    }
-
-    private func pupilLines(due: [RosterPerson], missing: Set<String>) -> [AUPMissingLine] {
-        var lines: [AUPMissingLine] = []
-        let yearGroups = Set(due.compactMap { $0.className.flatMap(schoolClass)?.yearGroup }).sorted()
-        for yearGroup in yearGroups {
-            let inYear = due.filter { $0.className.flatMap(schoolClass)?.yearGroup == yearGroup }
-            lines.append(line(.yearGroup, SchoolClass.yearGroupName(yearGroup), inYear, missing))
-            for schoolClass in classes where schoolClass.yearGroup == yearGroup {
-                let inClass = inYear.filter { $0.className == schoolClass.name }
-                if !inClass.isEmpty { lines.append(line(.className, "Class \(schoolClass.name)", inClass, missing)) }
-            }
-        }
-        return lines
-    }
-
-    private func line(_ level: AUPMissingLine.Level, _ label: String, _ due: [RosterPerson], _ missing: Set<String>) -> AUPMissingLine {
-        let notSigned = due.filter { missing.contains($0.id) }
-        return AUPMissingLine(level: level, label: label, group: .pupil,
-                              completion: AUPCompletion(signed: due.count - notSigned.count, due: due.count), missing: notSigned)
-    }
-
-    /// This school year's completion for everyone due to sign.
-    public func completion(today: CivilDate) -> AUPCompletion {
-        missingReport(today: today).first?.completion ?? AUPCompletion()
-    }
-
-    /// The people not signed, for one group or everyone.
-    public func missing(group: RosterGroup?, today: CivilDate) -> [RosterPerson] {
-        let report = missingReport(today: today)
-        if let group { return report.first { $0.level == .group && $0.group == group }?.missing ?? [] }
-        return report.first?.missing ?? []
     }
 
     // MARK: Signing

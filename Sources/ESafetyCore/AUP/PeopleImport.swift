@@ -45,6 +45,15 @@ public enum PeopleImport {
                         rosters: register.rosterSnapshot, progress: progress)
     }
 
+    /// Checks the roster CSV file at `path` (a leading `~` is the home folder) as ``plan(csv:sourceName:mappingText:register:progress:)``
+    /// does, naming the file as the import's source.
+    /// - Throws: ``UserTextFileError`` if the file cannot be read as UTF-8 text, then as the CSV check does.
+    public static func plan(file path: String, mappingText: String? = nil, register: AUPRegister,
+                            progress: ((Int, Int) -> Void)? = nil) throws -> PeopleImportPlan {
+        let file = try UserTextFile.read(path)
+        return try plan(csv: file.text, sourceName: file.name, mappingText: mappingText, register: register, progress: progress)
+    }
+
     static func plan(csv text: String, sourceName: String, mappingText: String?, classes: [SchoolClass],
                      rosters original: [RosterGroup: RosterDocument], progress: ((Int, Int) -> Void)?) throws -> PeopleImportPlan {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text

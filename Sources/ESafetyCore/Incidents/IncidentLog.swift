@@ -32,9 +32,7 @@ public final class IncidentLog {
 
     static let figuresDocument = "incident-figures"
 
-    /// Lists every incident in the store that the session may read: from the sealed index where
-    /// an incident's file is as the index last saw it, otherwise by opening the file (and then
-    /// the index is brought up to date).
+    /// Lists every incident in the store that the session may read (see IncidentLog+Index.swift).
     init(store: Store, actor: @escaping () -> AuditActor, now: @escaping () -> Date, timeZone: TimeZone,
          vault: IncidentVault = .unsecured) throws {
         self.store = store
@@ -48,36 +46,7 @@ public final class IncidentLog {
         summaries = []
         guard (try? vault.require(.readIncidents)) != nil else { return }
 
-        let indexKey = vault.indexKey
-        var index = indexKey.map { IncidentIndex.load(from: store, key: $0) } ?? IncidentIndex()
-        var indexChanged = false
-        var readable: [IncidentSummary] = []
-        for (name, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
-            let id = Self.id(ofDocument: name)
-            let summary: IncidentSummary
-            if let entry = index.entries[id], entry.stamp == stamp {
-                summary = entry.summary
-            } else {
-                guard let record = try readRecord(document: name) else { continue }
-                summary = IncidentSummary(record)
-                // An allegation against staff is not in the index, which every records-key holder
-                // (its subject too) can open: its recipients open the record itself each time.
-                if !summary.isStaffAllegation {
-                    index.entries[id] = IncidentIndex.Entry(summary: summary, stamp: stamp)
-                    indexChanged = true
-                }
-            }
-            if vault.mayOpen(summary) { readable.append(summary) }
-        }
-        for id in index.entries.keys where !allIDs.contains(id) {
-            index.entries[id] = nil
-            indexChanged = true
-        }
-        // The index is a cache: if it cannot be saved (a read-only store, a full disk), the log
-        // still opens, and the next opening reads the same files again.
-        if indexChanged, let indexKey, store.access == .readWrite {
-            try? index.save(to: store, key: indexKey)
-        }
+        let readable = try readableSummaries(stamps: stamps)
         summaries = readable.sorted(by: Self.newestFirst)
         summaryByID = Dictionary(readable.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -228,82 +197,6 @@ public final class IncidentLog {
         }
     }
 
-    // MARK: Status
-
-    /// Closes an open incident. The outcome is required: given here, or already in the report.
-    public func close(_ id: String, outcome: String) throws {
-        try changeRecord(id, action: "incident.close") { record in
-            guard record.status == .open else { throw IncidentError.alreadyInStatus(record.status.label) }
-            let text = outcome.trimmed.isEmpty ? record.report.outcome.trimmed : outcome.trimmed
-            guard !text.isEmpty else { throw IncidentError.outcomeRequired }
-            if text != record.report.outcome {
-                record.revisions.append(IncidentRecord.Revision(number: record.revisions.count + 1, replacedAt: Self.wholeSecond(now()),
-                                                                replacedBy: actor(), reason: "Outcome written when closing", report: record.report))
-                record.report.outcome = text
-            }
-            changeStatus(&record, to: .closed, reason: "Closed with an outcome")
-            return "Closed incident \(id)"
-        }
-    }
-
-    /// Marks an open incident as needing no further action; the reason is required and kept.
-    public func markNoFurtherAction(_ id: String, reason: String) throws {
-        guard !reason.trimmed.isEmpty else { throw IncidentError.reasonRequired("for taking no further action") }
-        try changeRecord(id, action: "incident.no-further-action") { record in
-            guard record.status == .open else { throw IncidentError.alreadyInStatus(record.status.label) }
-            changeStatus(&record, to: .noFurtherAction, reason: reason.trimmed)
-            return "Marked incident \(id) as no further action"
-        }
-    }
-
-    /// Reopens a closed incident; the reason is required and kept.
-    public func reopen(_ id: String, reason: String) throws {
-        guard !reason.trimmed.isEmpty else { throw IncidentError.reasonRequired("for reopening the incident") }
-        try changeRecord(id, action: "incident.reopen") { record in
-            guard record.status != .open else { throw IncidentError.alreadyInStatus(record.status.label) }
-            changeStatus(&record, to: .open, reason: reason.trimmed)
-            return "Reopened incident \(id)"
-        }
-    }
-
-    private func changeStatus(_ record: inout IncidentRecord, to status: IncidentStatus, reason: String) {
-        record.statusHistory.append(IncidentRecord.StatusChange(at: Self.wholeSecond(now()), by: actor(), from: record.status, to: status, reason: reason))
-        record.status = status
-    }
-
-    // MARK: Follow-ups and device reviews
-
-    @discardableResult
-    public func addFollowUp(to id: String, what: String, owner: Person?, ownerName: String, due: CivilDate) throws -> FollowUpAction {
-        guard !what.trimmed.isEmpty else { throw IncidentError.emptyFollowUp }
-        var added: FollowUpAction?
-        try changeRecord(id, action: "incident.follow-up.add") { record in
-            let action = FollowUpAction(id: (record.followUps.map(\.id).max() ?? 0) + 1, what: what.trimmed,
-                                        ownerPersonID: owner?.id, ownerName: owner?.fullName ?? ownerName.trimmed, due: due)
-            record.followUps.append(action)
-            added = action
-            return "Added follow-up \(action.id) to incident \(id), due \(due)"
-        }
-        guard let added else { throw IncidentError.unknownIncident(id) }
-        return added
-    }
-
-    public func completeFollowUp(_ followUpID: Int, of id: String, on date: CivilDate) throws {
-        try changeRecord(id, action: "incident.follow-up.done") { record in
-            guard let index = record.followUps.firstIndex(where: { $0.id == followUpID }) else { throw IncidentError.unknownFollowUp(followUpID) }
-            record.followUps[index].doneOn = date
-            record.followUps[index].doneBy = actor().name
-            return "Follow-up \(followUpID) of incident \(id) done on \(date)"
-        }
-    }
-
-    public func saveDeviceReview(_ review: DeviceReview, for id: String) throws {
-        try changeRecord(id, action: "incident.device-review") { record in
-            record.deviceReview = review
-            return "Saved the device review of incident \(id)"
-        }
-    }
-
     // MARK: Saving
 
     /// A record the session may change (leads and the head teacher, within their reach).
@@ -370,25 +263,6 @@ public final class IncidentLog {
         summaries.sort(by: Self.newestFirst)
         summaryByID[record.id] = summary
         openedRecords[record.id] = record
-    }
-
-    /// Seals every incident kept as plain JSON (from before set-up) to the records key, in one commit.
-    func sealPlainRecords() throws {
-        guard vault.isSecured else { return }
-        let names = try store.documentNames(in: Self.folder)
-        var plain: [IncidentRecord] = []
-        for name in names {
-            if case .plain(let record)? = try store.load(StoredIncident.self, from: name) { plain.append(record) }
-        }
-        guard !plain.isEmpty else { return }
-        try store.commit(actor: actor(), action: "incident.seal", summary: "Sealed \(plain.count) incident\(plain.count == 1 ? "" : "s") "
-                         + "recorded before set-up to the records key") { transaction in
-            for record in plain { try transaction.write(try vault.seal(record), to: Self.folder + "/" + record.id) }
-            if plain.count == 1 { transaction.recordID = plain[0].id }
-            var figures = IncidentFiguresDocument()
-            for record in plain { figures.apply(record, timeZone: timeZone, delta: 1) }
-            try transaction.write(figures, to: Self.figuresDocument)
-        }
     }
 
     /// Instants are stored to the second, so a record compares equal after a round trip.

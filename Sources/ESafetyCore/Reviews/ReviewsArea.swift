@@ -29,8 +29,9 @@ public final class ReviewsArea {
         self.workspace = workspace
         let today = workspace.today
         var calendar = SchoolCalendar.placeholder(around: today)
-        var schedule = DefaultReviewSchedule.make(start: today, calendar: calendar)
+        var schedule = ReviewSchedule(items: [], documents: [])
         do {
+            schedule = try DefaultReviewSchedule.make(start: today, calendar: calendar)
             if let stored = try workspace.store.load(SchoolCalendar.self, from: Documents.calendar) { calendar = stored }
             if let stored = try workspace.store.load(ReviewSchedule.self, from: Documents.schedule) { schedule = stored }
         } catch {
@@ -44,7 +45,7 @@ public final class ReviewsArea {
     /// history for a demo).
     static func seed(into store: Store, actor: AuditActor, today: CivilDate, demo: Bool) throws {
         let calendar = SchoolCalendar.placeholder(around: today)
-        var schedule = DefaultReviewSchedule.make(start: today, calendar: calendar)
+        var schedule = try DefaultReviewSchedule.make(start: today, calendar: calendar)
         if demo { schedule = DemoReviews.schedule(from: schedule, calendar: calendar, today: today) }
         try store.save(calendar, to: Documents.calendar, actor: actor, action: "store.create", recordID: nil,
                        summary: "Created the school calendar with placeholder term dates")

@@ -15,9 +15,10 @@ import Foundation
 
 /// A real terminal driven by ncursesw.
 ///
-/// - `present` draws only the cells that changed since the previous canvas (a whole repaint after
-///   a resize, after Ctrl-L, or after `forceFullRedraw()`), wide characters through `setcchar`
-///   and `mvadd_wch`, then shows or hides the cursor and refreshes.
+/// - `present` draws the cells `CanvasDiff` names: those that changed since the previous canvas
+///   (a whole repaint after a resize, after Ctrl-L, or after `forceFullRedraw()`), wide
+///   characters through `setcchar` and `mvadd_wch`, then shows or hides the cursor and refreshes.
+/// - Colours: one pair per `Style`, as `ColorPairPlan` works them out.
 /// - `nextEvent` reads with `get_wch` in raw mode, so Ctrl-C arrives as a key and Ctrl-Z and
 ///   Ctrl-S do nothing. It reports `.endOfInput` when a termination signal arrived (see
 ///   `TerminalLifecycle`) or when the terminal has gone (end of file, hang-up, or `get_wch`
@@ -154,28 +155,10 @@ public final class CursesTerminal: Terminal {
         }
         self.colorCapability = capability
         let theme = Theme(capability: capability, highContrast: Theme.prefersHighContrast(environment: environment))
-        var attributes: [attr_t] = []
-        var pairs: [Int16] = []
-        let pairLimit = Int(esafety_color_pairs())
-        for style in Style.allCases {
-            let appearance = theme.appearance(of: style)
-            attributes.append(Self.attributes(appearance.attributes))
-            let pair = style.rawValue + 1
-            if capability != .monochrome, pair < pairLimit {
-                var foreground = appearance.foreground.rawValue
-                var background = appearance.background.rawValue
-                if !defaultColors {
-                    if foreground < 0 { foreground = TerminalColor.white.rawValue }
-                    if background < 0 { background = TerminalColor.black.rawValue }
-                }
-                _ = init_pair(Int16(pair), foreground, background)
-                pairs.append(Int16(pair))
-            } else {
-                pairs.append(0)
-            }
-        }
-        self.attributesByStyle = attributes
-        self.pairsByStyle = pairs
+        let plan = ColorPairPlan(theme: theme, capability: capability, pairLimit: Int(esafety_color_pairs()), defaultColors: defaultColors)
+        for entry in plan.pairsToInitialise { _ = init_pair(entry.pair, entry.foreground, entry.background) }
+        self.attributesByStyle = plan.entries.map { Self.attributes($0.attributes) }
+        self.pairsByStyle = plan.entries.map(\.pair)
         self.lastSize = Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
         defineExtraKeys()
     }
@@ -234,31 +217,9 @@ public final class CursesTerminal: Terminal {
             _ = werase(window)
             if needsRepaint { _ = clearok(window, true) }
         }
-        let rows = min(canvas.size.height, current.height)
-        let columns = min(canvas.size.width, current.width)
-        var marked = [Bool](repeating: false, count: max(0, columns))
-        for y in 0..<max(0, rows) {
-            // Which cells to write: the changed ones, widened so a wide character and its
-            // continuation cell are always written (or cleared) together.
-            if let old {
-                for x in 0..<columns { marked[x] = false }
-                for x in 0..<columns where canvas[x, y] != old[x, y] {
-                    marked[x] = true
-                    if x > 0, canvas[x, y].isContinuation || old[x, y].isContinuation { marked[x - 1] = true }
-                    if x + 1 < columns, canvas[x + 1, y].isContinuation || old[x + 1, y].isContinuation { marked[x + 1] = true }
-                }
-            } else {
-                for x in 0..<columns { marked[x] = true }
-            }
-            var x = 0
-            while x < columns {
-                defer { x += 1 }
-                guard marked[x] else { continue }
-                let cell = canvas[x, y]
-                if cell.isContinuation, x > 0, DisplayWidth.of(canvas[x - 1, y].text) == 2 { continue }
-                put(cell, x: x, y: y)
-                writes += 1
-            }
+        CanvasDiff.forEachCellToWrite(from: old, to: canvas, visible: current) { x, y in
+            put(canvas[x, y], x: x, y: y)
+            writes += 1
         }
         if let cursor = canvas.cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < current.width, cursor.y < current.height {
             _ = wmove(window, Int32(cursor.y), Int32(cursor.x))

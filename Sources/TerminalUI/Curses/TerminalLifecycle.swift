@@ -13,9 +13,11 @@ import Synchronization
 ///   signal before the program has finished restores the terminal and dies at once.
 /// - Crash signals (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE; Swift traps are SIGILL or
 ///   SIGTRAP) call the restore handler (`endwin`) and write the farewell bytes (a clear of a screen
-///   with no alternate screen, so no record is left on it), write one line to standard error, and re-raise
-///   the signal with its default action so the exit status and any core dump are the usual ones.
-///   They run on an alternate stack, so a stack overflow is caught too.
+///   with no alternate screen, so no record is left on it), write one line to standard error, then
+///   put back the handler that was there before `install` and re-raise the signal, as htop's
+///   CRT.c does: a handler installed earlier (a sanitizer's, a crash reporter's) still runs, and
+///   with none the default action gives the usual exit status and core dump. They run on an
+///   alternate stack, so a stack overflow is caught too.
 ///
 /// No drawing happens in a handler. This file makes no curses call: the backend registers
 /// `restoreHandler` while curses owns the screen.
@@ -43,7 +45,9 @@ public enum TerminalLifecycle {
         installAlternateStack()
         for signal in terminationSignals { previousActions[signal] = setHandler(onTermination, for: signal, flags: 0) }
         for signal in crashSignals {
-            previousActions[signal] = setHandler(onCrash, for: signal, flags: Int32(bitPattern: UInt32(SA_ONSTACK) | UInt32(SA_NODEFER) | UInt32(SA_RESETHAND)))
+            let previous = setHandler(onCrash, for: signal, flags: Int32(bitPattern: UInt32(SA_ONSTACK) | UInt32(SA_NODEFER) | UInt32(SA_RESETHAND)))
+            previousActions[signal] = previous
+            replacedCrashActions[Int(signal)] = previous
         }
     }
 
@@ -87,6 +91,14 @@ public enum TerminalLifecycle {
     nonisolated(unsafe) fileprivate static var crashMessages: [Int32: [UInt8]] = [:]
     nonisolated(unsafe) fileprivate static var farewellBytes: [UInt8] = []
     nonisolated(unsafe) private static var alternateStack: UnsafeMutableRawPointer?
+    /// The action each crash signal had before `install`, by signal number: a fixed buffer, so
+    /// the handler reads it without touching a dictionary.
+    nonisolated(unsafe) fileprivate static let replacedCrashActions: UnsafeMutablePointer<sigaction> = {
+        let buffer = UnsafeMutablePointer<sigaction>.allocate(capacity: crashActionSlots)
+        buffer.initialize(repeating: sigaction(), count: crashActionSlots)
+        return buffer
+    }()
+    fileprivate static let crashActionSlots = 65
     fileprivate static let pendingSignal = Atomic<Int32>(0)
 
     private static func setHandler(_ handler: @convention(c) (Int32) -> Void, for signal: Int32, flags: Int32) -> sigaction {
@@ -144,11 +156,17 @@ private func restoreAndSayFarewell() {
     TerminalLifecycle.farewellBytes.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
 }
 
-/// Crash signals: restore the terminal, say so on standard error, die with the default action.
+/// Crash signals: restore the terminal, say so on standard error, then chain to the handler this
+/// one replaced (htop's CRT.c does the same): put it back and re-raise. If it cannot be put back,
+/// or it returns (it ignores the signal), die with the default action rather than loop.
 private func onCrash(_ number: Int32) {
     restoreAndSayFarewell()
     if let message = TerminalLifecycle.crashMessages[number] {
         message.withUnsafeBytes { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+    if number >= 0, Int(number) < TerminalLifecycle.crashActionSlots,
+       sigaction(number, TerminalLifecycle.replacedCrashActions + Int(number), nil) == 0 {
+        raise(number)
     }
     signal(number, SIG_DFL)
     raise(number)

@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 
 /// A failure of the tmux harness; the description carries the last screen seen.
-struct TmuxError: Error, CustomStringConvertible {
-    var description: String
+public struct TmuxError: Error, CustomStringConvertible {
+    public var description: String
 }
 
 /// Drives a command in a real terminal: a private tmux server (its own socket, no user config)
@@ -16,18 +16,18 @@ struct TmuxError: Error, CustomStringConvertible {
 ///     try tmux.waitFor("F10 Quit")
 ///     tmux.send(keys: "F10")
 ///     XCTAssertEqual(try tmux.waitForExit(), 0)
-final class TmuxSession {
+public final class TmuxSession {
     /// The folder holding the socket and the exit-status file; removed by `kill()`.
-    let directory: URL
-    let socketPath: String
-    let statusFile: URL
+    public let directory: URL
+    public let socketPath: String
+    public let statusFile: URL
     private(set) var size: (width: Int, height: Int)
     private(set) var isKilled = false
     private let tmux: String
     private let target = "e2e"
 
     /// The tmux executable, or nil when it is not installed.
-    static var tmuxPath: String? {
+    public static var tmuxPath: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for directory in path.split(separator: ":") + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"] {
             let candidate = "\(directory)/tmux"
@@ -39,7 +39,7 @@ final class TmuxSession {
     /// Starts `command` (a /bin/sh command line) in a new detached session `width` x `height`,
     /// with `TERM` set in the command itself (tmux overrides `-e TERM`), `LANG=C.UTF-8` and any
     /// extra `environment`. Throws `XCTSkip` when tmux is missing.
-    init(command: String, width: Int = 80, height: Int = 24, term: String = "xterm-256color",
+    public init(command: String, width: Int = 80, height: Int = 24, term: String = "xterm-256color",
          environment: [String: String] = [:], workingDirectory: URL? = nil) throws {
         guard let tmux = Self.tmuxPath else {
             throw XCTSkip("tmux is not installed, so the end-to-end tests cannot drive a terminal (apt-get install tmux)")
@@ -55,7 +55,11 @@ final class TmuxSession {
         size = (width, height)
 
         // Tests sign in many times: a cheap scrypt cost keeps them quick (real accounts use 2^15).
+        // A crash signal chains to the Swift runtime's backtracer, which on a terminal waits for
+        // a key before it exits: here it writes its backtrace to `backtrace.txt` in the
+        // session's folder and exits at once, leaving the screen to what esafety wrote.
         var script = "export TERM=\(Self.quote(term)); export ESAFETY_SCRYPT_COST_LOG2=10; "
+            + "export SWIFT_BACKTRACE=\(Self.quote("interactive=no,output-to=" + directory.appendingPathComponent("backtrace.txt").path)); "
         if let workingDirectory { script += "cd \(Self.quote(workingDirectory.path)) || exit 99; " }
         // The command runs in a subshell so an `exit` in it still reaches the status line. After
         // it, the shell signals `done` and then blocks, keeping the pane (and its last screen)
@@ -81,24 +85,24 @@ final class TmuxSession {
 
     /// Sends named keys, one per argument: "Enter", "Escape", "F1", "F10", "Tab", "BTab", "Up",
     /// "Down", "BSpace", "C-c", "PPage" … (tmux key names).
-    func send(keys: String...) {
+    public func send(keys: String...) {
         send(keys: keys)
     }
 
-    func send(keys: [String]) {
+    public func send(keys: [String]) {
         guard !keys.isEmpty else { return }
         _ = try? run(["send-keys", "-t", target] + keys)
     }
 
     /// Types text literally, non-ASCII included (no key-name lookup).
-    func type(_ text: String) {
+    public func type(_ text: String) {
         guard !text.isEmpty else { return }
         _ = try? run(["send-keys", "-t", target, "-l", text])
     }
 
     /// Sends raw bytes to the program, exactly as a terminal would (`send-keys -H`): the escape
     /// sequences of one particular terminal, say, with no translation by tmux.
-    func send(bytes text: String) {
+    public func send(bytes text: String) {
         let hex = text.utf8.map { String(format: "%02x", $0) }
         guard !hex.isEmpty else { return }
         _ = try? run(["send-keys", "-t", target, "-H"] + hex)
@@ -106,7 +110,7 @@ final class TmuxSession {
 
     /// Pastes text as a terminal pastes it: bracketed (`ESC [ 200 ~` … `ESC [ 201 ~`) when the
     /// program turned bracketed paste on, all at once either way.
-    func paste(_ text: String) throws {
+    public func paste(_ text: String) throws {
         let file = directory.appendingPathComponent("paste")
         try Data(text.utf8).write(to: file)
         _ = try run(["load-buffer", "-b", "paste", file.path])
@@ -116,7 +120,7 @@ final class TmuxSession {
     // MARK: Output
 
     /// The visible screen, one line per row, trailing spaces removed by tmux.
-    func screen() -> String {
+    public func screen() -> String {
         guard let result = try? run(["capture-pane", "-p", "-t", target]), result.status == 0 else { return "" }
         var text = result.output
         if text.hasSuffix("\n") { text.removeLast() }
@@ -126,13 +130,13 @@ final class TmuxSession {
     /// Polls the screen every 50 ms until it contains `text`, and returns it; throws with the last
     /// screen in the message when `timeout` passes first.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    public func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
         try waitUntil("\"\(text)\" on screen", timeout: timeout) { $0.contains(text) }
     }
 
     /// Polls the screen until `condition` holds.
     @discardableResult
-    func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+    public func waitUntil(_ what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         repeat {
@@ -145,7 +149,7 @@ final class TmuxSession {
     }
 
     /// Waits for the command to finish and returns its exit status (128 + n after signal n).
-    func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
+    public func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             if let text = try? String(contentsOf: statusFile, encoding: .utf8),
@@ -159,12 +163,12 @@ final class TmuxSession {
     }
 
     /// True once the command has finished.
-    var hasExited: Bool { FileManager.default.fileExists(atPath: statusFile.path) }
+    public var hasExited: Bool { FileManager.default.fileExists(atPath: statusFile.path) }
 
     // MARK: Control
 
     /// Changes the terminal's size, as a user dragging the window would (the program gets SIGWINCH).
-    func resize(width: Int, height: Int) throws {
+    public func resize(width: Int, height: Int) throws {
         let result = try run(["resize-window", "-t", target, "-x", String(width), "-y", String(height)])
         guard result.status == 0 else { throw TmuxError(description: "tmux resize-window failed: \(result.error)") }
         size = (width, height)
@@ -172,27 +176,27 @@ final class TmuxSession {
 
     /// Where the terminal's own cursor is (0-based column and row), as screen readers see it:
     /// `display -p '#{cursor_x},#{cursor_y}'`.
-    func cursor() -> (x: Int, y: Int)? {
+    public func cursor() -> (x: Int, y: Int)? {
         guard let result = try? run(["display-message", "-p", "-t", target, "#{cursor_x},#{cursor_y}"]) else { return nil }
         let parts = result.output.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
         return parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 
     /// Whether the terminal's cursor is shown (`#{cursor_flag}`).
-    func cursorIsVisible() -> Bool {
+    public func cursorIsVisible() -> Bool {
         (try? run(["display-message", "-p", "-t", target, "#{cursor_flag}"]))?.output.hasPrefix("1") ?? false
     }
 
     /// The process id of the pane's shell (`/bin/sh -c …`). The command runs in a subshell of it;
     /// to signal the program itself, find it with `pgrep -P` or have it write its own pid.
-    func panePID() -> Int32? {
+    public func panePID() -> Int32? {
         guard let result = try? run(["display-message", "-p", "-t", target, "#{pane_pid}"]) else { return nil }
         return Int32(result.output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Sends a signal ("KILL", "HUP", "SEGV") to the program itself: the pane's shell runs it as
     /// its child, found by parent and name with `pkill -P`.
-    func signalProgram(_ signal: String, name: String = "esafety") throws {
+    public func signalProgram(_ signal: String, name: String = "esafety") throws {
         guard let pid = panePID() else { throw TmuxError(description: "the pane has no process id") }
         let pkill = Process()
         pkill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
@@ -202,7 +206,7 @@ final class TmuxSession {
     }
 
     /// Kills the private server and removes its folder. Safe to call more than once.
-    func kill() {
+    public func kill() {
         guard !isKilled else { return }
         isKilled = true
         _ = try? run(["kill-server"])
@@ -210,7 +214,7 @@ final class TmuxSession {
     }
 
     /// True while the private server answers.
-    var serverIsRunning: Bool {
+    public var serverIsRunning: Bool {
         guard FileManager.default.fileExists(atPath: socketPath), let result = try? run(["has-session", "-t", target]) else { return false }
         return result.status == 0
     }
@@ -301,12 +305,12 @@ final class TmuxSession {
     }
 
     /// Single-quotes a word for /bin/sh.
-    static func quote(_ word: String) -> String {
+    public static func quote(_ word: String) -> String {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// A screen dump in a box, so trailing blanks and the edges show in a failure message.
-    static func frame(_ screen: String, width: Int) -> String {
+    public static func frame(_ screen: String, width: Int) -> String {
         let rule = "+" + String(repeating: "-", count: width) + "+"
         return ([rule] + screen.split(separator: "\n", omittingEmptySubsequences: false).map { "|" + $0 }
                 + [rule]).joined(separator: "\n")

@@ -2,17 +2,17 @@ import Foundation
 import XCTest
 
 /// What a finished command printed and how it ended.
-struct CommandResult {
-    var status: Int32
-    var standardOutput: String
-    var standardError: String
+public struct CommandResult {
+    public var status: Int32
+    public var standardOutput: String
+    public var standardError: String
     /// Seconds from start to exit.
-    var seconds: Double
+    public var seconds: Double
 }
 
 /// Runs the built `esafety` with no terminal: standard input from /dev/null, output captured.
 /// Fails the test (rather than hanging) if it runs longer than `timeout`.
-func runEsafety(_ arguments: [String], binary: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval = 30,
+public func runEsafety(_ arguments: [String], binary: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval = 30,
                 file: StaticString = #filePath, line: UInt = #line) throws -> CommandResult {
     let process = Process()
     process.executableURL = try binary ?? esafetyBinary()

@@ -1,11 +1,12 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The real binary in a real terminal (tmux), fed a few thousand random keys and resizes down
 /// to 20x5: it keeps running, quits when asked, and leaves the terminal as it found it
 /// (`stty -a` the same before and after, so echo and line editing are back).
 ///
-/// `ESAFETY_TMUX_FUZZ_KEYS` sets the number of keys (default 3,000).
+/// `ESAFETY_TMUX_FUZZ_KEYS` sets the number of keys (the default is below; `.ci/run` sets CI's).
 final class TmuxFuzzTests: XCTestCase {
     func testRandomKeysThroughTmuxThenTheTerminalIsRestored() throws {
         let count = Int(ProcessInfo.processInfo.environment["ESAFETY_TMUX_FUZZ_KEYS"] ?? "") ?? 3_000

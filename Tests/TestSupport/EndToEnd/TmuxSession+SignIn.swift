@@ -3,10 +3,10 @@ import XCTest
 
 extension TmuxSession {
     /// The passphrase of every account of a demo store (`esafety init --demo`).
-    static let demoPassphrase = "hollybrook demo"
+    public static let demoPassphrase = "hollybrook demo"
 
     /// Signs in on the sign-in screen: finds the name with `/`, then types the passphrase.
-    func signIn(as name: String, passphrase: String = TmuxSession.demoPassphrase) throws {
+    public func signIn(as name: String, passphrase: String = TmuxSession.demoPassphrase) throws {
         try waitFor("Who are you?")
         send(keys: "/")
         type(name)
@@ -21,7 +21,7 @@ extension TmuxSession {
     /// Completes the first run's set-up on a new store, as `name` in the given role (the
     /// first option, head teacher, reads incidents), and returns the recovery key shown.
     @discardableResult
-    func completeSetUp(name: String = "Sam Office", passphrase: String = "office passphrase", roleDownPresses: Int = 0) throws -> String {
+    public func completeSetUp(name: String = "Sam Office", passphrase: String = "office passphrase", roleDownPresses: Int = 0) throws -> String {
         try waitFor("Set up the first account")
         type(name)
         send(keys: "Tab")

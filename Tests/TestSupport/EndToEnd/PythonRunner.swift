@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs `python3 -c script ARGUMENTS` (an independent client for checking exports); status 127
 /// when there is no python3.
-func runPython(script: String, arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+public func runPython(script: String, arguments: [String]) throws -> (status: Int32, output: String, error: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-c", script] + arguments

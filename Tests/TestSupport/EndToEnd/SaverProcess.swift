@@ -3,9 +3,9 @@ import XCTest
 
 /// An `esafety bench crash-child` saving in a loop, its acknowledgements going to a file of
 /// its own (two processes appending to one file could interleave their lines).
-final class SaverProcess {
-    let process = Process()
-    let acks: URL
+public final class SaverProcess {
+    public let process = Process()
+    public let acks: URL
     private let errors = Pipe()
     /// How many "ready" lines the file held before this saver started.
     private let readyBefore: Int
@@ -15,7 +15,7 @@ final class SaverProcess {
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
     }
 
-    init(binary: URL, store: URL, acks: URL, count: Int = 0) throws {
+    public init(binary: URL, store: URL, acks: URL, count: Int = 0) throws {
         self.acks = acks
         if !FileManager.default.fileExists(atPath: acks.path) {
             XCTAssertTrue(FileManager.default.createFile(atPath: acks.path, contents: nil))
@@ -33,7 +33,7 @@ final class SaverProcess {
 
     /// Waits until the saver has opened the store, signed in and printed "ready" (an event, not
     /// a sleep: the machines are small and loaded).
-    func waitUntilReady(timeout: TimeInterval = 60) throws {
+    public func waitUntilReady(timeout: TimeInterval = 60) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if Self.readyLines(in: acks) > readyBefore { return }
@@ -45,7 +45,7 @@ final class SaverProcess {
 
     /// Kills it with SIGKILL; true if it was still running (so the kill landed mid-run).
     @discardableResult
-    func kill() -> Bool {
+    public func kill() -> Bool {
         Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         return process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
@@ -55,16 +55,16 @@ final class SaverProcess {
         ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n").filter { $0 == "ready" }.count
     }
 
-    func errorText() -> String { String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self) }
+    public func errorText() -> String { String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self) }
 
     /// The acknowledged lines so far ("sig …" and "inc …").
-    func acknowledged() throws -> [String] {
+    public func acknowledged() throws -> [String] {
         try String(contentsOf: acks, encoding: .utf8).split(separator: "\n").map(String.init)
             .filter { $0.hasPrefix("sig ") || $0.hasPrefix("inc ") }
     }
 }
 
-struct SaverFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct SaverFailure: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Several esafety processes on one store at once: two savers and the command line together.
 /// Nobody is refused or kept waiting for a session; every save either saver acknowledged is in

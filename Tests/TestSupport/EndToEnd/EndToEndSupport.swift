@@ -5,7 +5,7 @@ import XCTest
 /// `swift test` builds it into the same folder as the test bundle. Looked for, in order: the
 /// `ESAFETY_BINARY` environment variable, beside the test bundle (`.build/<triple>/debug`), and
 /// the package's `.build/debug` and `.build/release` found from this file's path.
-func esafetyBinary(file: StaticString = #filePath) throws -> URL {
+public func esafetyBinary(file: StaticString = #filePath) throws -> URL {
     let fileManager = FileManager.default
     var candidates: [URL] = []
     if let override = ProcessInfo.processInfo.environment["ESAFETY_BINARY"], !override.isEmpty {
@@ -39,7 +39,7 @@ func esafetyBinary(file: StaticString = #filePath) throws -> URL {
 /// A fresh, empty folder readable by its owner only, for a store a test starts from nothing.
 /// Removed when `deleteTemporaryDirectory` is called, or by `XCTestCase.makeTemporaryStore()`
 /// at the end of the test.
-func makeTemporaryDirectory(prefix: String = "esafety-store") throws -> URL {
+public func makeTemporaryDirectory(prefix: String = "esafety-store") throws -> URL {
     let base = FileManager.default.temporaryDirectory
     let url = base.appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
@@ -47,13 +47,13 @@ func makeTemporaryDirectory(prefix: String = "esafety-store") throws -> URL {
     return url
 }
 
-func deleteTemporaryDirectory(_ url: URL) {
+public func deleteTemporaryDirectory(_ url: URL) {
     try? FileManager.default.removeItem(at: url)
 }
 
 extension XCTestCase {
     /// A fresh store folder that is removed when the test ends, pass or fail.
-    func makeTemporaryStore() throws -> URL {
+    public func makeTemporaryStore() throws -> URL {
         let url = try makeTemporaryDirectory()
         addTeardownBlock { deleteTemporaryDirectory(url) }
         return url
@@ -61,7 +61,7 @@ extension XCTestCase {
 
     /// A new store made by `esafety init --demo` (every account's passphrase is
     /// `TmuxSession.demoPassphrase`), removed when the test ends.
-    func makeDemoStore() throws -> URL {
+    public func makeDemoStore() throws -> URL {
         let store = try makeTemporaryStore()
         let created = try runEsafety(["init", "--demo", "--store", store.path])
         XCTAssertEqual(created.status, 0, created.standardError)
@@ -69,7 +69,7 @@ extension XCTestCase {
     }
 
     /// A tmux session that is killed when the test ends, pass or fail.
-    func startTmux(command: String, width: Int = 80, height: Int = 24, term: String = "xterm-256color",
+    public func startTmux(command: String, width: Int = 80, height: Int = 24, term: String = "xterm-256color",
                    environment: [String: String] = [:], workingDirectory: URL? = nil) throws -> TmuxSession {
         let session = try TmuxSession(command: command, width: width, height: height, term: term,
                                       environment: environment, workingDirectory: workingDirectory)

@@ -8,15 +8,15 @@ import XCTest
 /// folder. Test methods are `async` because synchronous `@MainActor` XCTest methods crash the
 /// Linux test runner.
 @MainActor
-class AppTestCase: XCTestCase {
-    var storeURL: URL!
-    var workspace: Workspace!
-    var terminal: VirtualTerminal!
-    var app: Application!
-    let actor = AuditActor(id: "test", name: "Test Office")
+open class AppTestCase: XCTestCase {
+    public var storeURL: URL!
+    public var workspace: Workspace!
+    public var terminal: VirtualTerminal!
+    public var app: Application!
+    public let actor = AuditActor(id: "test", name: "Test Office")
 
     /// Opens the app on a new store (demo data if asked) at the given size.
-    func launch(demo: Bool = false, size: Size = Size(width: 80, height: 24)) throws {
+    public func launch(demo: Bool = false, size: Size = Size(width: 80, height: 24)) throws {
         setenv("ESAFETY_SCRYPT_COST_LOG2", "10", 1)  // quick demo accounts; real ones use 2^15
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("esafety-app-\(UUID().uuidString)")
         storeURL = url
@@ -30,21 +30,21 @@ class AppTestCase: XCTestCase {
 
     /// Presses keys one by one and returns the screen as text.
     @discardableResult
-    func press(_ keys: Key...) -> String {
+    public func press(_ keys: Key...) -> String {
         for key in keys { app.process(.key(key)) }
         return app.draw().text
     }
 
     /// Types text into whatever has the focus and returns the screen as text.
     @discardableResult
-    func type(_ text: String) -> String {
+    public func type(_ text: String) -> String {
         for character in text { app.process(.key(.character(character))) }
         return app.draw().text
     }
 
-    var screen: String { app.draw().text }
+    public var screen: String { app.draw().text }
 
-    func assertScreen(contains text: String, file: StaticString = #filePath, line: UInt = #line) {
+    public func assertScreen(contains text: String, file: StaticString = #filePath, line: UInt = #line) {
         let shown = screen
         XCTAssertTrue(shown.contains(text), "expected \"\(text)\" on screen:\n\(shown)", file: file, line: line)
     }

@@ -1,12 +1,13 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// Kills esafety with SIGKILL at random moments while two of them save on one store at once,
 /// again and again, and shows that each time the store opens, passes `esafety check`, and holds
 /// every save either acknowledged.
 ///
-/// `ESAFETY_CRASH_TRIALS` sets the number of trials (two kills each): default 60; `.ci/run`
-/// sets 100. `ESAFETY_CRASH_SEED` fixes the kill times (default 8). Each kill is timed from the
+/// `ESAFETY_CRASH_TRIALS` sets the number of trials (two kills each; the default is below, and
+/// `.ci/run` sets CI's). `ESAFETY_CRASH_SEED` fixes the kill times (default 8). Each kill is timed from the
 /// saver's "ready" line (store open, signed in), not from its start.
 final class CrashTests: XCTestCase {
     func testKilledAtRandomWhileTwoSaveNothingAcknowledgedIsLostAndCheckPasses() throws {
