@@ -29,9 +29,9 @@ final class SignInScreen: Screen {
 
     var actions: ActionTable {
         ActionTable([
-            Action("sign-in", keys: [.enter], label: "SignIn", help: "Choose your name, then type your passphrase and press Enter", inBar: true),
-            Action("recover", keys: [.function(3), .control("r")], label: "Recovery", help: "Use the school's recovery key when every lead has forgotten their passphrase", inBar: true),
-            Action("quit-home", keys: [.character("q")], label: "Quit", help: "Quit esafety"),
+            Action(.signIn, keys: [.enter], label: "SignIn", help: "Choose your name, then type your passphrase and press Enter", inBar: true),
+            Action(.recover, keys: [.function(3), .control("r")], label: "Recovery", help: "Use the school's recovery key when every lead has forgotten their passphrase", inBar: true),
+            Action(.quitHome, keys: [.character("q")], label: "Quit", help: "Quit esafety"),
         ])
     }
 
@@ -61,16 +61,16 @@ final class SignInScreen: Screen {
                 passphrase.text = ""
                 return .handled
             }
-            if key == .enter { return perform("sign-in") }
+            if key == .enter { return perform(.signIn) }
             return passphrase.handle(key: key) == .unhandled ? .unhandled : .handled
         }
         if key == .character("q") && !people.isFiltering { return .unhandled }
-        return people.handle(key: key).screenResponse { perform("sign-in") }
+        return people.handle(key: key).screenResponse { perform(.signIn) }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
-        case "sign-in":
+        case .signIn:
             guard let person = people.selectedItem else { return .message("Nobody has an account yet.", .warning) }
             guard typingPassphrase else {
                 typingPassphrase = true
@@ -94,9 +94,9 @@ final class SignInScreen: Screen {
                 passphrase.text = ""
                 return .message(String(describing: error), .error)
             }
-        case "recover":
+        case .recover:
             return .push(RecoveryForm.screen(context: context))
-        case "quit-home":
+        case .quitHome:
             return .quit
         default:
             return .unhandled

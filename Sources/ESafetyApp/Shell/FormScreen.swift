@@ -62,7 +62,7 @@ final class FormScreen: Screen {
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "save", readOnlyNotice == nil else { return .unhandled }
+        guard action == .save, readOnlyNotice == nil else { return .unhandled }
         guard form.validate() else { return .message("Please correct the fields marked in red.", .error) }
         do {
             let next = try save()
