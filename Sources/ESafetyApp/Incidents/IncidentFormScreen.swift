@@ -72,7 +72,7 @@ final class IncidentFormScreen: Screen {
             Action(.submit, keys: [.function(2), .control("s")], label: isReviewStep ? "Submit" : "Check",
                    help: "Go to the last step to check the whole report; there, submit it", inBar: true),
             Action(.leave, keys: [.escape], label: "Back", help: "Leave the report: a new one is kept as a draft, offered back next time", inBar: true),
-        ])
+        ], widget: isReviewStep ? review : steps[stepIndex].form)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -143,7 +143,7 @@ final class IncidentFormScreen: Screen {
             }
             return submit()
         default:
-            return .unhandled
+            return (isReviewStep ? review.perform(action) : steps[stepIndex].form.perform(action)) == .unhandled ? .unhandled : .handled
         }
     }
 

@@ -28,11 +28,13 @@ final class SignInScreen: Screen {
     var helpText: String { context.help("sign-in") }
 
     var actions: ActionTable {
-        ActionTable([
-            Action(.signIn, keys: [.enter], label: "SignIn", help: "Choose your name, then type your passphrase and press Enter", inBar: true),
-            Action(.recover, keys: [.function(3), .control("r")], label: "Recovery", help: "Use the school's recovery key when every lead has forgotten their passphrase", inBar: true),
-            Action(.quitHome, keys: [.character("q")], label: "Quit", help: "Quit esafety"),
-        ])
+        let signIn = Action(.signIn, keys: [.enter], label: "SignIn", help: "Choose your name, then type your passphrase and press Enter", inBar: true)
+        let recover = Action(.recover, keys: [.function(3), .control("r")], label: "Recovery", help: "Use the school's recovery key when every lead has forgotten their passphrase", inBar: true)
+        if typingPassphrase {
+            let another = Action(.chooseAnother, keys: [.escape], label: "Back", help: "Choose another name", inBar: true)
+            return ActionTable([signIn, recover, another], widget: passphrase)
+        }
+        return ActionTable([signIn, recover, Action(.quitHome, keys: [.character("q")], label: "Quit", help: "Quit esafety")], widget: people)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -55,21 +57,16 @@ final class SignInScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        if typingPassphrase {
-            if key == .escape {
-                typingPassphrase = false
-                passphrase.text = ""
-                return .handled
-            }
-            if key == .enter { return perform(.signIn) }
-            return passphrase.handle(key: key) == .unhandled ? .unhandled : .handled
-        }
-        if key == .character("q") && !people.isFiltering { return .unhandled }
+        if typingPassphrase { return passphrase.handle(key: key) == .unhandled ? .unhandled : .handled }
         return people.handle(key: key).screenResponse { perform(.signIn) }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
+        case .chooseAnother:
+            typingPassphrase = false
+            passphrase.text = ""
+            return .handled
         case .signIn:
             guard let person = people.selectedItem else { return .message("Nobody has an account yet.", .warning) }
             guard typingPassphrase else {
@@ -99,7 +96,7 @@ final class SignInScreen: Screen {
         case .quitHome:
             return .quit
         default:
-            return .unhandled
+            return people.perform(action).screenResponse { perform(.signIn) }
         }
     }
 }

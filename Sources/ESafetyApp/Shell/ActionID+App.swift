@@ -11,6 +11,7 @@ extension ActionID {
     public static let change = ActionID("change")
     public static let check = ActionID("check")
     public static let checklist = ActionID("checklist")
+    public static let chooseAnother = ActionID("choose-another")
     public static let choose = ActionID("choose")
     public static let clearFilter = ActionID("clear-filter")
     public static let destroy = ActionID("destroy")
