@@ -143,7 +143,12 @@ final class IncidentFormScreen: Screen {
             }
             return submit()
         default:
-            return (isReviewStep ? review.perform(action) : steps[stepIndex].form.perform(action)) == .unhandled ? .unhandled : .handled
+            if isReviewStep { return review.perform(action) == .unhandled ? .unhandled : .handled }
+            let form = steps[stepIndex].form
+            let field = form.focusedIndex
+            let response = form.perform(action)
+            if form.focusedIndex != field && draftPending { saveDraft() }  // leaving a field (Tab)
+            return response == .unhandled ? .unhandled : .handled
         }
     }
 
