@@ -1,9 +1,18 @@
-/// The name of something a user can do, such as "help" or "save".
-public struct ActionID: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+/// The name of something a user can do, such as help or save. Each is declared once as a
+/// static constant (`ActionID.help`), as tig's `enum request` names every request, so screens
+/// never spell an action as a bare string.
+public struct ActionID: Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
     public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
     public var description: String { rawValue }
+}
+
+extension ActionID {
+    /// The application's own actions, in force on every screen.
+    public static let help = ActionID("help")
+    public static let back = ActionID("back")
+    public static let quit = ActionID("quit")
+    public static let redraw = ActionID("redraw")
 }
 
 /// Something a user can do: its keys, a short label for the function-key bar and a sentence for
@@ -17,26 +26,93 @@ public struct Action: Hashable, Sendable {
     public var help: String
     /// Shown in the function-key bar (in table order).
     public var inBar: Bool
+    /// True for the action that takes typed text (a focused text field, a filter being typed):
+    /// every printable key no earlier action binds goes to it, and the screen's
+    /// `handle(key:)` types it.
+    public var takesText: Bool
 
     public init(_ id: ActionID, keys: [Key], label: String, help: String, inBar: Bool = false) {
         self.id = id; self.keys = keys; self.label = label; self.help = help; self.inBar = inBar
+        self.takesText = false
     }
+
+    /// The action that takes typed text: `help` says where the text goes.
+    public static func typing(_ id: ActionID, help: String) -> Action {
+        var action = Action(id, keys: [], label: "Type", help: help)
+        action.takesText = true
+        return action
+    }
+
+    /// How the keys are written in help: "F7 a", or "letters" for typed text.
+    public var keyNames: String { takesText ? "letters" : keys.map(\.name).joined(separator: " ") }
 }
 
-/// An ordered set of actions. The first action that lists a key wins that key.
+/// An ordered set of actions, each key bound at most once and each id listed at most once.
+/// A table that breaks either rule is refused where it is made (`init` stops the program;
+/// `init(checking:)` throws, for tests), so help, the key bar and the keys cannot disagree.
 public struct ActionTable: Sendable {
     public private(set) var actions: [Action]
 
-    public init(_ actions: [Action] = []) { self.actions = actions }
+    /// A table of `actions`; a key bound twice or an id listed twice is a programming error.
+    public init(_ actions: [Action] = []) {
+        if let problem = Self.problem(in: actions) { preconditionFailure(problem.description) }
+        self.actions = actions
+    }
 
-    /// The action bound to a key, if any.
-    public func action(for key: Key) -> Action? { actions.first { $0.keys.contains(key) } }
+    /// A table of `actions`, or the clash that refuses it.
+    public init(checking actions: [Action]) throws(ActionTableProblem) {
+        if let problem = Self.problem(in: actions) { throw problem }
+        self.actions = actions
+    }
+
+    /// The first clash in `actions`: a key bound twice, an id listed twice, or a printable key
+    /// bound in a table that takes typed text.
+    public static func problem(in actions: [Action]) -> ActionTableProblem? {
+        var ids = Set<ActionID>(), keys = Set<Key>()
+        let typing = actions.contains(where: \.takesText)
+        for action in actions {
+            if !ids.insert(action.id).inserted { return .duplicateID(action.id) }
+            for key in action.keys {
+                if !keys.insert(key).inserted || (typing && key.isPrintable) { return .duplicateKey(key, action.id) }
+            }
+        }
+        let typists = actions.filter(\.takesText)
+        return typists.count > 1 ? .twoTakeText(typists[1].id) : nil
+    }
+
+    /// The action bound to a key, if any: printable keys no action binds go to the action that
+    /// takes typed text.
+    public func action(for key: Key) -> Action? {
+        actions.first { $0.keys.contains(key) } ?? (key.isPrintable ? actions.first(where: \.takesText) : nil)
+    }
 
     public func contains(_ id: ActionID) -> Bool { actions.contains { $0.id == id } }
 
-    /// This table followed by another; where both bind a key, this one wins.
+    /// This table followed by another, merged by key: where both bind a key, this one wins and
+    /// the other's action keeps its remaining keys (an action left with none is dropped). While
+    /// this table takes typed text, every printable key is this table's.
     public func merged(with other: ActionTable) -> ActionTable {
-        ActionTable(actions + other.actions.filter { action in !actions.contains { $0.id == action.id } })
+        ActionTable(actions + Self.remainder(of: other.actions, after: actions))
+    }
+
+    /// This table's actions, then another's, where the other wins every key both bind: a
+    /// screen's own actions yielding to its focused widget's (a filter being typed takes the
+    /// letters), yet listed first in help and the key bar.
+    public func yielding(to other: ActionTable) -> ActionTable {
+        ActionTable(Self.remainder(of: actions, after: other.actions) + other.actions)
+    }
+
+    /// `actions` without the keys `winners` bind (and without printable keys, or a second
+    /// typing action, when `winners` take typed text); an action left with no key goes.
+    private static func remainder(of actions: [Action], after winners: [Action]) -> [Action] {
+        let taken = Set(winners.flatMap(\.keys))
+        let typing = winners.contains(where: \.takesText)
+        return actions.compactMap { action in
+            var action = action
+            if action.takesText && typing { return nil }
+            action.keys.removeAll { taken.contains($0) || (typing && $0.isPrintable) }
+            return action.keys.isEmpty && !action.takesText ? nil : action
+        }
     }
 
     /// The items of the function-key bar: each action marked `inBar`, with its first key the
@@ -50,12 +126,30 @@ public struct ActionTable: Sendable {
 
     /// The actions that can only be reached by a function key the terminal lacks.
     public func unreachable(functionKeys: Set<Int>) -> [Action] {
-        actions.filter { action in !action.keys.contains { $0.isAvailable(functionKeys: functionKeys) } }
+        actions.filter { action in !action.takesText && !action.keys.contains { $0.isAvailable(functionKeys: functionKeys) } }
     }
 
     /// One line per action for the help screen: its keys, then what it does.
     public var helpLines: [(keys: String, help: String)] {
-        actions.map { action in (keys: action.keys.map(\.name).joined(separator: " "), help: action.help) }
+        actions.map { action in (keys: action.keyNames, help: action.help) }
+    }
+}
+
+/// Why an action table was refused.
+public enum ActionTableProblem: Error, Equatable, CustomStringConvertible {
+    /// Two actions bind one key (the second is named).
+    case duplicateKey(Key, ActionID)
+    /// One id is listed twice.
+    case duplicateID(ActionID)
+    /// A second action takes typed text (it is named).
+    case twoTakeText(ActionID)
+
+    public var description: String {
+        switch self {
+        case .duplicateKey(let key, let id): return "the key \(key.name) of '\(id)' is bound twice"
+        case .duplicateID(let id): return "the action '\(id)' is listed twice"
+        case .twoTakeText(let id): return "'\(id)' is a second action taking typed text"
+        }
     }
 }
 

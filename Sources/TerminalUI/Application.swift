@@ -33,23 +33,23 @@ public final class Application {
 
     public private(set) var stack: [any Screen]
     public private(set) var isRunning = false
-    private let terminal: any Terminal
-    private var overlay: Overlay?
-    private var message: (text: String, kind: MessageKind)?
+    let terminal: any Terminal
+    var overlay: Overlay?
+    var message: (text: String, kind: MessageKind)?
     /// True from a key or paste until the screens have been told typing paused.
     private var typingPending = false
 
-    private enum Overlay {
+    enum Overlay {
         case help(HelpOverlay)
         case confirm(Confirmation, ConfirmDialog)
     }
 
     /// The actions every screen has: help, back and quit.
     public static let globalActions = ActionTable([
-        Action("help", keys: [.function(1), .character("?"), .control("g")], label: "Help", help: "Show the keys of this screen", inBar: true),
-        Action("back", keys: [.escape], label: "Back", help: "Go back to the previous screen (asks before discarding changes)", inBar: true),
-        Action("quit", keys: [.function(10), .control("c")], label: "Quit", help: "Quit esafety from anywhere (asks before discarding changes)", inBar: true),
-        Action("redraw", keys: [.control("l")], label: "Redraw", help: "Redraw the whole screen"),
+        Action(.help, keys: [.function(1), .character("?"), .control("g")], label: "Help", help: "Show the keys of this screen", inBar: true),
+        Action(.back, keys: [.escape], label: "Back", help: "Go back to the previous screen (asks before discarding changes)", inBar: true),
+        Action(.quit, keys: [.function(10), .control("c")], label: "Quit", help: "Quit esafety from anywhere (asks before discarding changes)", inBar: true),
+        Action(.redraw, keys: [.control("l")], label: "Redraw", help: "Redraw the whole screen"),
     ])
 
     public init(name: String, terminal: any Terminal, root: any Screen) {
@@ -200,24 +200,28 @@ public final class Application {
 
     // MARK: Keys
 
+    /// One path from key to action: the table in force (the screen's own, its widgets', then
+    /// the application's) names the action; typed text and keys no action binds go to the
+    /// screen's `handle(key:)`.
     private func handle(_ key: Key) {
+        // Ctrl-L repaints over a dialog and below the minimum size too.
+        if overlay != nil || isTooSmall, Self.globalActions.action(for: key)?.id == .redraw { terminal.forceFullRedraw() }
         if let overlay {
             handleOverlay(overlay, key: key)
             return
         }
         if isTooSmall {
-            if let action = Self.globalActions.action(for: key), action.id == "quit" { apply(.quit) }
+            if let action = Self.globalActions.action(for: key), action.id == .quit { apply(.quit) }
             return
         }
-        let response = top.handle(key: key)
-        if case .unhandled = response {
-            if let action = top.actions.action(for: key) {
-                apply(top.perform(action.id))
-            } else if let action = Self.globalActions.action(for: key) {
-                performGlobal(action.id)
-            }
+        guard let action = currentActions.action(for: key), !action.takesText else {
+            apply(top.handle(key: key))
+            return
+        }
+        if top.actions.contains(action.id) {
+            apply(top.perform(action.id))
         } else {
-            apply(response)
+            performGlobal(action.id)
         }
     }
 
@@ -240,7 +244,7 @@ public final class Application {
         switch overlay {
         case .help(var help):
             // Quitting works from anywhere, help included.
-            if let action = Self.globalActions.action(for: key), action.id == "quit" {
+            if let action = Self.globalActions.action(for: key), action.id == .quit {
                 self.overlay = nil
                 apply(.quit)
                 return
@@ -264,11 +268,11 @@ public final class Application {
 
     private func performGlobal(_ id: ActionID) {
         switch id {
-        case "help":
+        case .help:
             overlay = .help(HelpOverlay(title: "Help: " + top.title, text: top.helpText, table: currentActions))
-        case "back":
+        case .back:
             apply(.pop)
-        case "quit":
+        case .quit:
             apply(.quit)
         default:
             break
@@ -324,86 +328,6 @@ public final class Application {
     private func ask(_ confirmation: Confirmation) {
         overlay = .confirm(confirmation, ConfirmDialog(title: confirmation.title, message: confirmation.message,
                                                         confirmLabel: confirmation.confirmLabel, cancelLabel: confirmation.cancelLabel))
-    }
-
-    // MARK: Drawing
-
-    private var isTooSmall: Bool {
-        terminal.size.width < minimumSize.width || terminal.size.height < minimumSize.height
-    }
-
-    /// Draws the whole application into a canvas of the terminal's size.
-    public func draw() -> Canvas {
-        var canvas = drawScreens()
-        if asciiOnly { canvas.useASCIIStandIns() }
-        return canvas
-    }
-
-    private func drawScreens() -> Canvas {
-        var canvas = Canvas(size: terminal.size)
-        if isTooSmall {
-            drawTooSmall(into: &canvas)
-            return canvas
-        }
-        let bounds = canvas.bounds
-        let header = bounds.top(1)
-        // The status keeps up to half the line, whole if it can; the breadcrumb gives way first.
-        let half = max(0, bounds.width / 2)
-        var status = statusText()
-        if DisplayWidth.of(status) > half, let compact = compactStatusText?() { status = compact }
-        status = DisplayWidth.truncate(status, to: half)
-        let statusWidth = status.isEmpty ? 0 : DisplayWidth.of(status) + 2
-        let prefix = " " + name + " │ "
-        let room = bounds.width - DisplayWidth.of(prefix) - statusWidth - 1
-        canvas.writeLine(prefix + fittedBreadcrumb(width: room), in: header, style: .title)
-        if !status.isEmpty {
-            canvas.write(status, at: Point(x: bounds.maxX - statusWidth + 1, y: 0), style: .title)
-        }
-        // A message too long for one row wraps upward (up to three rows), so no word of it is lost.
-        let messageLines = message.map { TextWrap.wrap($0.text, width: max(1, bounds.width - 2)) } ?? []
-        let statusRows = max(1, min(3, messageLines.count, bounds.height - 4))
-        let body = bounds.inset(top: 1, bottom: 1 + statusRows)
-        top.draw(into: &canvas, rect: body)
-        let statusArea = Rect(x: 0, y: body.maxY, width: bounds.width, height: statusRows)
-        if let message {
-            canvas.fill(statusArea, style: message.kind.style)
-            for (row, line) in messageLines.prefix(statusRows).enumerated() {
-                canvas.writeLine(" " + line, in: statusArea.row(row), style: message.kind.style)
-            }
-        } else if top.hasUnsavedChanges {
-            canvas.writeLine(" Unsaved changes", in: statusArea, style: .warning)
-        } else if let note = top.statusNote {
-            canvas.writeLine(" " + note, in: statusArea, style: .dim)
-        } else {
-            canvas.fill(statusArea)
-        }
-        FunctionKeyBar(table: currentActions, functionKeys: terminal.functionKeys).draw(into: &canvas, rect: bounds.bottom(1))
-        switch overlay {
-        case .help(var help)?:
-            help.draw(into: &canvas, rect: body)
-            overlay = .help(help)
-        case .confirm(_, let dialog)?:
-            dialog.draw(into: &canvas, rect: body)
-        case nil:
-            break
-        }
-        return canvas
-    }
-
-    private func drawTooSmall(into canvas: inout Canvas) {
-        let size = terminal.size
-        let lines = [
-            "Terminal too small",
-            "\(size.width)x\(size.height), needs \(minimumSize.width)x\(minimumSize.height)",
-            "Enlarge the window, or F10 to quit",
-        ]
-        let top = max(0, (size.height - lines.count) / 2)
-        for (index, line) in lines.enumerated() {
-            let shown = DisplayWidth.truncate(line, to: size.width)
-            let x = max(0, (size.width - DisplayWidth.of(shown)) / 2)
-            canvas.write(shown, at: Point(x: x, y: top + index), style: index == 0 ? .error : .normal)
-        }
-        canvas.cursor = nil
     }
 
     private func render() { terminal.present(draw()) }

@@ -66,7 +66,9 @@ public struct Confirmation {
 public protocol Screen: AnyObject {
     /// The screen's name in the breadcrumb.
     var title: String { get }
-    /// What the user can do here. Merged with the application's global actions.
+    /// What the user can do here, its widgets' actions included (a list's `/` filter, a text
+    /// field's typing). Merged by key with the application's global actions: every key goes
+    /// through this table first.
     var actions: ActionTable { get }
     /// A paragraph about this screen for the help overlay.
     var helpText: String { get }
@@ -76,9 +78,9 @@ public protocol Screen: AnyObject {
     var statusNote: String? { get }
     /// Draws the screen's content into `rect`; set `canvas.cursor` to show a cursor.
     func draw(into canvas: inout Canvas, rect: Rect)
-    /// Gets each key first, so a focused text field can take printable keys.
+    /// Gets typed text (the keys the table's typing action takes) and keys no action binds.
     func handle(key: Key) -> ScreenResponse
-    /// Carries out one of the screen's actions.
+    /// Carries out one of the screen's actions (its widgets' too).
     func perform(_ action: ActionID) -> ScreenResponse
     /// Called when the screen comes to the top of the stack again: refresh from state.
     func willAppear()

@@ -36,7 +36,7 @@ final class LayoutPiecesTests: XCTestCase {
     }
 
     func testHelpScrollsAndClosesOnlyOnEscF1OrQ() async {
-        let table = ActionTable((1...40).map { Action(ActionID("a\($0)"), keys: [.function($0 % 12 + 1)], label: "A", help: "Action number \($0)") })
+        let table = ActionTable((1...40).map { Action(ActionID("a\($0)"), keys: [.alt(Character(Unicode.Scalar(UInt8(64 + $0))))], label: "A", help: "Action number \($0)") })
         var help = HelpOverlay(title: "Help", text: "What this screen is for.", table: table)
         var canvas = Canvas(size: Size(width: 60, height: 16))
         help.draw(into: &canvas, rect: canvas.bounds)

@@ -94,12 +94,12 @@ final class TerminalKeysTests: HeadlessCursesTestCase {
 
     func testTheKeyBarShowsAnotherKeyWhereTheTerminalLacksTheFunctionKey() {
         MainActor.assumeIsolated {
-            let table = ActionTable([Action("next", keys: [.function(6), .control("n")], label: "Next", help: "", inBar: true),
-                                     Action("help", keys: [.function(1), .character("?")], label: "Help", help: "", inBar: true)])
+            let table = ActionTable([Action(ActionID("next"), keys: [.function(6), .control("n")], label: "Next", help: "", inBar: true),
+                                     Action(.help, keys: [.function(1), .character("?")], label: "Help", help: "", inBar: true)])
             XCTAssertEqual(table.barItems().map(\.key), ["F6", "F1"])
             XCTAssertEqual(table.barItems(functionKeys: Set(1...4)).map(\.key), ["^N", "F1"])
-            let stuck = ActionTable([Action("only", keys: [.function(9)], label: "Only", help: "", inBar: true)])
-            XCTAssertEqual(stuck.unreachable(functionKeys: Set(1...4)).map(\.id), ["only"])
+            let stuck = ActionTable([Action(ActionID("only"), keys: [.function(9)], label: "Only", help: "", inBar: true)])
+            XCTAssertEqual(stuck.unreachable(functionKeys: Set(1...4)).map(\.id.rawValue), ["only"])
         }
     }
 }

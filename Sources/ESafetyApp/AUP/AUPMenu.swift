@@ -26,10 +26,10 @@ func aupMenuScreen(context: AppContext) -> ScreenResponse {
                     .push(ClassTickScreen(context: context, schoolClass: schoolClass))
                 })
             },
-            .init(title: "Guests and supply staff", detail: "staff AUP with an end date") { .push(GuestsScreen(context: context)) },
+            .init(title: "Guests and supply staff", detail: "staff AUP with an end date") { .push(GuestsScreen.screen(context: context)) },
         ]
     }
-    entries.append(.init(title: "Who has not signed", detail: "by group, class and year group") { .push(MissingScreen(context: context)) })
+    entries.append(.init(title: "Who has not signed", detail: "by group, class and year group") { .push(MissingScreen.screen(context: context)) })
     if records {
         entries.append(.init(title: "Import people from CSV", detail: "the roster from your MIS, all or nothing") { .push(importForm(context: context)) })
     }

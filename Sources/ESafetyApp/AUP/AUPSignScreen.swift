@@ -26,9 +26,10 @@ final class AUPSignScreen: Screen {
     var hasUnsavedChanges: Bool { !nameField.isEmpty }
 
     var actions: ActionTable {
-        var actions = [Action("paper", keys: [.function(5), .control("p")], label: "OnPaper", help: "Signed on paper instead: record it with the paper copy's date", inBar: true)]
+        var actions = [Action(.paper, keys: [.function(5), .control("p")], label: "OnPaper", help: "Signed on paper instead: record it with the paper copy's date", inBar: true)]
         if pane.shownToEnd {
-            actions.insert(Action("sign", keys: [.enter, .function(2)], label: "Sign", help: "Sign with the name typed (asks the witness to confirm)", inBar: true), at: 0)
+            actions.insert(Action(.sign, keys: [.enter, .function(2)], label: "Sign", help: "Sign with the name typed (asks the witness to confirm)", inBar: true), at: 0)
+            return ActionTable(actions, widget: nameField)
         }
         return ActionTable(actions)
     }
@@ -58,8 +59,8 @@ final class AUPSignScreen: Screen {
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        if action == "paper" { return .push(paperSignatureForm(context: context, person: person, closesSigning: true)) }
-        guard action == "sign", pane.shownToEnd else { return .unhandled }
+        if action == .paper { return .push(paperSignatureForm(context: context, person: person, closesSigning: true)) }
+        guard action == .sign, pane.shownToEnd else { return .unhandled }
         let typed = nameField.text
         guard person.nameMatches(typed) else { return AUPError.nameDoesNotMatch(typed: typed).screenResponse }
         let witness = context.workspace.actor.name

@@ -70,7 +70,7 @@ final class AUPTextScreen: Screen {
     var helpText: String { AUPHelp.text(next == nil ? "aup-read" : "aup-guests") }
     var actions: ActionTable {
         guard let next, pane.shownToEnd else { return ActionTable([]) }
-        return ActionTable([Action("next", keys: [.function(2)], label: next.label, help: "Go on to the signature: the text has been read to its end", inBar: true)])
+        return ActionTable([Action(.next, keys: [.function(2)], label: next.label, help: "Go on to the signature: the text has been read to its end", inBar: true)])
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -89,7 +89,7 @@ final class AUPTextScreen: Screen {
     func handle(key: Key) -> ScreenResponse { pane.scroll(key) ? .handled : .unhandled }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "next", let next, pane.shownToEnd else { return .unhandled }
+        guard action == .next, let next, pane.shownToEnd else { return .unhandled }
         return .replace(next.screen())
     }
 }

@@ -29,11 +29,10 @@ final class ClassTickScreen: Screen {
 
     var actions: ActionTable {
         ActionTable([
-            Action("tick", keys: [.character(" "), .enter], label: "Tick", help: "Record that the selected pupil signed, and move to the next", inBar: true),
-            Action("tick-all", keys: [.function(6), .control("t")], label: "TickAll", help: "Tick every pupil of the class not yet signed (asks first, with the count)", inBar: true),
+            Action(.tick, keys: [.character(" "), .enter], label: "Tick", help: "Record that the selected pupil signed, and move to the next", inBar: true),
+            Action(.tickAll, keys: [.function(6), .control("t")], label: "TickAll", help: "Tick every pupil of the class not yet signed (asks first, with the count)", inBar: true),
             AUPActions.void,
-            CommonActions.filter,
-        ])
+        ], widget: list)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -44,24 +43,21 @@ final class ClassTickScreen: Screen {
         list.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
     }
 
-    func handle(key: Key) -> ScreenResponse {
-        if case .character(" ") = key, !list.isFiltering { return perform("tick") }
-        return list.handle(key: key).screenResponse { perform("tick") }
-    }
+    func handle(key: Key) -> ScreenResponse { list.handle(key: key).screenResponse { perform(.tick) } }
 
     func willAppear() { list.items = list.items }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
-        case "tick-all": return tickAll()
-        case "void":
+        case .tickAll: return tickAll()
+        case .void:
             guard let pupil = list.selectedItem else { return .handled }
             guard let signature = context.workspace.aup.countingSignature(of: pupil, today: context.workspace.today) else {
                 return .message("\(pupil.fullName) has no signature this year to void.", .info)
             }
             return voidSignatureResponse(context: context, person: pupil, signature: signature)
-        case "tick": break
-        default: return .unhandled
+        case .tick: break
+        default: return list.perform(action).screenResponse { perform(.tick) }
         }
         guard let pupil = list.selectedItem, let index = list.selectedIndex else { return .handled }
         let register = context.workspace.aup

@@ -5,48 +5,33 @@ import TerminalUI
 /// Guests, supply staff, the technical support provider and other users: each signs the staff
 /// AUP to get access, with an end date after which the signature lapses.
 @MainActor
-final class GuestsScreen: Screen {
-    private let context: AppContext
-    private let table: TableView<RosterPerson>
-
-    init(context: AppContext) {
-        self.context = context
+enum GuestsScreen {
+    static func screen(context: AppContext) -> ListScreen<RosterPerson> {
         let workspace = context.workspace
-        table = TableView(
+        return ListScreen(
+            title: "Guests and supply staff", help: { AUPHelp.text("aup-guests") },
             columns: [
                 TableColumn(title: "Name", width: .flexible(min: 16)),
                 TableColumn(title: "Why", width: .flexible(min: 10)),
                 TableColumn(title: "Until", width: .fixed(10)),
                 TableColumn(title: "Staff AUP", width: .fixed(18)),
             ],
-            rows: workspace.aup.people(in: .guest),
+            rows: { workspace.aup.people(in: .guest) },
             cells: { guest in
                 let today = workspace.today
                 let status: String
                 if !guest.isActive(on: today) { status = "access ended" } else if workspace.aup.hasSigned(guest, today: today) { status = "signed" } else { status = "NOT SIGNED" }
                 return [guest.fullName, guest.note ?? "", guest.visitUntil?.description ?? "", status]
+            },
+            emptyText: "No guests yet: F7 adds one.",
+            heading: { _ in [("Staff AUP signatures of guests lapse after their end date. F7 adds a guest.", .dim)] },
+            entries: {
+                [.always(CommonActions.add) {
+                    // The guest reads the staff AUP to its end before the form with their signature opens.
+                    guard let staffAUP = workspace.aup.currentVersion(of: .staff) else { return AUPError.noVersion(.staff).screenResponse }
+                    return .push(AUPTextScreen(version: staffAUP, next: (label: "Sign", screen: { guestForm(context: context, read: staffAUP) })))
+                }]
             })
-        table.emptyText = "No guests yet: F7 adds one."
-    }
-
-    let title = "Guests and supply staff"
-    var helpText: String { AUPHelp.text("aup-guests") }
-    var actions: ActionTable { ActionTable([CommonActions.add, CommonActions.filter]) }
-
-    func willAppear() { table.rows = context.workspace.aup.people(in: .guest) }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        canvas.write("Staff AUP signatures of guests lapse after their end date. F7 adds a guest.", at: Point(x: rect.x + 1, y: rect.y), style: .dim, clip: rect)
-        table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { .handled } }
-
-    func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "add" else { return .unhandled }
-        // The guest reads the staff AUP to its end before the form with their signature opens.
-        guard let staffAUP = context.workspace.aup.currentVersion(of: .staff) else { return AUPError.noVersion(.staff).screenResponse }
-        return .push(AUPTextScreen(version: staffAUP, next: (label: "Sign", screen: { [context] in guestForm(context: context, read: staffAUP) })))
     }
 }
 

@@ -53,7 +53,7 @@ final class ImportPreviewScreen: Screen {
     var helpText: String { AUPHelp.text("aup-import") }
     var hasUnsavedChanges: Bool { true }
     var actions: ActionTable {
-        ActionTable([Action("import", keys: [.function(2), .control("s")], label: "Import", help: "Import every row shown", inBar: true), CommonActions.filter])
+        ActionTable([Action(.import, keys: [.function(2), .control("s")], label: "Import", help: "Import every row shown", inBar: true)], widget: table)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -65,7 +65,7 @@ final class ImportPreviewScreen: Screen {
     func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { .handled } }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "import" else { return .unhandled }
+        guard action == .import else { return table.perform(action).screenResponse { .handled } }
         switch context.attempt({ try context.workspace.aup.apply(plan) }) {
         case .success: return .sequence([.popDiscarding, .message("Imported \(plan.summary).", .success)])
         case .failure(let message): return message.response
@@ -92,7 +92,7 @@ final class ImportErrorsScreen: Screen {
 
     let title = "Import refused"
     var helpText: String { AUPHelp.text("aup-import") }
-    var actions: ActionTable { ActionTable([CommonActions.filter]) }
+    var actions: ActionTable { table.actions }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         canvas.write("Nothing was imported: \(total) row\(total == 1 ? " needs" : "s need") fixing. Fix the file, then import it again.",
@@ -108,5 +108,5 @@ final class ImportErrorsScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { .handled } }
-    func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
+    func perform(_ action: ActionID) -> ScreenResponse { table.perform(action).screenResponse { .handled } }
 }

@@ -4,13 +4,11 @@ import TerminalUI
 /// Who has not signed this school year: a line per group, pupil year group and class with counts
 /// and percentage done; Enter lists the people on a line.
 @MainActor
-final class MissingScreen: Screen {
-    private let context: AppContext
-    private let table: TableView<AUPMissingLine>
-
-    init(context: AppContext) {
-        self.context = context
-        table = TableView(
+enum MissingScreen {
+    static func screen(context: AppContext) -> ListScreen<AUPMissingLine> {
+        let workspace = context.workspace
+        let list = ListScreen<AUPMissingLine>(
+            title: "Who has not signed", help: { AUPHelp.text("aup-missing") },
             columns: [
                 TableColumn(title: "Who", width: .flexible(min: 24)),
                 TableColumn(title: "Signed", width: .fixed(7), alignment: .right),
@@ -18,37 +16,27 @@ final class MissingScreen: Screen {
                 TableColumn(title: "Missing", width: .fixed(7), alignment: .right),
                 TableColumn(title: "Done", width: .fixed(5), alignment: .right),
             ],
-            rows: context.workspace.aup.missingReport(today: context.workspace.today),
+            rows: { workspace.aup.missingReport(today: workspace.today) },
             cells: { line in
                 let indent = line.level == .yearGroup ? "  " : line.level == .className ? "    " : ""
                 return [indent + line.label, "\(line.completion.signed)", "\(line.completion.due)", "\(line.completion.missing)", "\(line.completion.percent)%"]
-            })
+            },
+            heading: { _ in
+                let year = SchoolYear(containing: workspace.today)
+                return [("School year \(year), since \(year.start), on the current versions. Enter lists names.", .dim)]
+            },
+            entries: { [.onRow(CommonActions.open) { .push(names(on: $0, context: context)) }] })
+        list.headingRows = 2
+        return list
     }
 
-    let title = "Who has not signed"
-    var helpText: String { AUPHelp.text("aup-missing") }
-    var actions: ActionTable { ActionTable([CommonActions.open, CommonActions.filter]) }
-
-    func willAppear() { table.rows = context.workspace.aup.missingReport(today: context.workspace.today) }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        let year = SchoolYear(containing: context.workspace.today)
-        let rows = canvas.writeWrapped("School year \(year), since \(year.start), on the current versions. Enter lists names.",
-                                       in: rect.inset(left: 1, right: 1).top(2), style: .dim)
-        table.draw(into: &canvas, rect: rect.inset(top: rows, left: 1, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { perform("open") } }
-
-    func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "open", let line = table.selectedItem else { return .unhandled }
-        let list = PickerScreen(title: "Not signed: \(line.label)", helpText: AUPHelp.text("aup-missing"), items: line.missing,
-                                row: { $0.listLabel }) { [context] person in
+    private static func names(on line: AUPMissingLine, context: AppContext) -> PickerScreen<RosterPerson> {
+        PickerScreen(title: "Not signed: \(line.label)", helpText: AUPHelp.text("aup-missing"), items: line.missing,
+                     row: { $0.listLabel }) { person in
             // Someone who may not record signatures (a governor) sees the person's history instead.
             guard context.workspace.can(.recordSignatures) else { return .push(SignatureHistoryScreen(context: context, person: person)) }
             guard let version = context.workspace.aup.currentVersion(of: person.group.aup) else { return .handled }
             return .push(AUPSignScreen(context: context, person: person, version: version))
         }
-        return .push(list)
     }
 }

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// Actions of the AUP screens used on more than one of them.
 enum AUPActions {
-    static let void = Action("void", keys: [.character("v")], label: "Void", help: "Void a signature recorded by mistake, with a reason (it stays in the history, struck through)", inBar: true)
+    static let void = Action(.void, keys: [.character("v")], label: "Void", help: "Void a signature recorded by mistake, with a reason (it stays in the history, struck through)", inBar: true)
 }
 
 /// One person's signatures this school year, newest first, voided ones struck through with who
@@ -29,7 +29,7 @@ final class SignatureHistoryScreen: Screen {
     var title: String { "Signatures: \(person.fullName)" }
     var helpText: String { AUPHelp.text("aup-history") }
     var actions: ActionTable {
-        var actions = [Action("read", keys: [.enter], label: "Read", help: "Read the AUP text this signature is of", inBar: true)]
+        var actions = [Action(.read, keys: [.enter], label: "Read", help: "Read the AUP text this signature is of", inBar: true)]
         if context.workspace.can(.recordSignatures) { actions.append(AUPActions.void) }
         return ActionTable(actions)
     }
@@ -59,15 +59,15 @@ final class SignatureHistoryScreen: Screen {
         return lines
     }
 
-    func handle(key: Key) -> ScreenResponse { list.handle(key: key).screenResponse { perform("read") } }
+    func handle(key: Key) -> ScreenResponse { list.handle(key: key).screenResponse { perform(.read) } }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard let signature = list.selectedItem else { return action == "read" || action == "void" ? .handled : .unhandled }
+        guard let signature = list.selectedItem else { return action == .read || action == .void ? .handled : .unhandled }
         switch action {
-        case "read":
+        case .read:
             guard let version = context.workspace.aup.version(signature.versionID) else { return .message("That text is no longer in the register.", .error) }
             return .push(AUPTextScreen(version: version))
-        case "void":
+        case .void:
             guard context.workspace.can(.recordSignatures) else { return .unhandled }
             return voidSignatureResponse(context: context, person: person, signature: signature)
         default: return .unhandled

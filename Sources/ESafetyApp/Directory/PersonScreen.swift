@@ -22,11 +22,11 @@ final class PersonScreen: Screen {
     private var access: EditAccess { .directory(context) }
 
     var actions: ActionTable {
-        ActionTable([Action("open", keys: [.enter], label: "Open", help: "Open the selected role")] + access.offering([
+        ActionTable([Action(.open, keys: [.enter], label: "Open", help: "Open the selected role")] + access.offering([
             CommonActions.edit,
-            Action("add-role", keys: [.function(7), .character("a")], label: "AddRole", help: "Make this person a holder of another role", inBar: true),
-            Action("leave-role", keys: [.function(6), .character("u")], label: "LeaveRole", help: "Take this person out of the selected role (asks first)", inBar: true),
-            Action("remove", keys: [.function(8), .character("d")], label: "Remove", help: "Remove this person from the directory and from all their roles (asks first)", inBar: true),
+            Action(.addRole, keys: [.function(7), .character("a")], label: "AddRole", help: "Make this person a holder of another role", inBar: true),
+            Action(.leaveRole, keys: [.function(6), .character("u")], label: "LeaveRole", help: "Take this person out of the selected role (asks first)", inBar: true),
+            Action(.remove, keys: [.function(8), .character("d")], label: "Remove", help: "Remove this person from the directory and from all their roles (asks first)", inBar: true),
         ]))
     }
 
@@ -55,18 +55,18 @@ final class PersonScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        roleList.handle(key: key).screenResponse { perform("open") }
+        roleList.handle(key: key).screenResponse { perform(.open) }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         guard let person else { return .unhandled }
         switch action {
-        case "open":
+        case .open:
             guard let role = roleList.selectedItem else { return .handled }
             return .push(RoleScreen(context: context, roleID: role.id))
-        case "edit":
+        case .edit:
             return .push(PersonForm.screen(context: context, person: person) { person in .message("Saved \(person.fullName).", .success) })
-        case "add-role":
+        case .addRole:
             let held = Set(context.workspace.directory.roles(heldBy: person.id).map(\.id))
             let choices = context.workspace.directory.roles.filter { !held.contains($0.id) }
             return .push(PickerScreen(title: "Add \(person.fullName) to a role", helpText: context.help("pick-role"), items: choices, row: { $0.name }) { [context] role in
@@ -75,7 +75,7 @@ final class PersonScreen: Screen {
                 case .failure(let failure): return failure.response
                 }
             })
-        case "leave-role":
+        case .leaveRole:
             guard let role = roleList.selectedItem else { return .message("Select a role first.", .info) }
             return .confirm(Confirmation(title: "Leave role?", message: "Take \(person.fullName) out of \(role.name)?", confirmLabel: "Take out", cancelLabel: "Keep") { [context, roleList] in
                 switch context.attempt({ try context.workspace.unassign(personID: person.id, from: role.id) }) {
@@ -85,7 +85,7 @@ final class PersonScreen: Screen {
                 case .failure(let failure): return failure.response
                 }
             })
-        case "remove":
+        case .remove:
             return Self.confirmRemoval(of: person, context: context, then: .popDiscarding)
         default:
             return .unhandled

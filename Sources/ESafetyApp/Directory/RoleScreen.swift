@@ -25,9 +25,9 @@ final class RoleScreen: Screen {
     private var access: EditAccess { .directory(context) }
 
     var actions: ActionTable {
-        ActionTable([Action("open", keys: [.enter], label: "Open", help: "Open the selected holder's page")] + access.offering([
-            Action("add-holder", keys: [.function(7), .character("a")], label: "AddHolder", help: "Add a holder: choose a person, or F7 again to add a new person", inBar: true),
-            Action("remove-holder", keys: [.function(6), .character("u")], label: "TakeOut", help: "Take the selected holder out of this role (asks first)", inBar: true),
+        ActionTable([Action(.open, keys: [.enter], label: "Open", help: "Open the selected holder's page")] + access.offering([
+            Action(.addHolder, keys: [.function(7), .character("a")], label: "AddHolder", help: "Add a holder: choose a person, or F7 again to add a new person", inBar: true),
+            Action(.removeHolder, keys: [.function(6), .character("u")], label: "TakeOut", help: "Take the selected holder out of this role (asks first)", inBar: true),
             CommonActions.edit,
         ]))
     }
@@ -66,18 +66,18 @@ final class RoleScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        holderList.handle(key: key).screenResponse { perform("open") }
+        holderList.handle(key: key).screenResponse { perform(.open) }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         guard let role else { return .unhandled }
         switch action {
-        case "open":
+        case .open:
             guard let person = holderList.selectedItem else { return .handled }
             return .push(PersonScreen(context: context, personID: person.id))
-        case "add-holder":
+        case .addHolder:
             return .push(holderPicker(for: role))
-        case "remove-holder":
+        case .removeHolder:
             guard let person = holderList.selectedItem else { return .message("Select a holder first.", .info) }
             return .confirm(Confirmation(title: "Take out?", message: "Take \(person.fullName) out of \(role.name)?", confirmLabel: "Take out", cancelLabel: "Keep") { [context, holderList, roleID] in
                 switch context.attempt({ try context.workspace.unassign(personID: person.id, from: roleID) }) {
@@ -87,7 +87,7 @@ final class RoleScreen: Screen {
                 case .failure(let failure): return failure.response
                 }
             })
-        case "edit":
+        case .edit:
             return .push(RoleForm.screen(context: context, role: role))
         default:
             return .unhandled

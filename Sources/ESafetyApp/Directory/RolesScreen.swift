@@ -3,72 +3,49 @@ import TerminalUI
 
 /// Every role in the directory with who holds it; Enter opens a role.
 @MainActor
-final class RolesScreen: Screen {
-    private let context: AppContext
-    private let table: TableView<Role>
-
-    init(context: AppContext) {
-        self.context = context
+enum RolesScreen {
+    static func screen(context: AppContext) -> ListScreen<Role> {
         let workspace = context.workspace
-        table = TableView(
+        let access = { EditAccess.directory(context) }
+        weak var screen: ListScreen<Role>?
+        let list = ListScreen<Role>(
+            title: "Roles", help: { context.help("roles") },
             columns: [
                 TableColumn(title: "Role", width: .flexible(min: 24)),
                 TableColumn(title: "Held by", width: .flexible(min: 20)),
             ],
-            rows: workspace.directory.roles,
+            rows: { workspace.directory.roles },
             cells: { role in
                 let holders = workspace.directory.holders(of: role.id)
                 return [role.name, holders.isEmpty ? "— nobody yet" : holders.map(\.fullName).joined(separator: ", ")]
+            },
+            heading: { roles in
+                let unfilled = roles.filter { workspace.directory.holders(of: $0.id).isEmpty }.count
+                let note = unfilled == 0 ? "Every role has a holder" : "\(unfilled) of \(roles.count) roles have nobody yet"
+                return [(access().notice ?? note, unfilled == 0 && access().mayEdit ? .dim : .warning)]
+            },
+            entries: {
+                [.onRow(CommonActions.open) { .push(RoleScreen(context: context, roleID: $0.id)) }] + access().offering([
+                    .always(CommonActions.add) { .push(RoleForm.screen(context: context, role: nil)) },
+                    .onRow(CommonActions.edit) { .push(RoleForm.screen(context: context, role: $0)) },
+                    .onRow(CommonActions.remove) { role in removal(of: role, context: context) { screen?.reload() } },
+                ])
             })
+        screen = list
+        return list
     }
 
-    let title = "Roles"
-    var helpText: String { context.help("roles") }
-
-    private var access: EditAccess { .directory(context) }
-
-    var actions: ActionTable {
-        ActionTable([CommonActions.open] + access.offering([CommonActions.add, CommonActions.edit, CommonActions.remove]) + [CommonActions.filter])
-    }
-
-    func willAppear() { table.rows = context.workspace.directory.roles }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        let unfilled = context.workspace.directory.roles.filter { context.workspace.directory.holders(of: $0.id).isEmpty }.count
-        let note = unfilled == 0 ? "Every role has a holder" : "\(unfilled) of \(context.workspace.directory.roles.count) roles have nobody yet"
-        canvas.write(access.notice ?? note, at: Point(x: rect.x + 1, y: rect.y), style: unfilled == 0 && access.mayEdit ? .dim : .warning, clip: rect)
-        table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse {
-        table.handle(key: key).screenResponse { perform("open") }
-    }
-
-    func perform(_ action: ActionID) -> ScreenResponse {
-        switch action {
-        case "open":
-            guard let role = table.selectedItem else { return .handled }
-            return .push(RoleScreen(context: context, roleID: role.id))
-        case "add":
-            return .push(RoleForm.screen(context: context, role: nil))
-        case "edit":
-            guard let role = table.selectedItem else { return .handled }
-            return .push(RoleForm.screen(context: context, role: role))
-        case "remove":
-            guard let role = table.selectedItem else { return .handled }
-            if RoleDirectory.protectedRoleIDs.contains(role.id) {
-                return .message(DirectoryError.protectedRole(role.name).description, .warning)
-            }
-            return .confirm(Confirmation(title: "Remove role?", message: "Remove the role \(role.name)? Its holders stay in the directory.", confirmLabel: "Remove", cancelLabel: "Keep") { [context, table] in
-                switch context.attempt({ try context.workspace.removeRole(role.id) }) {
-                case .success:
-                    table.rows = context.workspace.directory.roles
-                    return .message("Removed the role \(role.name).", .success)
-                case .failure(let failure): return failure.response
-                }
-            })
-        default:
-            return .unhandled
+    private static func removal(of role: Role, context: AppContext, reload: @escaping @MainActor () -> Void) -> ScreenResponse {
+        if RoleDirectory.protectedRoleIDs.contains(role.id) {
+            return .message(DirectoryError.protectedRole(role.name).description, .warning)
         }
+        return .confirm(Confirmation(title: "Remove role?", message: "Remove the role \(role.name)? Its holders stay in the directory.", confirmLabel: "Remove", cancelLabel: "Keep") {
+            switch context.attempt({ try context.workspace.removeRole(role.id) }) {
+            case .success:
+                reload()
+                return .message("Removed the role \(role.name).", .success)
+            case .failure(let failure): return failure.response
+            }
+        })
     }
 }

@@ -15,7 +15,7 @@ final class WhoToTellScreen: Screen {
 
     let title = "Who do I tell?"
     var helpText: String { context.help("who-to-tell") }
-    var actions: ActionTable { ActionTable([CommonActions.filter]) }
+    var actions: ActionTable { list.actions }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let inner = rect.inset(left: 1, right: 1)
@@ -60,5 +60,5 @@ final class WhoToTellScreen: Screen {
         list.handle(key: key) == .unhandled ? .unhandled : .handled
     }
 
-    func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
+    func perform(_ action: ActionID) -> ScreenResponse { list.perform(action) == .unhandled ? .unhandled : .handled }
 }

@@ -27,8 +27,8 @@ final class FlowchartChecklistScreen: Screen {
     var helpText: String { context.help("flowchart-checklist") }
 
     var actions: ActionTable {
-        ActionTable([Action("tick", keys: [.character(" "), .enter], label: "Tick", help: "Tick the selected action as done: your name and the time are kept, and the incident's action-taken list is ticked", inBar: true),
-                     Action("untick", keys: [.character("u")], label: "Untick", help: "Take back a tick made by mistake, with a reason: the tick stays in the history, struck through", inBar: true)])
+        ActionTable([Action(.tick, keys: [.character(" "), .enter], label: "Tick", help: "Tick the selected action as done: your name and the time are kept, and the incident's action-taken list is ticked", inBar: true),
+                     Action(.untick, keys: [.character("u")], label: "Untick", help: "Take back a tick made by mistake, with a reason: the tick stays in the history, struck through", inBar: true)])
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -84,8 +84,8 @@ final class FlowchartChecklistScreen: Screen {
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        if action == "untick" { return untick() }
-        guard action == "tick", let walk, walk.actions.indices.contains(selected) else { return .unhandled }
+        if action == .untick { return untick() }
+        guard action == .tick, let walk, walk.actions.indices.contains(selected) else { return .unhandled }
         let item = walk.actions[selected]
         if item.isDone { return .message("Already ticked by \(item.doneBy?.name ?? "someone").", .info) }
         do {

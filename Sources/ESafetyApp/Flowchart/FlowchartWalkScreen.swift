@@ -38,16 +38,16 @@ final class FlowchartWalkScreen: Screen {
 
     var actions: ActionTable {
         var list = [
-            Action("choose", keys: [.enter], label: "Answer", help: "Answer with the selected option (number keys choose one at once)"),
-            Action("reason", keys: [.function(4), .character("r")], label: "Reason", help: "Answer with the selected option and give a reason (required where the option says so)", inBar: true),
-            Action("back", keys: [.function(5), .backspace], label: "Back", help: "Take back the last answer", inBar: true),
-            Action("change", keys: [.function(3), .character("c")], label: "Change", help: "Go back to an earlier question and change its answer", inBar: true),
+            Action(.choose, keys: [.enter], label: "Answer", help: "Answer with the selected option (number keys choose one at once)"),
+            Action(.reason, keys: [.function(4), .character("r")], label: "Reason", help: "Answer with the selected option and give a reason (required where the option says so)", inBar: true),
+            Action(.stepBack, keys: [.function(5), .backspace], label: "Back", help: "Take back the last answer", inBar: true),
+            Action(.change, keys: [.function(3), .character("c")], label: "Change", help: "Go back to an earlier question and change its answer", inBar: true),
         ]
         if namesSanctionsList {
-            list.append(Action("sanctions", keys: [.function(6), .character("s")], label: "Sanctions", help: "Show the sanctions list an answer names", inBar: true))
+            list.append(Action(.sanctions, keys: [.function(6), .character("s")], label: "Sanctions", help: "Show the sanctions list an answer names", inBar: true))
         }
         if walker.isFinished {
-            list.append(Action("keep", keys: [.function(2), .control("s")], label: "Keep", help: "Keep this walk with the incident and open its checklist", inBar: true))
+            list.append(Action(.keep, keys: [.function(2), .control("s")], label: "Keep", help: "Keep this walk with the incident and open its checklist", inBar: true))
         }
         return ActionTable(list)
     }
@@ -139,7 +139,7 @@ final class FlowchartWalkScreen: Screen {
         }
         guard walker.current.kind == .question else { return .unhandled }
         if case .enter = key { return .unhandled }
-        return options.handle(key: key).screenResponse { perform("choose") }
+        return options.handle(key: key).screenResponse { perform(.choose) }
     }
 
     private var selectedOption: FlowchartOption? {
@@ -149,18 +149,18 @@ final class FlowchartWalkScreen: Screen {
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
-        case "choose":
+        case .choose:
             guard let option = selectedOption else { return .handled }
             if option.reasonRequired { return .push(reasonForm(option)) }
             return answer(option, reason: "")
-        case "reason":
+        case .reason:
             guard let option = selectedOption else { return .message("The walk is at its outcome: F2 keeps it.", .info) }
             return .push(reasonForm(option))
-        case "back":
+        case .stepBack:
             guard walker.back() else { return .message("This is the first question.", .info) }
             refresh()
             return .handled
-        case "change":
+        case .change:
             guard !walker.answers.isEmpty else { return .message("No question has been answered yet.", .info) }
             let indexed = Array(walker.answers.enumerated())
             return .push(PickerScreen(title: "Change an answer", helpText: context.help("flowchart-walk"), items: indexed,
@@ -169,9 +169,9 @@ final class FlowchartWalkScreen: Screen {
                 self?.refresh()
                 return .handled
             })
-        case "keep":
+        case .keep:
             return keep()
-        case "sanctions":
+        case .sanctions:
             guard namesSanctionsList else { return .unhandled }
             switch context.attempt({ try context.workspace.sanctionsList() }) {
             case .success(let list): return .push(SanctionsListScreen(list: list))

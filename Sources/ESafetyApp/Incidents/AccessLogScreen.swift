@@ -20,7 +20,7 @@ final class AccessLogScreen: Screen {
 
     var title: String { "Who looked at \(id)" }
     var helpText: String { context.help("access-log") }
-    var actions: ActionTable { ActionTable([CommonActions.filter]) }
+    var actions: ActionTable { list.actions }
 
     func willAppear() {
         do {
@@ -46,5 +46,5 @@ final class AccessLogScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse { list.handle(key: key) == .unhandled ? .unhandled : .handled }
-    func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
+    func perform(_ action: ActionID) -> ScreenResponse { list.perform(action) == .unhandled ? .unhandled : .handled }
 }

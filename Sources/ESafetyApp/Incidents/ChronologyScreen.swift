@@ -30,10 +30,10 @@ final class ChronologyScreen: Screen {
         list.draw(into: &canvas, rect: rect.inset(top: 2, left: 1, right: 1), focused: true)
     }
 
-    func handle(key: Key) -> ScreenResponse { list.handle(key: key).screenResponse { perform("open") } }
+    func handle(key: Key) -> ScreenResponse { list.handle(key: key).screenResponse { perform(.open) } }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "open", let record = list.selectedItem else { return .unhandled }
+        guard action == .open, let record = list.selectedItem else { return .unhandled }
         return .push(IncidentScreen(context: context, log: log, id: record.id))
     }
 }

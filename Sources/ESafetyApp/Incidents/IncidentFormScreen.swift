@@ -67,11 +67,12 @@ final class IncidentFormScreen: Screen {
 
     var actions: ActionTable {
         ActionTable([
-            Action("next", keys: [.function(6), .control("n")], label: "Next", help: "Go to the next step (Enter does too, outside a text box)", inBar: true),
-            Action("previous", keys: [.function(5), .control("p")], label: "Prev", help: "Go back a step", inBar: true),
-            Action("submit", keys: [.function(2), .control("s")], label: isReviewStep ? "Submit" : "Check",
+            Action(.next, keys: [.function(6), .control("n")], label: "Next", help: "Go to the next step (Enter does too, outside a text box)", inBar: true),
+            Action(.previous, keys: [.function(5), .control("p")], label: "Prev", help: "Go back a step", inBar: true),
+            Action(.submit, keys: [.function(2), .control("s")], label: isReviewStep ? "Submit" : "Check",
                    help: "Go to the last step to check the whole report; there, submit it", inBar: true),
-        ])
+            Action(.leave, keys: [.escape], label: "Back", help: "Leave the report: a new one is kept as a draft, offered back next time", inBar: true),
+        ], widget: isReviewStep ? review : steps[stepIndex].form)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -103,9 +104,8 @@ final class IncidentFormScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        if key == .escape { return leave() }
         if isReviewStep {
-            if key == .enter { return perform("submit") }
+            if key == .enter { return perform(.submit) }
             return review.handle(key: key) == .unhandled ? .unhandled : .handled
         }
         let step = steps[stepIndex]
@@ -119,29 +119,36 @@ final class IncidentFormScreen: Screen {
             changed()
         }
         if step.form.focusedIndex != field && draftPending { saveDraft() }  // leaving a field
-        if response == .unhandled && key == .enter { return perform("next") }
+        if response == .unhandled && key == .enter { return perform(.next) }
         return response == .unhandled ? .unhandled : .handled
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
-        case "next":
+        case .leave:
+            return leave()
+        case .next:
             if isReviewStep { return .message("This is the last step: F2 submits the report.", .info) }
             guard steps[stepIndex].form.validate() else { return .message("Please correct the fields marked in red.", .error) }
             move(to: stepIndex + 1)
             return .handled
-        case "previous":
+        case .previous:
             guard stepIndex > 0 else { return .message("This is the first step.", .info) }
             move(to: stepIndex - 1)
             return .handled
-        case "submit":
+        case .submit:
             if !isReviewStep {
                 move(to: steps.count)
                 return .handled
             }
             return submit()
         default:
-            return .unhandled
+            if isReviewStep { return review.perform(action) == .unhandled ? .unhandled : .handled }
+            let form = steps[stepIndex].form
+            let field = form.focusedIndex
+            let response = form.perform(action)
+            if form.focusedIndex != field && draftPending { saveDraft() }  // leaving a field (Tab)
+            return response == .unhandled ? .unhandled : .handled
         }
     }
 

@@ -39,11 +39,10 @@ final class IncidentLogScreen: Screen {
     var actions: ActionTable {
         ActionTable([
             CommonActions.open,
-            Action("record", keys: [.function(7), .character("a")], label: "Record", help: "Record a new incident", inBar: true),
-            Action("filter-form", keys: [.function(3), .control("f")], label: "Filter", help: "Show only incidents of a status, type, term or person", inBar: true),
-            Action("clear-filter", keys: [.character("x")], label: "Clear", help: "Clear the filter"),
-            CommonActions.filter,
-        ])
+            Action(.record, keys: [.function(7), .character("a")], label: "Record", help: "Record a new incident", inBar: true),
+            Action(.filterForm, keys: [.function(3), .control("f")], label: "Filter", help: "Show only incidents of a status, type, term or person", inBar: true),
+            Action(.clearFilter, keys: [.character("x")], label: "Clear", help: "Clear the filter"),
+        ], widget: table)
     }
 
     func willAppear() { applyFilter() }
@@ -70,24 +69,24 @@ final class IncidentLogScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        table.handle(key: key).screenResponse { perform("open") }
+        table.handle(key: key).screenResponse { perform(.open) }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
-        case "open":
+        case .open:
             guard let record = table.selectedItem else { return .handled }
             return .push(IncidentScreen(context: context, log: log, id: record.id))
-        case "record":
+        case .record:
             return IncidentsMenu.recordIncident(context: context, log: log)
-        case "clear-filter":
+        case .clearFilter:
             filter = IncidentFilter()
             applyFilter()
             return .handled
-        case "filter-form":
+        case .filterForm:
             return .push(filterForm())
         default:
-            return .unhandled
+            return table.perform(action).screenResponse { perform(.open) }
         }
     }
 

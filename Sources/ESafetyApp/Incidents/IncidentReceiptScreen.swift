@@ -15,7 +15,7 @@ final class IncidentReceiptScreen: Screen {
 
     var title: String { "Receipt \(record.id)" }
     var helpText: String { context.help("incident-receipt") }
-    var actions: ActionTable { ActionTable([Action("done", keys: [.enter], label: "Done", help: "Close the receipt", inBar: true)]) }
+    var actions: ActionTable { ActionTable([Action(.done, keys: [.enter], label: "Done", help: "Close the receipt", inBar: true)]) }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let lead = context.workspace.esafetyContact
@@ -36,5 +36,5 @@ final class IncidentReceiptScreen: Screen {
         }
     }
 
-    func perform(_ action: ActionID) -> ScreenResponse { action == "done" ? .popDiscarding : .unhandled }
+    func perform(_ action: ActionID) -> ScreenResponse { action == .done ? .popDiscarding : .unhandled }
 }

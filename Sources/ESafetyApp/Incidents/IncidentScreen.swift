@@ -28,15 +28,15 @@ final class IncidentScreen: Screen {
 
     var actions: ActionTable {
         ActionTable([
-            Action("revise", keys: [.function(4), .character("e")], label: "Revise", help: "Change the report; the earlier version is kept with your reason", inBar: true),
-            Action("status", keys: [.function(6), .character("s")], label: "Status", help: "Close it (with the outcome), take no further action (with a reason), or reopen it (with a reason)", inBar: true),
-            Action("follow-up", keys: [.function(7), .character("f")], label: "FollowUp", help: "Add a follow-up action: what, who and by when", inBar: true),
-            Action("follow-up-done", keys: [.character("d")], label: "Done", help: "Mark the oldest open follow-up action as done today"),
-            Action("device-review", keys: [.function(3), .character("v")], label: "DeviceReview", help: "Record the review of devices or internet sites (two reviewers, each site with its reason for concern, conclusion and action)", inBar: true),
-            Action("walk", keys: [.function(5), .character("w")], label: "Flowchart", help: "Walk the response flowchart for this incident; earlier walks are kept", inBar: true),
-            Action("checklist", keys: [.character("t")], label: "Checklist", help: "Open a flowchart walk's checklist to tick its actions"),
-            Action("access-log", keys: [.character("l")], label: "WhoLooked", help: "Who has opened, printed or exported this incident (the access log)"),
-            Action("print", keys: [.character("p")], label: "Print", help: "Write the report to a file (text, Markdown or HTML, readable by you only) or send it to a printer; every print is audited"),
+            Action(.revise, keys: [.function(4), .character("e")], label: "Revise", help: "Change the report; the earlier version is kept with your reason", inBar: true),
+            Action(.status, keys: [.function(6), .character("s")], label: "Status", help: "Close it (with the outcome), take no further action (with a reason), or reopen it (with a reason)", inBar: true),
+            Action(.followUp, keys: [.function(7), .character("f")], label: "FollowUp", help: "Add a follow-up action: what, who and by when", inBar: true),
+            Action(.followUpDone, keys: [.character("d")], label: "Done", help: "Mark the oldest open follow-up action as done today"),
+            Action(.deviceReview, keys: [.function(3), .character("v")], label: "DeviceReview", help: "Record the review of devices or internet sites (two reviewers, each site with its reason for concern, conclusion and action)", inBar: true),
+            Action(.walk, keys: [.function(5), .character("w")], label: "Flowchart", help: "Walk the response flowchart for this incident; earlier walks are kept", inBar: true),
+            Action(.checklist, keys: [.character("t")], label: "Checklist", help: "Open a flowchart walk's checklist to tick its actions"),
+            Action(.accessLog, keys: [.character("l")], label: "WhoLooked", help: "Who has opened, printed or exported this incident (the access log)"),
+            Action(.print, keys: [.character("p")], label: "Print", help: "Write the report to a file (text, Markdown or HTML, readable by you only) or send it to a printer; every print is audited"),
         ])
     }
 
@@ -79,23 +79,23 @@ final class IncidentScreen: Screen {
     func perform(_ action: ActionID) -> ScreenResponse {
         guard let record else { return .unhandled }
         switch action {
-        case "revise":
+        case .revise:
             return .push(IncidentFormScreen(context: context, log: log, mode: .revise(record), report: record.report))
-        case "status":
+        case .status:
             return .push(statusForm(record))
-        case "follow-up":
+        case .followUp:
             return .push(followUpForm(record))
-        case "device-review":
+        case .deviceReview:
             return .push(deviceReviewForm(record))
-        case "walk":
+        case .walk:
             return FlowchartWalkScreen.start(context: context, log: log, incidentID: record.id)
-        case "checklist":
+        case .checklist:
             return FlowchartMenu.checklists(context: context, log: log, incidentID: record.id)
-        case "print":
+        case .print:
             return .push(IncidentPrintForm.screen(context: context, id: record.id))
-        case "access-log":
+        case .accessLog:
             return .push(AccessLogScreen(context: context, id: record.id))
-        case "follow-up-done":
+        case .followUpDone:
             guard let open = record.followUps.first(where: { !$0.isDone }) else { return .message("No follow-up action is open.", .info) }
             return .confirm(Confirmation(title: "Done?", message: "Mark follow-up \(open.id), \"\(open.what)\", as done today?", confirmLabel: "Done", cancelLabel: "Not yet") { [context, log, id, weak self] in
                 do {

@@ -17,7 +17,7 @@ final class MyReportsScreen: Screen {
 
     let title = "My reports"
     var helpText: String { context.help("my-reports") }
-    var actions: ActionTable { ActionTable([CommonActions.filter]) }
+    var actions: ActionTable { list.actions }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let note = context.workspace.can(.readIncidents)
@@ -28,7 +28,7 @@ final class MyReportsScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse { list.handle(key: key) == .unhandled ? .unhandled : .handled }
-    func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
+    func perform(_ action: ActionID) -> ScreenResponse { list.perform(action) == .unhandled ? .unhandled : .handled }
 }
 
 extension IncidentsMenu {

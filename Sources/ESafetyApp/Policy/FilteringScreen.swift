@@ -17,8 +17,8 @@ final class FilteringScreen: Screen {
     let title = "Filtering and monitoring"
     var helpText: String { PolicyHelp.text("policy-filtering") }
     var actions: ActionTable {
-        ActionTable([Action("check", keys: [.character("c")], label: "LogCheck", help: "Log a check of filtering and monitoring", inBar: true),
-                     Action("review", keys: [.character("r")], label: "Review", help: "Record the annual review, with the named senior leader and governor", inBar: true)])
+        ActionTable([Action(.check, keys: [.character("c")], label: "LogCheck", help: "Log a check of filtering and monitoring", inBar: true),
+                     Action(.review, keys: [.character("r")], label: "Review", help: "Record the annual review, with the named senior leader and governor", inBar: true)])
     }
 
     func willAppear() { reload() }
@@ -67,8 +67,8 @@ final class FilteringScreen: Screen {
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
-        case "check": return .push(FilteringCheckForm.screen(context: context))
-        case "review": return .push(FilteringReviewForm.screen(context: context))
+        case .check: return .push(FilteringCheckForm.screen(context: context))
+        case .review: return .push(FilteringReviewForm.screen(context: context))
         default: return .unhandled
         }
     }

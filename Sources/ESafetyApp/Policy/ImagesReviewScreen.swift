@@ -17,7 +17,7 @@ final class ImagesReviewScreen: Screen {
     let title = "Images in use to review"
     var helpText: String { PolicyHelp.text("policy-images") }
     var actions: ActionTable {
-        ActionTable([Action("taken-down", keys: [.character("d")], label: "TakenDown", help: "Record the selected image as taken down today", inBar: true)])
+        ActionTable([Action(.takenDown, keys: [.character("d")], label: "TakenDown", help: "Record the selected image as taken down today", inBar: true)])
     }
 
     func stateDidChange() { reload() }
@@ -43,7 +43,7 @@ final class ImagesReviewScreen: Screen {
     func handle(key: Key) -> ScreenResponse { list.handle(key: key) == .unhandled ? .unhandled : .handled }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "taken-down", let item = list.selectedItem else { return .unhandled }
+        guard action == .takenDown, let item = list.selectedItem else { return .unhandled }
         switch context.attempt({ try context.workspace.consents.removeImage(item.image.id, on: context.workspace.today) }) {
         case .success:
             reload()

@@ -20,7 +20,7 @@ final class NotPhotographedScreen: Screen {
     var title: String { "Not to be photographed: \(className)" }
     var helpText: String { PolicyHelp.text("policy-not-photographed") }
     var actions: ActionTable {
-        ActionTable([Action("print", keys: [.character("p"), .function(6)], label: "Print", help: "Write the list to a file, or send it to a printer", inBar: true)])
+        ActionTable([Action(.print, keys: [.character("p"), .function(6)], label: "Print", help: "Write the list to a file, or send it to a printer", inBar: true)])
     }
 
     func stateDidChange() { reload() }
@@ -44,7 +44,7 @@ final class NotPhotographedScreen: Screen {
     func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "print" else { return .unhandled }
+        guard action == .print else { return .unhandled }
         return .push(PolicyPrintForm.screen(context: context, title: "Print the list for \(className)",
                                             defaultName: "not-photographed-\(className)", text: text))
     }

@@ -21,8 +21,8 @@ final class PupilConsentScreen: Screen {
     var actions: ActionTable {
         var list: [Action] = []
         if context.workspace.can(.recordConsent) {
-            list.append(Action("form", keys: [.character("f")], label: "Form", help: "Record a returned consent form", inBar: true))
-            list.append(Action("withdraw", keys: [.character("w")], label: "Withdraw", help: "Record that consent was withdrawn", inBar: true))
+            list.append(Action(.form, keys: [.character("f")], label: "Form", help: "Record a returned consent form", inBar: true))
+            list.append(Action(.withdraw, keys: [.character("w")], label: "Withdraw", help: "Record that consent was withdrawn", inBar: true))
         }
         return ActionTable(list)
     }
@@ -55,8 +55,8 @@ final class PupilConsentScreen: Screen {
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
-        case "form": return .push(ConsentForms.record(context: context, pupil: pupil))
-        case "withdraw": return .push(ConsentForms.withdraw(context: context, pupil: pupil))
+        case .form: return .push(ConsentForms.record(context: context, pupil: pupil))
+        case .withdraw: return .push(ConsentForms.withdraw(context: context, pupil: pupil))
         default: return .unhandled
         }
     }

@@ -4,59 +4,34 @@ import TerminalUI
 /// The policy documents' own headers, as at the top of Offord Primary's policy: written by,
 /// approved by, review cycle, last and next review. Enter edits one.
 @MainActor
-final class PolicyDocumentsScreen: Screen {
-    private let context: AppContext
-    private let table: TableView<PolicyDocument>
-
-    init(context: AppContext) {
-        self.context = context
-        table = TableView(
+enum PolicyDocumentsScreen {
+    static func screen(context: AppContext) -> ListScreen<PolicyDocument> {
+        let schedule = { context.workspace.reviews.schedule }
+        return ListScreen(
+            title: "Policy documents", help: { context.help("policy-documents") },
             columns: [
                 TableColumn(title: "Document", width: .flexible(min: 18)),
                 TableColumn(title: "Approved by", width: .flexible(min: 12)),
                 TableColumn(title: "Last review", width: .fixed(14)),
                 TableColumn(title: "Next review", width: .fixed(18)),
             ],
-            rows: context.workspace.reviews.schedule.documents,
-            cells: { [$0.title, $0.approvedBy, $0.lastReview, $0.nextReview] })
-    }
-
-    let title = "Policy documents"
-    var helpText: String { context.help("policy-documents") }
-    var actions: ActionTable {
-        let access = ReviewActions.access(context)
-        return ActionTable([
-            Action("edit", keys: [.enter, .function(4), .character("e")], label: access.mayEdit ? "Edit" : "Open",
-                   help: access.mayEdit ? "Edit the selected document's header" : "Show the selected document's header (read-only)", inBar: true),
-        ] + access.offering([Action("add", keys: [.function(7), .character("a")], label: "Add", help: "Add another policy document", inBar: true)]))
-    }
-
-    func willAppear() { table.rows = context.workspace.reviews.schedule.documents }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        let notice = ReviewActions.access(context).notice
-        canvas.write(notice ?? "Each policy's header: who wrote and approved it, and when it is reviewed", at: Point(x: rect.x + 1, y: rect.y),
-                     style: notice == nil ? .dim : .warning, clip: rect)
-        table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse {
-        table.handle(key: key).screenResponse { perform("edit") }
-    }
-
-    func perform(_ action: ActionID) -> ScreenResponse {
-        switch action {
-        case "edit":
-            guard let document = table.selectedItem else { return .handled }
-            return .push(Self.form(context: context, document: document))
-        case "add":
-            guard ReviewActions.access(context).mayEdit else { return .unhandled }
-            let count = context.workspace.reviews.schedule.documents.count
-            return .push(Self.form(context: context, document: PolicyDocument(
-                id: "policy-\(count + 1)", title: "", writtenBy: "", approvedBy: "", reviewCycle: "Annually", lastReview: "", nextReview: "")))
-        default:
-            return .unhandled
-        }
+            rows: { schedule().documents },
+            cells: { [$0.title, $0.approvedBy, $0.lastReview, $0.nextReview] },
+            heading: { _ in
+                let notice = ReviewActions.access(context).notice
+                return [(notice ?? "Each policy's header: who wrote and approved it, and when it is reviewed", notice == nil ? .dim : .warning)]
+            },
+            entries: {
+                let access = ReviewActions.access(context)
+                let edit = Action(.edit, keys: [.enter, .function(4), .character("e")], label: access.mayEdit ? "Edit" : "Open",
+                                  help: access.mayEdit ? "Edit the selected document's header" : "Show the selected document's header (read-only)", inBar: true)
+                let add = Action(.add, keys: [.function(7), .character("a")], label: "Add", help: "Add another policy document", inBar: true)
+                return [.onRow(edit) { .push(form(context: context, document: $0)) }] + access.offering([.always(add) {
+                    let count = schedule().documents.count
+                    return .push(form(context: context, document: PolicyDocument(
+                        id: "policy-\(count + 1)", title: "", writtenBy: "", approvedBy: "", reviewCycle: "Annually", lastReview: "", nextReview: "")))
+                }])
+            })
     }
 
     static func form(context: AppContext, document original: PolicyDocument) -> FormScreen {

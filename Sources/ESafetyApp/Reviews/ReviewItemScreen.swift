@@ -101,7 +101,7 @@ final class ReviewItemScreen: Screen {
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "mark-done", let item, ReviewActions.access(context).mayEdit else { return .unhandled }
+        guard action == .markDone, let item, ReviewActions.access(context).mayEdit else { return .unhandled }
         return .push(MarkDoneForm.screen(context: context, item: item))
     }
 }

@@ -4,22 +4,7 @@ import TerminalUI
 /// The review schedule: every item with its next due date and term, soonest first. Enter opens
 /// an item; F5 records the selected item as done.
 @MainActor
-final class ReviewsScreen: Screen {
-    private let context: AppContext
-    private let table: TableView<ReviewDue>
-
-    init(context: AppContext) {
-        self.context = context
-        let workspace = context.workspace
-        table = TableView(
-            columns: Self.columns(wide: false),
-            rows: workspace.reviews.dueList(),
-            cells: { due in
-                [due.due.description, due.stateText, due.item.title, workspace.reviews.calendar.label(for: due.due),
-                 workspace.roleName(due.item.ownerRoleID)]
-            })
-    }
-
+enum ReviewsScreen {
     /// Due, state, item and term; the owner too when there is room.
     static func columns(wide: Bool) -> [TableColumn] {
         var columns = [
@@ -32,68 +17,55 @@ final class ReviewsScreen: Screen {
         return columns
     }
 
-    let title = "Review schedule"
-    var helpText: String { context.help("reviews") }
-
-    var actions: ActionTable {
-        ActionTable([CommonActions.open] + ReviewActions.access(context).offering([ReviewActions.markDone]) + [
-            Action("documents", keys: [.function(6), .character("p")], label: "Policies", help: "The policy documents' headers: written by, approved by, review cycle", inBar: true),
-            Action("terms", keys: [.character("t")], label: "Terms", help: "The school's term dates"),
-            CommonActions.filter,
-        ])
+    static func screen(context: AppContext) -> ListScreen<ReviewDue> {
+        let workspace = context.workspace
+        let list = ListScreen<ReviewDue>(
+            title: "Review schedule", help: { context.help("reviews") },
+            columns: columns(wide: false),
+            rows: { workspace.reviews.dueList() },
+            cells: { due in
+                [due.due.description, due.stateText, due.item.title, workspace.reviews.calendar.label(for: due.due),
+                 workspace.roleName(due.item.ownerRoleID)]
+            },
+            heading: { list in heading(list, context: context) },
+            entries: {
+                [.onRow(CommonActions.open) { .push(ReviewItemScreen(context: context, itemID: $0.item.id)) }]
+                    + ReviewActions.access(context).offering([.onRow(ReviewActions.markDone) { .push(MarkDoneForm.screen(context: context, item: $0.item)) }])
+                    + [
+                        .always(Action(.documents, keys: [.function(6), .character("p")], label: "Policies", help: "The policy documents' headers: written by, approved by, review cycle", inBar: true)) {
+                            .push(PolicyDocumentsScreen.screen(context: context))
+                        },
+                        .always(Action(.terms, keys: [.character("t")], label: "Terms", help: "The school's term dates")) {
+                            .push(TermDatesScreen.screen(context: context))
+                        },
+                    ]
+            })
+        list.columnsForWidth = { columns(wide: $0 >= 110) }
+        return list
     }
 
-    func willAppear() { table.rows = context.workspace.reviews.dueList() }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
+    /// What is overdue and due soon, and a line when the schedule cannot be read or the term dates are placeholders.
+    private static func heading(_ list: [ReviewDue], context: AppContext) -> [(text: String, style: Style)] {
         let reviews = context.workspace.reviews
-        let wide = rect.width >= 110
-        if table.columns.count != Self.columns(wide: wide).count { table.columns = Self.columns(wide: wide) }
-        let list = table.rows
         let overdue = list.filter { $0.state == .overdue }.count
         let soon = list.filter { $0.state == .dueSoon }.count
         var summary = overdue == 0 ? "Nothing overdue" : "\(overdue) overdue"
         summary += soon == 0 ? "; nothing due in the next \(ReviewSchedule.soonDays) days" : "; \(soon) due in the next \(ReviewSchedule.soonDays) days"
-        canvas.write(summary, at: Point(x: rect.x + 1, y: rect.y), style: overdue == 0 ? .success : .error, clip: rect)
-        var top = 1
+        var lines: [(text: String, style: Style)] = [(summary, overdue == 0 ? .success : .error)]
         if let problem = reviews.loadProblem {
-            canvas.write("Cannot read the stored schedule: \(problem)", at: Point(x: rect.x + 1, y: rect.y + 1), style: .error, clip: rect)
-            top += 1
+            lines.append(("Cannot read the stored schedule: \(problem)", .error))
         } else if !reviews.calendar.confirmed {
             // Only an administrator may enter term dates: nobody else is invited to.
-            canvas.write(TermDatesScreen.access(context).mayEdit ? "Term dates are placeholders: press t to enter the school's own."
-                             : "Term dates are placeholders: an administrator enters the school's own in Settings.",
-                         at: Point(x: rect.x + 1, y: rect.y + 1), style: .warning, clip: rect)
-            top += 1
+            lines.append((TermDatesScreen.access(context).mayEdit ? "Term dates are placeholders: press t to enter the school's own."
+                              : "Term dates are placeholders: an administrator enters the school's own in Settings.", .warning))
         }
-        table.draw(into: &canvas, rect: rect.inset(top: top, left: 1, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse {
-        table.handle(key: key).screenResponse { perform("open") }
-    }
-
-    func perform(_ action: ActionID) -> ScreenResponse {
-        switch action {
-        case "open":
-            guard let due = table.selectedItem else { return .handled }
-            return .push(ReviewItemScreen(context: context, itemID: due.item.id))
-        case "mark-done":
-            guard let due = table.selectedItem, ReviewActions.access(context).mayEdit else { return .handled }
-            return .push(MarkDoneForm.screen(context: context, item: due.item))
-        case "documents":
-            return .push(PolicyDocumentsScreen(context: context))
-        case "terms":
-            return .push(TermDatesScreen(context: context))
-        default:
-            return .unhandled
-        }
+        return lines
     }
 }
 
 /// Actions the review screens share.
 enum ReviewActions {
-    static let markDone = Action("mark-done", keys: [.function(5), .character("m")], label: "MarkDone",
+    static let markDone = Action(.markDone, keys: [.function(5), .character("m")], label: "MarkDone",
                                  help: "Record the item as done: date, by whom, notes, evidence", inBar: true)
 
     /// The leads and the head teacher mark reviews done and change the policy headers.

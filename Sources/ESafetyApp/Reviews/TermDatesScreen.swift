@@ -5,56 +5,42 @@ import TerminalUI
 /// The school's term dates (Settings › Term dates): each term's first and last day. Enter edits
 /// one. Until the school saves its own, the dates are placeholders and the screen says so.
 @MainActor
-final class TermDatesScreen: Screen {
-    private let context: AppContext
-    private let table: TableView<SchoolTerm>
+enum TermDatesScreen {
+    /// "Tue 01/09/2026".
+    static func day(_ date: CivilDate) -> String { String(CivilDate.weekdayNames[date.weekday - 1].prefix(3)) + " " + date.description }
 
-    init(context: AppContext) {
-        self.context = context
-        table = TableView(
+    /// Only an administrator may change term dates: anyone else sees them read-only, told so.
+    static func access(_ context: AppContext) -> EditAccess { EditAccess(.editSettings, what: "term dates", context: context) }
+
+    static func screen(context: AppContext) -> ListScreen<SchoolTerm> {
+        let calendar = { context.workspace.reviews.calendar }
+        let list = ListScreen<SchoolTerm>(
+            title: "Term dates", help: { context.help("term-dates") },
             columns: [
                 TableColumn(title: "Term", width: .fixed(14)),
                 TableColumn(title: "School year", width: .fixed(11)),
                 TableColumn(title: "First day", width: .flexible(min: 14)),
                 TableColumn(title: "Last day", width: .flexible(min: 14)),
             ],
-            rows: context.workspace.reviews.calendar.terms,
-            cells: { [$0.name, "\($0.academicYear)-\(String($0.academicYear + 1).suffix(2))", Self.day($0.start), Self.day($0.end)] })
+            rows: { calendar().terms },
+            cells: { [$0.name, "\($0.academicYear)-\(String($0.academicYear + 1).suffix(2))", day($0.start), day($0.end)] },
+            heading: { _ in
+                let confirmed = calendar().confirmed
+                let heading = access(context).notice.map { confirmed ? $0 : "PLACEHOLDER dates. \($0)" }
+                    ?? (confirmed ? "The school's own term dates" : "PLACEHOLDER dates, not your authority's: edit each term to your school's dates")
+                return [(heading, confirmed ? .dim : .warning)]
+            },
+            entries: {
+                let edit = Action(.edit, keys: [.enter, .function(4), .character("e")], label: "Edit", help: "Change the selected term's first and last days", inBar: true)
+                return access(context).offering([.onRow(edit) { form(context: context, term: $0) }])
+            })
+        list.unboundEnter = { access(context).refusal }
         let today = context.workspace.today
-        table.selectedIndex = context.workspace.reviews.calendar.terms.firstIndex { $0.end >= today }
+        list.table.selectedIndex = calendar().terms.firstIndex { $0.end >= today }
+        return list
     }
 
-    /// "Tue 01/09/2026".
-    static func day(_ date: CivilDate) -> String { String(CivilDate.weekdayNames[date.weekday - 1].prefix(3)) + " " + date.description }
-
-    let title = "Term dates"
-    var helpText: String { context.help("term-dates") }
-    /// Only an administrator may change term dates: anyone else sees them read-only, told so.
-    static func access(_ context: AppContext) -> EditAccess { EditAccess(.editSettings, what: "term dates", context: context) }
-    private var access: EditAccess { Self.access(context) }
-    private var mayEdit: Bool { access.mayEdit }
-
-    var actions: ActionTable {
-        ActionTable(access.offering([Action("edit", keys: [.enter, .function(4), .character("e")], label: "Edit", help: "Change the selected term's first and last days", inBar: true)]))
-    }
-
-    func willAppear() { table.rows = context.workspace.reviews.calendar.terms }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        let confirmed = context.workspace.reviews.calendar.confirmed
-        let heading = access.notice.map { confirmed ? $0 : "PLACEHOLDER dates. \($0)" }
-            ?? (confirmed ? "The school's own term dates" : "PLACEHOLDER dates, not your authority's: edit each term to your school's dates")
-        canvas.write(heading,
-                     at: Point(x: rect.x + 1, y: rect.y), style: confirmed ? .dim : .warning, clip: rect)
-        table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse {
-        table.handle(key: key).screenResponse { mayEdit ? perform("edit") : access.refusal }
-    }
-
-    func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "edit", mayEdit, let term = table.selectedItem else { return .unhandled }
+    private static func form(context: AppContext, term: SchoolTerm) -> ScreenResponse {
         let start = DateField(date: term.start)
         let end = DateField(date: term.end)
         let form = Form(fields: [
@@ -64,7 +50,7 @@ final class TermDatesScreen: Screen {
         let base = EditBase(term, document: ReviewsArea.Documents.calendar, context: context) { [context] in
             context.workspace.reviews.calendar.terms.first { $0.key == term.key }
         }
-        return .push(FormScreen(title: term.name, helpText: helpText, form: form, staleNotice: base.staleNotice) { [context] in
+        return .push(FormScreen(title: term.name, helpText: context.help("term-dates"), form: form, staleNotice: base.staleNotice) { [context] in
             guard let first = start.date, let last = end.date else { throw ReviewError.badTermDates("both days are needed") }
             var updated = term
             updated.start = first

@@ -29,5 +29,5 @@ struct AccessChangesDashboardSection: DashboardSection {
         return lines
     }
 
-    func openArea(context: AppContext) -> ScreenResponse { .push(UsersScreen(context: context)) }
+    func openArea(context: AppContext) -> ScreenResponse { .push(UsersScreen.screen(context: context)) }
 }

@@ -54,7 +54,7 @@ final class RecoveryKeyScreen: Screen {
 
     let title = "Recovery key"
     var helpText: String { context.help("recovery-key") }
-    var actions: ActionTable { ActionTable([Action("done", keys: [.enter], label: "Done", help: "I have written the key down", inBar: true)]) }
+    var actions: ActionTable { ActionTable([Action(.done, keys: [.enter], label: "Done", help: "I have written the key down", inBar: true)]) }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let inner = rect.inset(top: 1, left: 2, right: 2)
@@ -80,6 +80,6 @@ final class RecoveryKeyScreen: Screen {
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        action == "done" ? .reset(HomeScreen(context: context)) : .unhandled
+        action == .done ? .reset(HomeScreen(context: context)) : .unhandled
     }
 }

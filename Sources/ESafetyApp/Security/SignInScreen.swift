@@ -28,11 +28,13 @@ final class SignInScreen: Screen {
     var helpText: String { context.help("sign-in") }
 
     var actions: ActionTable {
-        ActionTable([
-            Action("sign-in", keys: [.enter], label: "SignIn", help: "Choose your name, then type your passphrase and press Enter", inBar: true),
-            Action("recover", keys: [.function(3), .control("r")], label: "Recovery", help: "Use the school's recovery key when every lead has forgotten their passphrase", inBar: true),
-            Action("quit-home", keys: [.character("q")], label: "Quit", help: "Quit esafety"),
-        ])
+        let signIn = Action(.signIn, keys: [.enter], label: "SignIn", help: "Choose your name, then type your passphrase and press Enter", inBar: true)
+        let recover = Action(.recover, keys: [.function(3), .control("r")], label: "Recovery", help: "Use the school's recovery key when every lead has forgotten their passphrase", inBar: true)
+        if typingPassphrase {
+            let another = Action(.chooseAnother, keys: [.escape], label: "Back", help: "Choose another name", inBar: true)
+            return ActionTable([signIn, recover, another], widget: passphrase)
+        }
+        return ActionTable([signIn, recover, Action(.quitHome, keys: [.character("q")], label: "Quit", help: "Quit esafety")], widget: people)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -55,22 +57,17 @@ final class SignInScreen: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        if typingPassphrase {
-            if key == .escape {
-                typingPassphrase = false
-                passphrase.text = ""
-                return .handled
-            }
-            if key == .enter { return perform("sign-in") }
-            return passphrase.handle(key: key) == .unhandled ? .unhandled : .handled
-        }
-        if key == .character("q") && !people.isFiltering { return .unhandled }
-        return people.handle(key: key).screenResponse { perform("sign-in") }
+        if typingPassphrase { return passphrase.handle(key: key) == .unhandled ? .unhandled : .handled }
+        return people.handle(key: key).screenResponse { perform(.signIn) }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
-        case "sign-in":
+        case .chooseAnother:
+            typingPassphrase = false
+            passphrase.text = ""
+            return .handled
+        case .signIn:
             guard let person = people.selectedItem else { return .message("Nobody has an account yet.", .warning) }
             guard typingPassphrase else {
                 typingPassphrase = true
@@ -94,12 +91,12 @@ final class SignInScreen: Screen {
                 passphrase.text = ""
                 return .message(String(describing: error), .error)
             }
-        case "recover":
+        case .recover:
             return .push(RecoveryForm.screen(context: context))
-        case "quit-home":
+        case .quitHome:
             return .quit
         default:
-            return .unhandled
+            return people.perform(action).screenResponse { perform(.signIn) }
         }
     }
 }

@@ -5,21 +5,30 @@ import TerminalUI
 /// them, and whether they hold the key to incident records. Every change here is a statement
 /// signed by the administrator's key (docs/security.md).
 @MainActor
-final class UsersScreen: Screen {
-    private let context: AppContext
-    private let table: TableView<UserAccount>
+enum UsersScreen {
+    static func rows(_ workspace: Workspace) -> [UserAccount] { (try? workspace.accounts().signInAccounts) ?? [] }
 
-    init(context: AppContext) {
-        self.context = context
+    static func screen(context: AppContext) -> ListScreen<UserAccount> {
         let workspace = context.workspace
-        table = TableView(
+        weak var screen: ListScreen<UserAccount>?
+        /// Every change needs an administrator's session; anyone else is told why not.
+        func administering(_ change: @escaping @MainActor (Session) -> ScreenResponse) -> @MainActor () -> ScreenResponse {
+            {
+                guard let session = workspace.session, session.can(.manageUsers) else {
+                    return .message(AccessError.notAllowed(.manageUsers, workspace.session?.level ?? .staff).description, .error)
+                }
+                return change(session)
+            }
+        }
+        let list = ListScreen<UserAccount>(
+            title: "Users", help: { context.help("users") },
             columns: [
                 TableColumn(title: "Name", width: .flexible(min: 20)),
                 TableColumn(title: "Access (signed)", width: .flexible(min: 16)),
                 TableColumn(title: "Records key", width: .fixed(11)),
                 TableColumn(title: "Admin", width: .fixed(5)),
             ],
-            rows: Self.rows(workspace),
+            rows: { rows(workspace) },
             cells: { account in
                 let accounts = try? workspace.accounts()
                 let granted = accounts?.authorityAccount(account.personID)
@@ -27,52 +36,42 @@ final class UsersScreen: Screen {
                 let holds = account.recordsGrant != nil && account.recordsGeneration == accounts?.authority?.current.recordsKey.generation
                 return [workspace.directory.person(account.personID)?.fullName ?? granted?.name ?? account.personID, access,
                         holds ? "yes" : "—", granted?.administrator == true ? "yes" : ""]
+            },
+            heading: { _ in [("F7 gives a person an account; F4 changes their access (your key signs it)", .dim)] },
+            entries: {
+                let selected = { screen?.table.selectedItem }
+                return [
+                    .always(CommonActions.add, administering { session in
+                        let accounts = (try? workspace.accounts().users.map(\.personID)) ?? []
+                        let people = workspace.directory.peopleByName.filter { !accounts.contains($0.id) }
+                        return .push(PickerScreen(title: "Give an account to", helpText: context.help("pick-person"), items: people, row: { $0.fullName }) { person in
+                            .push(addForm(context: context, person: person, session: session))
+                        })
+                    }),
+                    .always(CommonActions.edit, administering { session in
+                        guard let account = selected() else { return .handled }
+                        return .push(accessForm(context: context, personID: account.personID, session: session))
+                    }),
+                    .always(CommonActions.remove, administering { session in
+                        guard let account = selected() else { return .handled }
+                        return removal(of: account, context: context, session: session) { screen?.reload() }
+                    }),
+                ]
             })
+        screen = list
+        return list
     }
 
-    let title = "Users"
-    var helpText: String { context.help("users") }
-    var actions: ActionTable { ActionTable([CommonActions.add, CommonActions.edit, CommonActions.remove]) }
-
-    static func rows(_ workspace: Workspace) -> [UserAccount] { (try? workspace.accounts().signInAccounts) ?? [] }
-
-    func willAppear() { table.rows = Self.rows(context.workspace) }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        canvas.write("F7 gives a person an account; F4 changes their access (your key signs it)", at: Point(x: rect.x + 1, y: rect.y), style: .dim, clip: rect)
-        table.draw(into: &canvas, rect: rect.inset(top: 1, left: 1, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { .handled } }
-
-    func perform(_ action: ActionID) -> ScreenResponse {
-        guard let session = context.workspace.session, session.can(.manageUsers) else {
-            return .message(AccessError.notAllowed(.manageUsers, context.workspace.session?.level ?? .staff).description, .error)
-        }
-        switch action {
-        case "add":
-            let accounts = (try? context.workspace.accounts().users.map(\.personID)) ?? []
-            let people = context.workspace.directory.peopleByName.filter { !accounts.contains($0.id) }
-            return .push(PickerScreen(title: "Give an account to", helpText: context.help("pick-person"), items: people, row: { $0.fullName }) { [context] person in
-                .push(Self.addForm(context: context, person: person, session: session))
-            })
-        case "edit":
-            guard let account = table.selectedItem else { return .handled }
-            return .push(Self.accessForm(context: context, personID: account.personID, session: session))
-        case "remove":
-            guard let account = table.selectedItem else { return .handled }
-            guard account.personID != session.personID else { return .message("You cannot remove your own account.", .warning) }
-            let name = context.workspace.directory.person(account.personID)?.fullName ?? account.personID
-            return .confirm(Confirmation(title: "Remove account?", message: "\(name) will no longer be able to sign in.", confirmLabel: "Remove", cancelLabel: "Keep") { [context, table] in
-                do {
-                    try context.workspace.removeUser(personID: account.personID, progress: Self.rotationProgress(context))
-                    table.rows = Self.rows(context.workspace)
-                    return .message("Removed the account of \(name)\(Self.rotationNote(context)).", .success)
-                } catch { return .message(String(describing: error), .error) }
-            })
-        default:
-            return .unhandled
-        }
+    private static func removal(of account: UserAccount, context: AppContext, session: Session, reload: @escaping @MainActor () -> Void) -> ScreenResponse {
+        guard account.personID != session.personID else { return .message("You cannot remove your own account.", .warning) }
+        let name = context.workspace.directory.person(account.personID)?.fullName ?? account.personID
+        return .confirm(Confirmation(title: "Remove account?", message: "\(name) will no longer be able to sign in.", confirmLabel: "Remove", cancelLabel: "Keep") {
+            do {
+                try context.workspace.removeUser(personID: account.personID, progress: rotationProgress(context))
+                reload()
+                return .message("Removed the account of \(name)\(rotationNote(context)).", .success)
+            } catch { return .message(String(describing: error), .error) }
+        })
     }
 
     /// Shows "Sealing every incident again" as a rotation goes (see Workspace+Rotation.swift).

@@ -35,17 +35,17 @@ final class DashboardListScreen: Screen {
 
     let title = "Dashboard"
     var helpText: String { context.help("dashboard-list") }
-    var actions: ActionTable { ActionTable([CommonActions.open, CommonActions.filter]) }
+    var actions: ActionTable { ActionTable([CommonActions.open], widget: list) }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         canvas.write("Everything the home screen has to show; Enter opens a line.", at: Point(x: rect.x + 2, y: rect.y), style: .dim, clip: rect)
         list.draw(into: &canvas, rect: rect.inset(top: 2, left: 2, right: 2), focused: true)
     }
 
-    func handle(key: Key) -> ScreenResponse { list.handle(key: key).screenResponse { perform("open") } }
+    func handle(key: Key) -> ScreenResponse { list.handle(key: key).screenResponse { perform(.open) } }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "open" else { return .unhandled }
+        guard action == .open else { return list.perform(action).screenResponse { perform(.open) } }
         guard let index = list.selectedItem, case .line(let line) = entries[index] else { return .handled }
         return line.open()
     }

@@ -21,7 +21,7 @@ struct EditAccess {
     var notice: String? { mayEdit ? nil : "Read-only: only \(permission.whoMay) may change \(what)." }
 
     /// The actions to offer: `actions` when they may change things, none of them otherwise.
-    func offering(_ actions: [Action]) -> [Action] { mayEdit ? actions : [] }
+    func offering<Offered>(_ actions: [Offered]) -> [Offered] { mayEdit ? actions : [] }
 
     /// What a key that would change something answers when they may not: the notice.
     var refusal: ScreenResponse { .message(notice ?? "", .info) }

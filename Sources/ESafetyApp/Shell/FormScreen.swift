@@ -35,7 +35,9 @@ final class FormScreen: Screen {
     func stateDidChange() {}
 
     var hasUnsavedChanges: Bool { form.isDirty }
-    var actions: ActionTable { ActionTable(readOnlyNotice == nil ? [CommonActions.save] : []) }
+    /// Save, then the form's own (typing into a text field, Tab between fields); nothing when
+    /// read-only (Tab and the arrows still move between fields).
+    var actions: ActionTable { readOnlyNotice == nil ? ActionTable([CommonActions.save], widget: form) : ActionTable() }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let (text, style) = readOnlyNotice.map { ($0, Style.warning) } ?? staleNotice?().map { ($0, Style.warning) } ?? hint()
@@ -62,7 +64,7 @@ final class FormScreen: Screen {
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "save", readOnlyNotice == nil else { return .unhandled }
+        guard action == .save, readOnlyNotice == nil else { return form.perform(action) == .unhandled ? .unhandled : .handled }
         guard form.validate() else { return .message("Please correct the fields marked in red.", .error) }
         do {
             let next = try save()

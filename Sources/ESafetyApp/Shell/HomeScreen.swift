@@ -84,11 +84,11 @@ public final class HomeScreen: Screen {
 
     public var actions: ActionTable {
         ActionTable([
-            Action("open", keys: [.enter], label: "Open", help: "Open the selected area or dashboard line"),
-            Action("switch-focus", keys: [.tab, .backTab], label: "Dashboard",
+            Action(.open, keys: [.enter], label: "Open", help: "Open the selected area or dashboard line"),
+            Action(.switchFocus, keys: [.tab, .backTab], label: "Dashboard",
                    help: "Move between the menu and the dashboard"),
-            Action("quit-home", keys: [.character("q")], label: "Quit", help: "Quit esafety"),
-            Action("sign-out", keys: [.function(9), .control("o")], label: "SignOut", help: "Sign out, so someone else can sign in (switch user)", inBar: true),
+            Action(.quitHome, keys: [.character("q")], label: "Quit", help: "Quit esafety"),
+            Action(.signOut, keys: [.function(9), .control("o")], label: "SignOut", help: "Sign out, so someone else can sign in (switch user)", inBar: true),
         ])
     }
 
@@ -153,12 +153,12 @@ public final class HomeScreen: Screen {
 
     public func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
-        case "open": return focus == .dashboard ? dashboard.openSelected() : open(Area(rawValue: menu.selectedIndex))
-        case "switch-focus":
+        case .open: return focus == .dashboard ? dashboard.openSelected() : open(Area(rawValue: menu.selectedIndex))
+        case .switchFocus:
             focus = focus == .menu && dashboard.hasLines ? .dashboard : .menu
             return .handled
-        case "quit-home": return .quit
-        case "sign-out":
+        case .quitHome: return .quit
+        case .signOut:
             guard context.workspace.session != nil else { return .message("Nobody is signed in.", .info) }
             let name = context.workspace.session?.fullName ?? ""
             context.workspace.session = nil
@@ -172,7 +172,7 @@ public final class HomeScreen: Screen {
         switch area {
         case .directory: return .push(directoryMenuScreen(context: context))
         case .settings: return .push(settingsScreen(context: context))
-        case .reviews: return .push(ReviewsScreen(context: context))
+        case .reviews: return .push(ReviewsScreen.screen(context: context))
         case .incidents: return IncidentsMenu.screen(context: context)
         case .aup: return aupMenuScreen(context: context)
         case .flowchart: return FlowchartMenu.screen(context: context)

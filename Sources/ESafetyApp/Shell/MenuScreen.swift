@@ -34,7 +34,7 @@ final class MenuScreen: Screen {
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        action == "open" ? entries[menu.selectedIndex].open() : .unhandled
+        action == .open ? entries[menu.selectedIndex].open() : .unhandled
     }
 }
 
@@ -42,8 +42,8 @@ final class MenuScreen: Screen {
 @MainActor
 func directoryMenuScreen(context: AppContext) -> MenuScreen {
     MenuScreen(title: "Role directory", helpText: context.help("directory"), entries: [
-        .init(title: "Roles", detail: "each role, its holders and responsibilities") { .push(RolesScreen(context: context)) },
-        .init(title: "People", detail: "everyone in the directory and the roles they hold") { .push(PeopleScreen(context: context)) },
+        .init(title: "Roles", detail: "each role, its holders and responsibilities") { .push(RolesScreen.screen(context: context)) },
+        .init(title: "People", detail: "everyone in the directory and the roles they hold") { .push(PeopleScreen.screen(context: context)) },
         .init(title: "Who do I tell?", detail: "the policies' reporting lines, with today's contacts") { .push(WhoToTellScreen(context: context)) },
     ])
 }

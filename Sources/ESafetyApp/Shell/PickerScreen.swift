@@ -23,12 +23,11 @@ final class PickerScreen<Item>: Screen {
     }
 
     var actions: ActionTable {
-        var actions = [Action("pick", keys: [.enter], label: "Choose", help: "Choose the selected item", inBar: true)]
+        var actions = [Action(.pick, keys: [.enter], label: "Choose", help: "Choose the selected item", inBar: true)]
         if let newLabel, onNew != nil {
-            actions.append(Action("new", keys: [.function(7), .control("n")], label: newLabel, help: "Make a new one and choose it", inBar: true))
+            actions.append(Action(.new, keys: [.function(7), .control("n")], label: newLabel, help: "Make a new one and choose it", inBar: true))
         }
-        actions.append(CommonActions.filter)
-        return ActionTable(actions)
+        return ActionTable(actions, widget: list)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
@@ -39,18 +38,18 @@ final class PickerScreen<Item>: Screen {
     }
 
     func handle(key: Key) -> ScreenResponse {
-        list.handle(key: key).screenResponse { perform("pick") }
+        list.handle(key: key).screenResponse { perform(.pick) }
     }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {
-        case "pick":
+        case .pick:
             guard let item = list.selectedItem else { return .message("Nothing to choose here.", .info) }
             return .sequence([.popDiscarding, onPick(item)])
-        case "new":
+        case .new:
             return onNew.map { .sequence([.popDiscarding, $0()]) } ?? .unhandled
         default:
-            return .unhandled
+            return list.perform(action).screenResponse { perform(.pick) }
         }
     }
 }

@@ -30,8 +30,8 @@ final class RetentionScreen: Screen {
     var helpText: String { context.help("retention") }
     var actions: ActionTable {
         ActionTable(access.offering([
-            Action("destroy", keys: [.character("d")], label: "Destroy", help: "Destroy the selected record, with a reason (asks first)", inBar: true),
-        ]) + [CommonActions.filter])
+            Action(.destroy, keys: [.character("d")], label: "Destroy", help: "Destroy the selected record, with a reason (asks first)", inBar: true),
+        ]), widget: table)
     }
 
     private func reload() { problem = LeadsListLayout.load(table, access: access) { try context.workspace.recordsPastRetention() } }
@@ -45,10 +45,10 @@ final class RetentionScreen: Screen {
                              into: &canvas, rect: rect)
     }
 
-    func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { perform("destroy") } }
+    func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { perform(.destroy) } }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "destroy" else { return .unhandled }
+        guard action == .destroy else { return table.perform(action).screenResponse { perform(.destroy) } }
         guard access.mayEdit else { return access.refusal }
         guard let entry = table.selectedItem else { return .handled }
         return .push(reasonForm(id: entry.record.recordID))

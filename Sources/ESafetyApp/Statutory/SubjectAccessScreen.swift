@@ -37,9 +37,9 @@ final class SubjectAccessScreen: Screen {
     var helpText: String { context.help("subject-access") }
     var actions: ActionTable {
         ActionTable(access.offering([
-            Action("record", keys: [.function(7), .character("a")], label: "Record", help: "Record a new request: whose data, who asked, the day received", inBar: true),
-            Action("done", keys: [.character("x")], label: "Answered", help: "Mark the selected request answered today", inBar: true),
-        ]) + [CommonActions.filter])
+            Action(.record, keys: [.function(7), .character("a")], label: "Record", help: "Record a new request: whose data, who asked, the day received", inBar: true),
+            Action(.done, keys: [.character("x")], label: "Answered", help: "Mark the selected request answered today", inBar: true),
+        ]), widget: table)
     }
 
     private func reload() { problem = LeadsListLayout.load(table, access: access) { try context.workspace.subjectAccessRequests() } }
@@ -56,9 +56,9 @@ final class SubjectAccessScreen: Screen {
     func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { .handled } }
 
     func perform(_ action: ActionID) -> ScreenResponse {
-        guard action == "record" || action == "done" else { return .unhandled }
+        guard action == .record || action == .done else { return table.perform(action).screenResponse { .handled } }
         guard access.mayEdit else { return access.refusal }
-        if action == "record" { return .push(Self.recordForm(context: context)) }
+        if action == .record { return .push(Self.recordForm(context: context)) }
         guard let request = table.selectedItem else { return .handled }
         do {
             let done = try context.workspace.completeSubjectAccessRequest(request.id)

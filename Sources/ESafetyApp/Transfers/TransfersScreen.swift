@@ -23,10 +23,10 @@ final class TransfersScreen: Screen {
     var helpText: String { context.help("transfers") }
     var actions: ActionTable {
         ActionTable([
-            Action("send", keys: [.function(2), .character("s")], label: "Send", help: "Seal a pupil's file to the receiving school's key", inBar: true),
-            Action("receive", keys: [.function(3), .character("r")], label: "Receive", help: "Import a file sealed to this school", inBar: true),
-            Action("receipt", keys: [.function(4), .character("c")], label: "Receipt", help: "Record the receipt code the receiving school gave", inBar: true),
-            Action("key", keys: [.function(5), .character("k")], label: "Our key", help: "Show this school's transfer key, to give to a sending school", inBar: true),
+            Action(.send, keys: [.function(2), .character("s")], label: "Send", help: "Seal a pupil's file to the receiving school's key", inBar: true),
+            Action(.receive, keys: [.function(3), .character("r")], label: "Receive", help: "Import a file sealed to this school", inBar: true),
+            Action(.receipt, keys: [.function(4), .character("c")], label: "Receipt", help: "Record the receipt code the receiving school gave", inBar: true),
+            Action(.key, keys: [.function(5), .character("k")], label: "Our key", help: "Show this school's transfer key, to give to a sending school", inBar: true),
         ])
     }
 
@@ -58,10 +58,10 @@ final class TransfersScreen: Screen {
             return .message(AccessError.notAllowed(.transferRecords, workspace.session?.level ?? .staff).description, .error)
         }
         switch action {
-        case "send": return .push(TransferForms.send(context: context))
-        case "receive": return .push(TransferForms.receive(context: context))
-        case "receipt": return .push(TransferForms.receipt(context: context))
-        case "key":
+        case .send: return .push(TransferForms.send(context: context))
+        case .receive: return .push(TransferForms.receive(context: context))
+        case .receipt: return .push(TransferForms.receipt(context: context))
+        case .key:
             do {
                 let key = try workspace.transferKey()
                 return .push(TransferForms.showKey(context: context, key: key))

@@ -81,7 +81,6 @@ extension CursesTerminal {
         if input == .character(0x1B) { return afterEscape(window) }
         switch CursesKeyDecoder.decode(input) {
         case .key(let key):
-            if key == .control("l") { needsRepaint = true }
             return .key(key)
         case .resize:
             needsRepaint = true

@@ -62,70 +62,55 @@ struct FilteredRows {
         selected = visible.isEmpty ? 0 : max(0, min(visible.count - 1, position))
     }
 
-    /// Starts, edits or ends the filter, and moves the selection. Keys it does not use are
-    /// returned `.unhandled`: while typing a filter, those are the keys that are not text
-    /// (Tab, function keys), so the screen's actions keep working.
-    mutating func handle(_ key: Key) -> WidgetResponse {
-        if isFiltering {
-            switch key {
-            case .character(let character) where !character.isNewline:
-                filterText.append(character)
-                refilter(narrowing: true, keeping: selectedIndex ?? 0)
-                return .handled
-            case .backspace:
-                if filterText.isEmpty {
-                    isFiltering = false
-                } else {
-                    filterText.removeLast()
-                    refilter(narrowing: false, keeping: selectedIndex ?? 0)
-                }
-                return .handled
-            case .control("u"):
-                clearFilter(keepEditing: true)
-                return .handled
-            case .enter:
-                // The filter ends; a single match is opened at once, as the user meant.
-                isFiltering = false
-                return visible.count == 1 ? .activated : .handled
-            case .escape:
-                clearFilter(keepEditing: false)
-                return .handled
-            case .up, .down, .pageUp, .pageDown:
-                return move(key)
-            default:
-                return .unhandled
-            }
-        }
-        switch key {
-        case .character("/"):
-            isFiltering = true
-            clearFilter(keepEditing: true)
-            return .handled
-        case .escape where hasFilter:
-            clearFilter(keepEditing: false)
-            return .handled
-        case .character("n") where hasFilter:
-            if !visible.isEmpty { selected = (selected + 1) % visible.count }
-            return .handled
-        case .character("N") where hasFilter:
-            if !visible.isEmpty { selected = (selected + visible.count - 1) % visible.count }
-            return .handled
-        case .enter:
-            return selectedIndex == nil ? .unhandled : .activated
-        default:
-            return move(key)
-        }
+    /// What the rows can do now: while a filter is typed, take its text, keep, erase or cancel
+    /// it; else start one, go between its matches, and move.
+    var actions: ActionTable {
+        if isFiltering { return ActionTable(RowActions.typing + RowActions.moves(typing: true)) }
+        let matches = hasFilter ? [RowActions.nextMatch, RowActions.previousMatch, RowActions.cancel] : []
+        return ActionTable([RowActions.filter] + matches + RowActions.moves(typing: false))
     }
 
-    private mutating func move(_ key: Key) -> WidgetResponse {
+    /// Types into the filter, or carries out the action the key is bound to. Keys it does not
+    /// use are returned `.unhandled` (Enter on a row: `.activated`).
+    mutating func handle(_ key: Key) -> WidgetResponse {
+        if let action = actions.action(for: key) {
+            guard action.takesText else { return perform(action.id) }
+            guard case .character(let character) = key, !character.isNewline else { return .unhandled }
+            filterText.append(character)
+            refilter(narrowing: true, keeping: selectedIndex ?? 0)
+            return .handled
+        }
+        return key == .enter && !isFiltering && selectedIndex != nil ? .activated : .unhandled
+    }
+
+    /// Carries out one of `actions`.
+    mutating func perform(_ action: ActionID) -> WidgetResponse {
         let page = max(1, pageSize - 1)
-        switch key {
-        case .up, .character("k"): select(position: selected - 1)
-        case .down, .character("j"): select(position: selected + 1)
+        switch action {
+        case .filter:
+            isFiltering = true
+            clearFilter(keepEditing: true)
+        case .filterErase:
+            if filterText.isEmpty {
+                isFiltering = false
+            } else {
+                filterText.removeLast()
+                refilter(narrowing: false, keeping: selectedIndex ?? 0)
+            }
+        case .filterRestart: clearFilter(keepEditing: true)
+        case .filterKeep:
+            // The filter ends; a single match is opened at once, as the user meant.
+            isFiltering = false
+            return visible.count == 1 ? .activated : .handled
+        case .filterCancel: clearFilter(keepEditing: false)
+        case .nextMatch: if !visible.isEmpty { selected = (selected + 1) % visible.count }
+        case .previousMatch: if !visible.isEmpty { selected = (selected + visible.count - 1) % visible.count }
+        case .moveUp: select(position: selected - 1)
+        case .moveDown: select(position: selected + 1)
         case .pageUp: select(position: selected - page)
         case .pageDown: select(position: selected + page)
-        case .home: select(position: 0)
-        case .end: select(position: visible.count - 1)
+        case .moveFirst: select(position: 0)
+        case .moveLast: select(position: visible.count - 1)
         default: return .unhandled
         }
         return .handled

@@ -106,6 +106,20 @@ public final class Form: Widget {
 
     // MARK: Keys
 
+    /// Tab and Shift-Tab between fields, then what the focused field can do (take typed text).
+    public var actions: ActionTable {
+        guard !fields.isEmpty else { return ActionTable() }
+        return ActionTable(fields.count > 1 ? TextActions.fields : []).merged(with: fields[focusedIndex].widget.actions)
+    }
+
+    public func perform(_ action: ActionID) -> WidgetResponse {
+        switch action {
+        case .nextField: return handle(key: .tab)
+        case .previousField: return handle(key: .backTab)
+        default: return fields.isEmpty ? .unhandled : fields[focusedIndex].widget.perform(action)
+        }
+    }
+
     public func handle(key: Key) -> WidgetResponse {
         guard !fields.isEmpty else { return .unhandled }
         switch key {

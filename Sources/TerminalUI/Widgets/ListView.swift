@@ -57,6 +57,11 @@ public final class ListView<Item>: Widget {
 
     public func handle(key: Key) -> WidgetResponse { state.handle(key) }
 
+    /// Moving, and the `/` filter (its text, keep and cancel while it is typed).
+    public var actions: ActionTable { state.actions }
+
+    public func perform(_ action: ActionID) -> WidgetResponse { state.perform(action) }
+
     public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect)

@@ -87,6 +87,11 @@ public final class TableView<Row>: Widget {
 
     public func handle(key: Key) -> WidgetResponse { state.handle(key) }
 
+    /// Moving, and the `/` filter (its text, keep and cancel while it is typed).
+    public var actions: ActionTable { state.actions }
+
+    public func perform(_ action: ActionID) -> WidgetResponse { state.perform(action) }
+
     /// One line of the table: each cell formatted to its column's width.
     private func line(_ texts: [String], widths: [Int]) -> String {
         var line = ""

@@ -116,6 +116,9 @@ public final class TextArea: Widget, FormControl {
 
     // MARK: Keys
 
+    /// Typed text comes here (and the readline keys, listed in help by `LineEditing`).
+    public var actions: ActionTable { ActionTable([TextActions.typing]) }
+
     public func handle(key: Key) -> WidgetResponse {
         switch LineEditing.edit(for: key, line: Array(lines[cursorLine]), cursor: cursorColumn) {
         case .move(let column)?:

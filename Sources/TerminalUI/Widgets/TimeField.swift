@@ -34,6 +34,7 @@ public final class TimeField: Widget, FormControl {
     public var preferredHeight: Int { 1 }
 
     public func handle(key: Key) -> WidgetResponse { field.handle(key: key) }
+    public var actions: ActionTable { field.actions }
 
     public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
         guard !rect.isEmpty else { return }
