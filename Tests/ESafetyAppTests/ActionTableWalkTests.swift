@@ -3,6 +3,7 @@ import ESafetyCore
 import Foundation
 import TerminalUI
 import XCTest
+import TestSupport
 
 /// Every screen reachable from home on the demo store (the menus, what Enter opens on their
 /// first rows, and what each screen's own actions open): its table in force binds no key twice
