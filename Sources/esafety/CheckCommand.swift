@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
             let workspace = try Workspace.openForChecking(at: location, actor: options.actor)
             fingerprint = try? workspace.accounts().fingerprint
             // Every area's records: incidents, AUP roster and signatures, reviews; duplicate ids.
-            for problem in workspace.checkRecords() + workspace.checkSignatures()
+            for problem in workspace.checkRecords() + workspace.checkSignatures(of: report)
             where !problems.contains(where: { $0.file == problem.file && $0.problem == problem.problem }) {
                 problems.append(problem)
             }

@@ -32,6 +32,20 @@ final class IncidentAttentionTests: StoreTestCase {
         return report
     }
 
+    func testMyReportsKeepsTheLastTwoHundredSoABusyAccountsSavesStaySmall() throws {
+        let store = try makeStore()
+        let kept = AttentionDocument.reportedKept
+        for number in 1...(kept + 5) {
+            try store.commit(actor: sam, action: "test", summary: "report \(number)") { transaction in
+                try AttentionDocument.stageReported(String(format: "2026-%04d", number), at: fixedNow, by: sam, in: transaction)
+            }
+        }
+        let document = try XCTUnwrap(try store.load(AttentionDocument.self, from: AttentionDocument.name(for: sam)))
+        XCTAssertEqual(document.reported.count, kept)
+        XCTAssertEqual(document.reported.first?.id, "2026-0006", "the oldest go first")
+        XCTAssertEqual(document.reported.last?.id, String(format: "2026-%04d", kept + 5))
+    }
+
     func testAnOfficeReportIsNewToEachLeadUntilTheyOpenIt() throws {
         let workspace = try demo()
         try signIn(workspace, "Siobhán Byrne")

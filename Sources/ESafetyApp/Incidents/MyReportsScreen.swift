@@ -1,8 +1,8 @@
 import ESafetyCore
 import TerminalUI
 
-/// "My reports": the references and dates of the incidents the signed-in person recorded,
-/// with no content (a reporter cannot read an incident back once it is sealed).
+/// "My reports": the references and dates of the last 200 incidents the signed-in person
+/// recorded, with no content (a reporter cannot read an incident back once it is sealed).
 @MainActor
 final class MyReportsScreen: Screen {
     private let context: AppContext
@@ -35,7 +35,7 @@ extension IncidentsMenu {
     /// What someone who may not read incidents is told where a list of incidents would be.
     static func onlyLeadsMessage(context: AppContext) -> String {
         let reports = ((try? context.workspace.attention.myReports()) ?? []).map(\.id)
-        let mine = reports.isEmpty ? "you have recorded none" : reports.prefix(5).joined(separator: ", ") + (reports.count > 5 ? ", … (My reports lists them all)" : "")
+        let mine = reports.isEmpty ? "you have recorded none" : reports.prefix(5).joined(separator: ", ") + (reports.count > 5 ? ", … (My reports lists the last 200)" : "")
         return "Only the leads can see incidents; your reports: \(mine)."
     }
 }

@@ -83,9 +83,9 @@ public final class AUPRegister {
 
     private func loadYearThrowing(_ year: SchoolYear) throws {
         guard !loadedYears.contains(year) else { return }
-        for bucket in AUPDocumentName.buckets {
-            let name = AUPDocumentName.signatures(year, bucket: bucket)
-            guard let shard = try store.load(SignatureShardDocument.self, from: name) else { continue }
+        let names = AUPDocumentName.buckets.map { AUPDocumentName.signatures(year, bucket: $0) }
+        for (name, shard) in zip(names, try store.loadMany(SignatureShardDocument.self, from: names)) {
+            guard let shard else { continue }
             shards[name] = shard.signatures
             for signature in shard.signatures { byPerson[signature.personID, default: []].append(signature) }
         }

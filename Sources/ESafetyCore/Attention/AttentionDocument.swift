@@ -13,8 +13,13 @@ struct AttentionDocument: Codable, Equatable {
 
     /// Incidents the person has opened, in the order first opened.
     var opened: [String] = []
-    /// Incidents the person recorded, oldest first.
+    /// Incidents the person recorded, oldest first: the last ``reportedKept`` of them, so that a
+    /// busy account (the office's, shared by everyone at its terminal) does not make every
+    /// report it submits rewrite a longer list.
     var reported: [Reported] = []
+
+    /// How many of a person's own reports "My reports" keeps.
+    static let reportedKept = 200
 
     static let folder = "attention"
 
@@ -38,6 +43,7 @@ struct AttentionDocument: Codable, Equatable {
     static func stageReported(_ id: String, at recordedAt: Date, by actor: AuditActor, in transaction: StoreTransaction) throws {
         var document = try transaction.load(AttentionDocument.self, from: name(for: actor)) ?? AttentionDocument()
         document.reported.append(Reported(id: id, recordedAt: recordedAt))
+        if document.reported.count > reportedKept { document.reported.removeFirst(document.reported.count - reportedKept) }
         try transaction.write(document, to: name(for: actor))
     }
 }

@@ -83,9 +83,9 @@ public final class IncidentAttention {
         }
     }
 
-    /// The incidents the person signed in recorded themselves, newest first: reference and
-    /// date only ("My reports"), so a reporter who cannot read incidents can still find their
-    /// references.
+    /// The incidents the person signed in recorded themselves, newest first (the last 200):
+    /// reference and date only ("My reports"), so a reporter who cannot read incidents can
+    /// still find their references.
     public func myReports() throws -> [(id: String, recordedAt: Date)] {
         guard workspace.session != nil else { return [] }
         return try attention().reported.reversed().map { (id: $0.id, recordedAt: $0.recordedAt) }

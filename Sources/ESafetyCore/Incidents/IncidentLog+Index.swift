@@ -12,13 +12,16 @@ extension IncidentLog {
         var index = indexKey.map { IncidentIndex.load(from: store, key: $0) } ?? IncidentIndex()
         var indexChanged = false
         var readable: [IncidentSummary] = []
-        for (name, stamp) in stamps.sorted(by: { $0.key < $1.key }) {
+        let sorted = stamps.sorted(by: { $0.key < $1.key })
+        let unindexed = sorted.filter { name, stamp in index.entries[Self.id(ofDocument: name)]?.stamp != stamp }.map(\.key)
+        let opened = Dictionary(uniqueKeysWithValues: zip(unindexed, try readRecords(documents: unindexed)))
+        for (name, stamp) in sorted {
             let id = Self.id(ofDocument: name)
             let summary: IncidentSummary
             if let entry = index.entries[id], entry.stamp == stamp {
                 summary = entry.summary
             } else {
-                guard let record = try readRecord(document: name) else { continue }
+                guard let record = opened[name] ?? nil else { continue }
                 summary = IncidentSummary(record)
                 // An allegation against staff is not in the index, which every records-key holder
                 // (its subject too) can open: its recipients open the record itself each time.

@@ -98,8 +98,15 @@ public final class IncidentLog {
     /// - Throws: a `StoreError` naming the file if it cannot be read.
     public func loadRecord(_ id: String) throws -> IncidentRecord? {
         if let opened = openedRecords[id] { return opened }
+        guard summaryByID[id] != nil else { return nil }
+        return adopt(try readRecord(document: Self.folder + "/" + id), as: id)
+    }
+
+    /// A record just read for a listed incident: kept, and its summary brought up to date; or,
+    /// if the session may no longer read it, forgotten.
+    private func adopt(_ read: IncidentRecord?, as id: String) -> IncidentRecord? {
         guard let listed = summaryByID[id] else { return nil }
-        guard let record = try readRecord(document: Self.folder + "/" + id) else {
+        guard let record = read else {
             forget(id)  // sealed since to others (an allegation about this reader, say)
             return nil
         }
@@ -127,7 +134,11 @@ public final class IncidentLog {
     /// Every record the session may read, newest first: for exports and reports, which need
     /// the whole of each. Reads every file not read yet.
     public func allRecords() throws -> [IncidentRecord] {
-        try summaries.map { summary in
+        let unread = summaries.map(\.id).filter { openedRecords[$0] == nil }
+        for (id, record) in zip(unread, try readRecords(documents: unread.map { Self.folder + "/" + $0 })) {
+            _ = adopt(record, as: id)
+        }
+        return try summaries.map { summary in
             guard let record = try loadRecord(summary.id) else { throw IncidentError.unknownIncident(summary.id) }
             return record
         }

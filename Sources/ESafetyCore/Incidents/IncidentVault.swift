@@ -75,14 +75,36 @@ struct IncidentVault {
 
     /// The record, if this session holds a key that opens it (nil otherwise).
     func open(_ file: SealedIncidentFile) throws -> IncidentRecord? {
+        try opener().open(file)
+    }
+
+    /// What opening sealed incidents takes (this session's keys, the records key's generation),
+    /// to open many at once on several threads.
+    func opener() -> IncidentOpener {
+        IncidentOpener(agreementKey: session?.agreementKey.rawRepresentation, recordsKey: session?.recordsKey?.rawRepresentation,
+                       generation: authority?.recordsKey.generation)
+    }
+}
+
+/// Opens sealed incident files with one session's keys: a value, used from any thread (the
+/// keys are kept as bytes, and made into keys where they are used).
+struct IncidentOpener: Sendable {
+    let agreementKey: Data?
+    let recordsKey: Data?
+    /// The records key's generation now (a file sealed to another generation is not opened).
+    let generation: Int?
+
+    /// The record sealed in `file`; nil if this session holds no key it is sealed to.
+    func open(_ file: SealedIncidentFile) throws -> IncidentRecord? {
         let name = "incidents/\(file.id).json"
         let data: Data
         if let restricted = file.restricted {
-            guard let key = session?.agreementKey, let opened = restricted.open(with: key) else { return nil }
+            guard let bytes = agreementKey, let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: bytes),
+                  let opened = restricted.open(with: key) else { return nil }
             data = opened
         } else if let sealed = file.sealed {
-            guard let key = session?.recordsKey else { return nil }
-            guard file.generation == nil || file.generation == authority?.recordsKey.generation else { return nil }
+            guard let bytes = recordsKey, let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: bytes) else { return nil }
+            guard file.generation == nil || file.generation == generation else { return nil }
             do { data = try sealed.open(with: key) } catch { throw AccessError.damagedKey(name) }
         } else {
             throw StoreError.corrupt(file: name, reason: "it is neither sealed to the records key nor to its recipients")

@@ -176,9 +176,18 @@ extension Store {
     /// Every entry of the audit log, oldest first.
     /// - Throws: ``StoreError/corrupt(file:reason:)`` naming the first line that cannot be read.
     public func auditEntries() throws -> [AuditEntry] {
+        try readAuditEntries(keepingLines: false).map(\.entry)
+    }
+
+    /// Every entry with the bytes of its line, for proving signatures over what was written.
+    func auditEntriesWithLines() throws -> [(entry: AuditEntry, line: Data?)] {
+        try readAuditEntries(keepingLines: true)
+    }
+
+    private func readAuditEntries(keepingLines: Bool) throws -> [(entry: AuditEntry, line: Data?)] {
         let chunk: StoreAuditReader.Chunk
         do {
-            chunk = try StoreAuditReader.read(path: auditPath, from: 0, firstLine: 1)
+            chunk = try StoreAuditReader.read(path: auditPath, from: 0, firstLine: 1, keepingBytes: keepingLines)
         } catch let failure as StoreIOFailure {
             throw StoreError.readFailed(file: StoreAuditLog.fileName, reason: failure.reason)
         }
@@ -186,7 +195,7 @@ extension Store {
             guard let entry = line.entry else {
                 throw StoreError.corrupt(file: StoreAuditLog.fileName, reason: line.problem ?? "line \(line.number)")
             }
-            return entry
+            return (entry, line.bytes)
         }
     }
 

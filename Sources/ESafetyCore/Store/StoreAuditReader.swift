@@ -19,6 +19,8 @@ enum StoreAuditReader {
         var hash: String
         /// The byte offset just after the line's newline.
         var end: Int
+        /// The line's bytes (without its newline), when the read was asked to keep them.
+        var bytes: Data?
     }
 
     /// What a read found.
@@ -34,7 +36,7 @@ enum StoreAuditReader {
 
     /// The lines of the log at `path` after byte `offset`; `firstLine` is the number of the first.
     /// - Throws: `StoreIOFailure` if the file cannot be read.
-    static func read(path: String, from offset: Int, firstLine: Int) throws -> Chunk {
+    static func read(path: String, from offset: Int, firstLine: Int, keepingBytes: Bool = false) throws -> Chunk {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw StoreIOFailure(operation: "open", path: path, code: errno) }
         defer { close(fd) }
@@ -53,21 +55,25 @@ enum StoreAuditReader {
             got += count
         }
         bytes.removeLast(bytes.count - got)
-        var chunk = parse(bytes, offset: offset, firstLine: firstLine, size: offset + got)
+        var chunk = parse(bytes, offset: offset, firstLine: firstLine, size: offset + got, keepingBytes: keepingBytes)
         chunk.identity = identity
         return chunk
     }
 
-    static func parse(_ bytes: [UInt8], offset: Int, firstLine: Int, size: Int) -> Chunk {
-        let decoder = StoreJSON.makeDecoder()
-        var lines: [Line] = []
+    /// The whole lines of `bytes`, each read on its own (spread over the cores for a long log:
+    /// a line's entry and hash depend on no other line).
+    static func parse(_ bytes: [UInt8], offset: Int, firstLine: Int, size: Int, keepingBytes: Bool = false) -> Chunk {
+        var ranges: [Range<Int>] = []
         var start = 0
-        var number = firstLine
         while let newline = bytes[start...].firstIndex(of: 0x0A) {
-            let slice = bytes[start..<newline]
-            lines.append(line(slice, number: number, end: offset + newline + 1, decoder: decoder))
-            number += 1
+            ranges.append(start..<newline)
             start = newline + 1
+        }
+        let lines = ParallelMap.map(Array(ranges.enumerated()), context: StoreJSON.makeDecoder) { decoder, numbered in
+            let (index, range) = numbered
+            var read = line(bytes[range], number: firstLine + index, end: offset + range.upperBound + 1, decoder: decoder)
+            if keepingBytes { read.bytes = Data(bytes[range]) }
+            return read
         }
         return Chunk(lines: lines, tornTail: bytes.count - start, size: size)
     }

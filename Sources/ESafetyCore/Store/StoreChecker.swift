@@ -51,7 +51,7 @@ enum StoreChecker {
         }
         let proofs = manifestProblems.isEmpty || history.ledger.documents.count > 0
         if proofs { problems += StoreDocumentProof.check(directory: directory, history: history) }
-        return StoreCheckReport(problems: problems, acknowledged: history.ledger.acknowledgements)
+        return StoreCheckReport(problems: problems, acknowledged: history.ledger.acknowledgements, auditLines: history.lines)
     }
 
     private static func checkManifest(directory: String) -> [StoreProblem] {

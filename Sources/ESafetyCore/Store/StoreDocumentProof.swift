@@ -10,11 +10,16 @@ enum StoreDocumentProof {
         var ledger = StoreLedger()
         /// Every (document, revision, entry) the log gives each SHA-256.
         var versions: [String: [(document: String, revision: Int, sequence: Int, at: Date)]] = [:]
+        /// Every entry with its line's bytes, for proving the signatures over the lines this
+        /// read (nil if a line is not an entry: the log's own problem is named instead).
+        var lines: [(entry: AuditEntry, line: Data?)]?
 
         init(directory: String) throws {
             let path = (directory as NSString).appendingPathComponent(StoreAuditLog.fileName)
-            let chunk = try StoreAuditReader.read(path: path, from: 0, firstLine: 1)
+            let chunk = try StoreAuditReader.read(path: path, from: 0, firstLine: 1, keepingBytes: true)
+            lines = []
             for line in chunk.lines {
+                if let entry = line.entry { lines?.append((entry, line.bytes)) } else { lines = nil }
                 ledger.apply(line)
                 guard let entry = line.entry else { continue }
                 for change in entry.documents ?? [] {
@@ -40,27 +45,25 @@ enum StoreDocumentProof {
         var problems: [StoreProblem] = []
         var seen: Set<String> = []
         var found: [String: String] = [:]  // document → the SHA-256 of its file
-        for file in StoreDocumentFiles.list(directory: directory) {
-            let path = (directory as NSString).appendingPathComponent(file.relativePath)
-            let contents: (data: Data, stamp: StoreFileStamp)?
-            do {
-                contents = try StoreFileIO.readFile(path)
-            } catch let failure as StoreIOFailure {
+        let files = StoreDocumentFiles.list(directory: directory)
+        // Each file read, parsed strictly and hashed on its own, over the cores.
+        let reads = ParallelMap.map(files.map(\.relativePath)) { relativePath in
+            FileRead(path: (directory as NSString).appendingPathComponent(relativePath))
+        }
+        for (file, read) in zip(files, reads) {
+            switch read {
+            case .unreadable(let reason, let isLink):
                 // A symbolic link is named by the walk of every file (StoreChecker).
-                if failure.code != ELOOP { problems.append(StoreProblem(file: file.relativePath, problem: "cannot be read: \(failure.reason)")) }
+                if !isLink { problems.append(StoreProblem(file: file.relativePath, problem: "cannot be read: \(reason)")) }
                 if let name = file.document?.name { seen.insert(name) }
+            case .gone:
                 continue
-            } catch {
-                problems.append(StoreProblem(file: file.relativePath, problem: "cannot be read: \(error)"))
-                continue
+            case .read(let problem, let sha):
+                if let problem { problems.append(StoreProblem(file: file.relativePath, problem: problem)) }
+                guard let document = file.document, !document.isUnaudited else { continue }
+                seen.insert(document.name)
+                found[document.name] = sha
             }
-            guard let contents else { continue }
-            if let problem = StoreJSONValidator.problem(in: contents.data) {
-                problems.append(StoreProblem(file: file.relativePath, problem: problem))
-            }
-            guard let document = file.document, !document.isUnaudited else { continue }
-            seen.insert(document.name)
-            found[document.name] = StoreAuditLog.hash(contents.data)
         }
         for (name, sha) in found.sorted(by: { $0.key < $1.key }) {
             guard let state = ledger.state(of: name), state.sha256 == sha else {
@@ -74,6 +77,25 @@ enum StoreDocumentProof {
                 + "\(state.sequence) says it holds revision \(state.revision). Put it back with `esafety restore \(name).json`"))
         }
         return problems
+    }
+
+    /// One document file as `check` reads it.
+    private enum FileRead: Sendable {
+        case unreadable(reason: String, isLink: Bool)
+        case gone
+        /// Why it is not strict JSON (if it is not), and the SHA-256 of its bytes.
+        case read(problem: String?, sha256: String)
+
+        init(path: String) {
+            do {
+                guard let contents = try StoreFileIO.readFile(path) else { self = .gone; return }
+                self = .read(problem: StoreJSONValidator.problem(in: contents.data), sha256: StoreAuditLog.hash(contents.data))
+            } catch let failure as StoreIOFailure {
+                self = .unreadable(reason: failure.reason, isLink: failure.code == ELOOP)
+            } catch {
+                self = .unreadable(reason: "\(error)", isLink: false)
+            }
+        }
     }
 
     private static func describe(_ name: String, sha: String, directory: String, history: History, found: [String: String]) -> String {
@@ -118,9 +140,12 @@ public struct StoreCheckReport: Sendable {
     public var problems: [StoreProblem]
     /// Each acknowledged break: its key, the acknowledging entry, who, when and why.
     public var acknowledged: [(key: String, sequence: Int, by: AuditActor, at: Date, reason: String)]
+    /// The log's entries as this check read them, with their lines (nil if it could not).
+    var auditLines: [(entry: AuditEntry, line: Data?)]?
 
-    init(problems: [StoreProblem], acknowledged: [StoreLedger.Acknowledgement]) {
+    init(problems: [StoreProblem], acknowledged: [StoreLedger.Acknowledgement], auditLines: [(entry: AuditEntry, line: Data?)]? = nil) {
         self.problems = problems
         self.acknowledged = acknowledged.map { ($0.key, $0.sequence, $0.by, $0.at, $0.reason) }
+        self.auditLines = auditLines
     }
 }

@@ -190,20 +190,38 @@ struct StoreLedger: Equatable {
     static func restored(canonical text: Data, sequence: Int, lineHash: String, offset: Int, lineCount: Int,
                          entry: AuditEntry) -> StoreLedger? {
         var ledger = StoreLedger()
-        for raw in text.split(separator: 0x0A) {
-            let fields = raw.split(separator: 0x20, maxSplits: 4).map { String(decoding: $0, as: UTF8.self) }
-            switch fields.first {
-            case "D"?:
-                guard fields.count == 5, let revision = Int(fields[1]), let at = Int(fields[3]) else { return nil }
-                ledger.set(fields[4], DocumentState(revision: revision, sha256: fields[2] == "-" ? nil : fields[2], sequence: at))
-            case "C"?:
-                let parts = raw.split(separator: 0x20, maxSplits: 2).map { String(decoding: $0, as: UTF8.self) }
-                guard parts.count == 3, let number = Int(parts[1]) else { return nil }
-                ledger.counters[parts[2]] = number
-            default:
-                return nil
+        // "D revision sha256 sequence name" and "C number name", a line each; read as bytes
+        // (a store's thousands of lines are read at every opening).
+        let read = text.withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                var fields: [String] = []
+                var from = start
+                let wanted = bytes[start] == UInt8(ascii: "D") ? 5 : 3
+                while fields.count < wanted - 1, let space = (from..<end).first(where: { bytes[$0] == 0x20 }) {
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<space]), as: UTF8.self))
+                    from = space + 1
+                }
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<end]), as: UTF8.self))
+                switch fields.first {
+                case "D" where fields.count == 5:
+                    guard let revision = Int(fields[1]), let at = Int(fields[3]) else { return false }
+                    ledger.set(fields[4], DocumentState(revision: revision, sha256: fields[2] == "-" ? nil : fields[2], sequence: at))
+                case "C" where fields.count == 3:
+                    guard let number = Int(fields[1]) else { return false }
+                    ledger.counters[fields[2]] = number
+                default:
+                    return false
+                }
             }
+            return true
         }
+        guard read else { return nil }
         ledger.lastSequence = sequence
         ledger.lastLineHash = lineHash
         ledger.offset = offset

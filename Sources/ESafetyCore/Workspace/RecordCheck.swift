@@ -41,8 +41,9 @@ extension Workspace {
             }
         }
         // Every incident file, whoever is signed in (the log itself reads only what it needs).
-        for name in (try? store.documentNames(in: IncidentLog.folder)) ?? [] {
-            note { try IncidentLog.readFile(document: name, in: store) }
+        let names = (try? store.documentNames(in: IncidentLog.folder)) ?? []
+        for (name, read) in zip(names, store.loadEach(StoredIncident.self, from: names)) {
+            note { if let stored = try read.get() { try RecordCheck.refuseMisnamedIncident(id: stored.id, document: name) } }
         }
         if session != nil {  // and what only the records key can open
             let before = problems.count

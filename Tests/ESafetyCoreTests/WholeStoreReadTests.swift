@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+@testable import ESafetyCore
+
+/// The whole-store reads spread over the cores (issue 19) say exactly what the one-at-a-time
+/// reads say: the same values, the same errors for damaged, tampered and missing files, the same
+/// ledger from its anchored copy as from the whole log, the same verdict on every signature.
+final class WholeStoreReadTests: StoreTestCase {
+    func testParallelMapKeepsOrderAboveAndBelowItsThreshold() {
+        for count in [0, 1, ParallelMap.threshold - 1, ParallelMap.threshold, 10_000] {
+            let numbers = Array(0..<count)
+            XCTAssertEqual(ParallelMap.map(numbers) { $0 * 3 }, numbers.map { $0 * 3 }, "\(count) elements")
+        }
+    }
+
+    func testLoadEachGivesWhatLoadGivesForEveryKindOfFile() throws {
+        let store = try makeStore()
+        var names: [String] = []
+        for index in 0..<80 {  // above the threshold, so read over the cores
+            let name = String(format: "cases/c%03d", index)
+            try store.save(["value": index], to: name, actor: sam, action: "test", recordID: nil, summary: name)
+            names.append(name)
+        }
+        try Data("{\"value\": 1, ".utf8).write(to: URL(fileURLWithPath: path("cases/c001.json")))              // damaged
+        try Data("{\"_revision\": 1, \"value\": 1, \"value\": 2}".utf8).write(to: URL(fileURLWithPath: path("cases/c002.json")))  // a key twice
+        var edited = try String(contentsOfFile: path("cases/c003.json"), encoding: .utf8)
+        edited = edited.replacingOccurrences(of: "3", with: "4")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: path("cases/c003.json")))                        // bytes edited
+        try FileManager.default.removeItem(atPath: path("cases/c004.json"))                                    // deleted outside esafety
+        names.append("cases/never-written")
+        let many = store.loadEach([String: Int].self, from: names)
+        XCTAssertEqual(many.count, names.count)
+        for (name, read) in zip(names, many) {
+            let single = Result { try store.load([String: Int].self, from: name) }
+            switch (read, single) {
+            case let (.success(a), .success(b)): XCTAssertEqual(a, b, name)
+            case let (.failure(a), .failure(b)): XCTAssertEqual(String(describing: a), String(describing: b), name)
+            default: XCTFail("\(name): loadEach \(read), load \(single)")
+            }
+        }
+        XCTAssertEqual(try many[10].get(), ["value": 10])
+        for broken in 1...4 { XCTAssertThrowsError(try many[broken].get(), names[broken]) }
+        XCTAssertNil(try many.last?.get() ?? nil)
+        XCTAssertEqual(store.revision(of: names[10]), store.committedRevision(of: names[10]), "what it read is remembered")
+    }
+
+    func testTheAnchoredLedgerIsTheLedgerOfTheWholeLog() throws {
+        let store = try makeStore()
+        for index in 0..<600 {  // two anchors and a tail
+            let name = index % 3 == 0 ? "one" : String(format: "folder%d/doc%03d", index % 2, index)
+            try store.save(["index": index], to: name, actor: sam, action: "test", recordID: nil, summary: "\(index)")
+        }
+        store.close()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path("cache/ledger")))
+        let reopened = try Store.open(at: storeURL, access: .readOnly)
+        defer { reopened.close() }
+        let whole = try StoreDocumentProof.History(directory: storeURL.path).ledger
+        XCTAssertEqual(reopened.ledger, whole)
+        for folder in ["folder0", "folder1", ""] {
+            XCTAssertEqual(Set(reopened.ledger.names(in: folder)), Set(whole.names(in: folder)), folder)
+        }
+        XCTAssertTrue(whole.names(in: "").contains("one"))
+        XCTAssertFalse(whole.names(in: "").contains { $0.contains("/") }, "the top folder's names are its own")
+        XCTAssertEqual(whole.names(in: "folder0").count + whole.names(in: "folder1").count, 400)
+    }
+}
+
+/// Signatures proven from the line as written: the same verdicts as encoding each entry again,
+/// and a line whose signature member is moved, doubled or changed is refused.
+final class AuditLineSignatureTests: StoreTestCase {
+    func testEveryEntryOfASignedStoreVerifiesFromItsLineAndATamperedLineDoesNot() throws {
+        let (workspace, _) = try schoolWithAccounts()
+        let entries = try workspace.store.auditEntriesWithLines()
+        let accounts = try workspace.accounts()
+        var one = AuditSignatureVerifier(authority: accounts.authority, revisionBefore: 0)
+        var all = AuditSignatureVerifier(authority: accounts.authority, revisionBefore: 0)
+        XCTAssertEqual(all.verifyAll(entries), entries.compactMap { one.verify($0.entry) })
+        XCTAssertEqual(workspace.checkSignatures(of: workspace.store.checkReport()), [])
+
+        let signed = try XCTUnwrap(entries.last { $0.entry.signature != nil })
+        let line = try XCTUnwrap(signed.line)
+        let unsigned = try XCTUnwrap(AuditSignatureVerifier.unsignedBytes(ofLine: line))
+        var entry = signed.entry
+        entry.signature = nil
+        XCTAssertEqual(unsigned, try StoreJSON.makeLineEncoder().encode(entry), "the line less its signature is what was signed")
+        XCTAssertNil(AuditSignatureVerifier.unsignedBytes(ofLine: unsigned))
+
+        var changed = signed.entry
+        changed.summary += " (edited)"
+        var text = String(decoding: line, as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"summary\":\"", with: "\"summary\":\"x")
+        var verifier = AuditSignatureVerifier(authority: accounts.authority, revisionBefore: 0)
+        let verdicts = verifier.verifyAll(entries.map { $0.entry.sequence == signed.entry.sequence ? (changed, Data(text.utf8)) : $0 })
+        XCTAssertTrue(verdicts.contains { $0.contains("entry \(signed.entry.sequence)'s signature is not") }, "\(verdicts)")
+    }
+}
