@@ -34,6 +34,9 @@ extension Store {
             auditLog = try StoreAuditLog(directory: path, create: false)
         }
         let ownsLock = !holdsLockForCreation
+        // Others' entries read (and their signatures proven) before the lock, as the app reads
+        // them every second: under it, only those committed while this one waited are left.
+        if ownsLock { _ = try? catchUp() }
         if ownsLock { try commitLock.acquire(timeout: commitLockTimeout, now: now()) }
         var anchored: Data?
         var written: AuditEntry?
