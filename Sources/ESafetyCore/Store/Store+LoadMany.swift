@@ -15,7 +15,7 @@ extension Store {
         let box = MetatypeBox(type)
         let reads = ParallelMap.map(targets, context: StoreJSON.makeDecoder) { decoder, target -> SoundRead? in
             guard let target else { return nil }
-            return SoundRead(target.document, path: target.path, as: box.type, decoder: decoder, conditions: reading)
+            return SoundRead(target.document, path: target.path, as: box, decoder: decoder, conditions: reading)
         }
         return zip(names, reads).map { name, read in
             guard let read else { return Result { try load(type, from: name) } }
@@ -31,10 +31,19 @@ extension Store {
     }
 }
 
-/// A metatype carried into the threads that decode with it (a type is the same on any thread).
+/// A metatype carried into the threads that decode with it (a type is the same on any thread),
+/// with what is asked of it once rather than for every file (dynamic casts are not cheap).
 private struct MetatypeBox: @unchecked Sendable {
     let type: any Decodable.Type
-    init(_ type: any Decodable.Type) { self.type = type }
+    /// A dictionary type: the document's `_revision` member is taken out before decoding.
+    let stripsRevision: Bool
+    let fast: (any StoreFastDecodable.Type)?
+
+    init(_ type: any Decodable.Type) {
+        self.type = type
+        stripsRevision = type is any ExpressibleByDictionaryLiteral.Type
+        fast = type as? any StoreFastDecodable.Type
+    }
 }
 
 /// One document read in the ordinary case: its file there, strict JSON, the bytes its last
@@ -50,7 +59,7 @@ private struct SoundRead: @unchecked Sendable {  // made on one thread, then han
     var stamp: StoreFileStamp?
     var revision: Int?
 
-    init?(_ document: StoreDocumentName, path: String, as type: any Decodable.Type, decoder: JSONDecoder, conditions: Conditions) {
+    init?(_ document: StoreDocumentName, path: String, as type: MetatypeBox, decoder: JSONDecoder, conditions: Conditions) {
         guard let contents = (try? StoreFileIO.readFile(path)) ?? nil,
               case .success(let outline) = StoreJSONValidator.validate(contents.data) else { return nil }
         if document.isUnaudited || conditions.trustsBytes {
@@ -62,12 +71,12 @@ private struct SoundRead: @unchecked Sendable {  // made on one thread, then han
             revision = state.revision
         }
         var data = contents.data
-        if type is any ExpressibleByDictionaryLiteral.Type, let range = outline.revisionValue {
+        if type.stripsRevision, let range = outline.revisionValue {
             data = StoreRevision.strip(data, valueRange: range)
         }
-        if let fast = type as? any StoreFastDecodable.Type, let decoded = fast.fastDecode(data) {
+        if let fast = type.fast, let decoded = fast.fastDecode(data) {
             value = decoded
-        } else if let decoded = try? decoder.decode(type, from: data) {
+        } else if let decoded = try? decoder.decode(type.type, from: data) {
             value = decoded
         } else {
             return nil
