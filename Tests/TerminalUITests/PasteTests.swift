@@ -28,6 +28,19 @@ final class PasteTests: XCTestCase {
         XCTAssertEqual(field.insert(pasted: "x"), PasteResult(.handled, leftOut: 1))
     }
 
+    func testATimeOrDateFieldSaysWhatOfAPasteHadNoRoom() async {
+        let time = TimeField()
+        let pasted = time.insert(pasted: String(repeating: "x", count: 20_000))
+        XCTAssertEqual(pasted, PasteResult(.changed, leftOut: 19_995))
+        XCTAssertEqual(time.text, "xxxxx")
+        XCTAssertNotNil(pasted.message)
+        XCTAssertNotNil(time.validationMessage, "what went in is not a time, and is called so")
+        let date = DateField()
+        XCTAssertEqual(date.insert(pasted: "25/11/2026"), PasteResult(.changed))
+        XCTAssertEqual(date.insert(pasted: "9"), PasteResult(.handled, leftOut: 1))
+        XCTAssertEqual(date.text, "25/11/2026")
+    }
+
     func testAFormPastesIntoTheFocusedFieldAndHasUnsavedWork() async {
         let name = TextField()
         let notes = TextArea()

@@ -67,3 +67,9 @@ public final class DateField: Widget, FormControl {
         }
     }
 }
+
+extension DateField: PasteReceiving {
+    /// As its text field takes a paste: what has no room is left out, and counted, so the
+    /// screen can say so.
+    public func insert(pasted text: String) -> PasteResult { field.insert(pasted: text) }
+}

@@ -42,3 +42,9 @@ public final class TimeField: Widget, FormControl {
         field.draw(into: &canvas, rect: rect, focused: focused)
     }
 }
+
+extension TimeField: PasteReceiving {
+    /// As its text field takes a paste: what has no room is left out, and counted, so the
+    /// screen can say so.
+    public func insert(pasted text: String) -> PasteResult { field.insert(pasted: text) }
+}
