@@ -56,16 +56,7 @@ public final class IncidentLog {
 
     /// Reads and opens one incident file; nil if it is gone or sealed and this session has no key.
     func readRecord(document name: String) throws -> IncidentRecord? {
-        guard let stored = try Self.readFile(document: name, in: store) else { return nil }
-        let record: IncidentRecord?
-        switch stored {
-        case .plain(let plain): record = plain
-        case .sealed(let file): record = try vault.open(file)
-        }
-        if let record {  // the sealed id must be the file's too: anyone can seal to the public key
-            try RecordCheck.refuseMisnamedIncident(id: record.id, document: name)
-        }
-        return record
+        try readRecords(documents: [name])[0]  // IncidentLog+Reading.swift
     }
 
     /// Reads one incident file as far as it can be read without the records key: it must be an
