@@ -8,7 +8,7 @@ extension IncidentLog {
     /// ``readRecord(document:)`` of each name, in order; throws the first error, as reading them
     /// one after another would.
     func readRecords(documents names: [String]) throws -> [IncidentRecord?] {
-        let loads = store.loadEach(StoredIncident.self, from: names)
+        let loads = Self.readFiles(documents: names, in: store)
         let opener = vault.opener()
         let opened = ParallelMap.map(loads.map { try? $0.get() }) { stored -> Result<IncidentRecord?, Error> in
             switch stored {
@@ -18,11 +18,22 @@ extension IncidentLog {
             }
         }
         return try zip(names, zip(loads, opened)).map { name, read -> IncidentRecord? in
-            guard let stored = try read.0.get() else { return nil }
-            try RecordCheck.refuseMisnamedIncident(id: stored.id, document: name)
+            guard try read.0.get() != nil else { return nil }
             let record = try read.1.get()
             if let record { try RecordCheck.refuseMisnamedIncident(id: record.id, document: name) }  // anyone can seal to the public key
             return record
+        }
+    }
+
+    /// ``readFile(document:in:)`` of each name, in order: the file (an incident whose id is its
+    /// name), or the error reading it alone would throw.
+    static func readFiles(documents names: [String], in store: Store) -> [Result<StoredIncident?, Error>] {
+        zip(names, store.loadEach(StoredIncident.self, from: names)).map { name, read in
+            Result {
+                guard let stored = try read.get() else { return nil }
+                try RecordCheck.refuseMisnamedIncident(id: stored.id, document: name)
+                return stored
+            }
         }
     }
 }

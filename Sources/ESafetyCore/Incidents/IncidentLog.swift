@@ -65,9 +65,7 @@ public final class IncidentLog {
     /// - Throws: a `StoreError` naming the file.
     @discardableResult
     static func readFile(document name: String, in store: Store) throws -> StoredIncident? {
-        guard let stored = try store.load(StoredIncident.self, from: name) else { return nil }
-        try RecordCheck.refuseMisnamedIncident(id: stored.id, document: name)
-        return stored
+        try readFiles(documents: [name], in: store)[0].get()  // IncidentLog+Reading.swift
     }
 
     static func newestFirst(_ a: IncidentSummary, _ b: IncidentSummary) -> Bool {

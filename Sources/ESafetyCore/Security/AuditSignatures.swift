@@ -26,10 +26,7 @@ struct AuditSignatureVerifier {
 
     /// Why `entry` is not what esafety would have written, or nil. Advances past it.
     mutating func verify(_ entry: AuditEntry) -> String? {
-        switch next(entry, line: nil) {
-        case .settled(let problem): return problem
-        case .signature(let pending): return pending.problem(encoder: encoder)
-        }
+        next(entry, line: nil).problem(encoder: encoder)
     }
 
     /// ``verify(_:)`` of every entry of a log, in order, with the line each was read from: the
@@ -37,18 +34,21 @@ struct AuditSignatureVerifier {
     /// along the chain settles first).
     mutating func verifyAll(_ entries: [(entry: AuditEntry, line: Data?)]) -> [String] {
         let steps = entries.map { next($0.entry, line: $0.line) }
-        return ParallelMap.map(steps, context: StoreJSON.makeLineEncoder) { encoder, step -> String? in
-            switch step {
-            case .settled(let problem): return problem
-            case .signature(let pending): return pending.problem(encoder: encoder)
-            }
-        }.compactMap { $0 }
+        return ParallelMap.map(steps, context: StoreJSON.makeLineEncoder) { encoder, step in step.problem(encoder: encoder) }.compactMap { $0 }
     }
 
     /// What is left to prove of one entry once its place in the chain is known.
     enum Step: @unchecked Sendable {  // AuditEntry and the key are values, read by one thread at a time
         case settled(String?)
         case signature(PendingSignature)
+
+        /// What is wrong with the entry, if anything, once the signature (if any) is checked.
+        func problem(encoder: JSONEncoder) -> String? {
+            switch self {
+            case .settled(let problem): return problem
+            case .signature(let pending): return pending.problem(encoder: encoder)
+            }
+        }
     }
 
     /// An entry's signature, its signer's key, and what is wrong if the signature holds anyway.

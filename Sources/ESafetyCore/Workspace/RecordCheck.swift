@@ -42,9 +42,7 @@ extension Workspace {
         }
         // Every incident file, whoever is signed in (the log itself reads only what it needs).
         let names = (try? store.documentNames(in: IncidentLog.folder)) ?? []
-        for (name, read) in zip(names, store.loadEach(StoredIncident.self, from: names)) {
-            note { if let stored = try read.get() { try RecordCheck.refuseMisnamedIncident(id: stored.id, document: name) } }
-        }
+        for read in IncidentLog.readFiles(documents: names, in: store) { note { _ = try read.get() } }
         if session != nil {  // and what only the records key can open
             let before = problems.count
             note { _ = try incidents() }
