@@ -10,8 +10,9 @@ import Foundation
 ///    (together: StoreSyncBatch.swift);
 /// 4. append the audit entry (every document's revision and SHA-256) and fsync it: the commit
 ///    point. A failure before here leaves nothing changed, and the temporary files go;
-/// 5. rename each temporary file over its document (or delete it), write `audit.head`, fsync it
-///    and the folders together, empty `.commit`.
+/// 5. put each temporary file in its document's place, by exchange where the document exists
+///    (StoreSparePool.swift), or delete it; write `audit.head`, fsync it and the folders
+///    together, empty `.commit`.
 /// A crash after step 4 is finished by the next session to take the lock; before it, undone.
 extension Store {
     /// Entries between anchors of the ledger (``AuditEntry/ledgerHash``).
@@ -174,7 +175,7 @@ extension Store {
                     let created = try StoreFileIO.makeDirectories((path as NSString).appendingPathComponent(parent))
                     createdPaths?.append(contentsOf: created)
                 }
-                try StoreFileIO.writeOwnerOnly(item.temporary, data)
+                try spares.write(data, to: item.temporary)  // into an emptied file where there is one (StoreSparePool.swift)
                 durable.file(item.temporary)
                 if !StoreFileIO.isRegularFile(filePath(item.document)) { createdPaths?.append(filePath(item.document)) }
             }
@@ -212,7 +213,7 @@ extension Store {
                 readRevisions[item.document.name] = nil
                 continue
             }
-            guard rename(item.temporary, target) == 0 else { throw StoreIOFailure(operation: "rename", path: target, code: errno) }
+            try spares.place(item.temporary, over: target)
         }
         // The renames and audit.head, durable together: a power cut that keeps one and not the
         // other leaves the marker, so the next session finishes the commit.
@@ -242,6 +243,9 @@ extension Store {
         try StoreAuditHead(sequence: ledger.lastSequence, hash: ledger.lastLineHash).write(directory: path, sync: false)
         batch.file(head)
     }
+
+    /// The emptied files commits write into.
+    var spares: StoreSparePool { StoreSparePool(storePath: path) }
 
     var markerPath: String { (path as NSString).appendingPathComponent(Self.commitMarkerName) }
 

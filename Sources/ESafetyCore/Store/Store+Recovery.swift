@@ -6,8 +6,9 @@ import Foundation
 ///
 /// A commit leaves `.commit` naming its sequence from before its audit entry until its
 /// documents are in place (Store+Commit.swift). So:
-/// - `.commit` names the log's last entry: the commit happened; its temporary files are renamed
-///   into place (each proven against the entry's hash first) and `audit.head` written;
+/// - `.commit` names the log's last entry: the commit happened; its temporary files are put
+///   into place (each proven against the entry's hash first; one that already holds the old
+///   bytes, exchanged, is emptied into the spare pool) and `audit.head` written;
 /// - `.commit` names the entry after the last: the commit never happened; its temporary files go;
 /// - a line cut short at the end of the log is a commit's entry torn by a crash, never
 ///   committed: it is cut off (the only bytes of the log esafety ever removes).
@@ -67,10 +68,14 @@ extension Store {
                 if change.isDeletion {
                     unlink(target)
                 } else if let contents = try? StoreFileIO.readFile(temporary), StoreAuditLog.hash(contents.data) == change.sha256 {
-                    guard rename(temporary, target) == 0 else {
-                        throw StoreError.writeFailed(file: document.relativePath, reason: StoreIOFailure(operation: "rename", path: target,
-                                                     code: errno).reason, nothingChanged: true)
+                    do { try spares.place(temporary, over: target) } catch {
+                        throw StoreError.writeFailed(file: document.relativePath, reason: Self.reason(error), nothingChanged: true)
                     }
+                } else if StoreFileIO.isRegularFile(temporary), let placed = try? StoreFileIO.readFile(target),
+                          StoreAuditLog.hash(placed.data) == change.sha256 {
+                    // Stopped after the exchange: the temporary name holds the old bytes.
+                    spares.recycle(temporary)
+                    report.removedTemporaryFiles.append((temporary as NSString).lastPathComponent)
                 }
             }
             for folder in folders.sorted() { try? StoreFileIO.syncDirectory(folder) }
