@@ -5,8 +5,8 @@ import TerminalUI
 /// records of St Paul's policy ("Use of digital and video images", "Technical Infrastructure").
 /// Only what the person may use is offered; the core checks again on every read and change.
 @MainActor
-enum PolicyMenu {
-    static func screen(context: AppContext) -> ScreenResponse {
+enum PolicyMenu: AreaEntry {
+    static func open(context: AppContext) -> ScreenResponse {
         let workspace = context.workspace
         var entries: [MenuScreen.Entry] = []
         if workspace.can(.readConsent) {

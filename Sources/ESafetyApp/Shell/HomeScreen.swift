@@ -39,6 +39,19 @@ public final class HomeScreen: Screen {
             case .imagesAndFiltering: return "photo consent, filtering checks, unblocking"
             }
         }
+
+        /// The area's entry point, in the area's own folder.
+        var entry: any AreaEntry.Type {
+            switch self {
+            case .incidents: return IncidentsMenu.self
+            case .flowchart: return FlowchartMenu.self
+            case .directory: return DirectoryMenu.self
+            case .aup: return AUPMenu.self
+            case .reviews: return ReviewsScreen.self
+            case .settings: return SettingsMenu.self
+            case .imagesAndFiltering: return PolicyMenu.self
+            }
+        }
     }
 
     /// The dashboard's sections, most important first (a new incident ranks above reviews).
@@ -168,15 +181,6 @@ public final class HomeScreen: Screen {
     }
 
     private func open(_ area: Area?) -> ScreenResponse {
-        guard let area else { return .handled }
-        switch area {
-        case .directory: return .push(directoryMenuScreen(context: context))
-        case .settings: return .push(settingsScreen(context: context))
-        case .reviews: return .push(ReviewsScreen.screen(context: context))
-        case .incidents: return IncidentsMenu.screen(context: context)
-        case .aup: return aupMenuScreen(context: context)
-        case .flowchart: return FlowchartMenu.screen(context: context)
-        case .imagesAndFiltering: return PolicyMenu.screen(context: context)
-        }
+        area?.entry.open(context: context) ?? .handled
     }
 }

@@ -37,13 +37,3 @@ final class MenuScreen: Screen {
         action == .open ? entries[menu.selectedIndex].open() : .unhandled
     }
 }
-
-/// The role directory's own menu.
-@MainActor
-func directoryMenuScreen(context: AppContext) -> MenuScreen {
-    MenuScreen(title: "Role directory", helpText: context.help("directory"), entries: [
-        .init(title: "Roles", detail: "each role, its holders and responsibilities") { .push(RolesScreen.screen(context: context)) },
-        .init(title: "People", detail: "everyone in the directory and the roles they hold") { .push(PeopleScreen.screen(context: context)) },
-        .init(title: "Who do I tell?", detail: "the policies' reporting lines, with today's contacts") { .push(WhoToTellScreen(context: context)) },
-    ])
-}
