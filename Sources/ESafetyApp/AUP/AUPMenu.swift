@@ -22,7 +22,7 @@ enum AUPMenu: AreaEntry {
                     .push(pickPersonScreen(context: context, title: "Record a paper signature") { person in .push(paperSignatureForm(context: context, person: person)) })
                 },
                 .init(title: "Tick through a class", detail: "start of the year: Space for each pupil, or F6 for all") {
-                    .push(PickerScreen(title: "Choose a class", helpText: AUPHelp.text("aup-class"), items: register.classes,
+                    .push(PickerScreen(title: "Choose a class", helpText: context.help("aup-class"), items: register.classes,
                                        row: { "Class \($0.name) · \(SchoolClass.yearGroupName($0.yearGroup)) · \(register.pupils(inClass: $0.name).count) pupils" }) { schoolClass in
                         .push(ClassTickScreen(context: context, schoolClass: schoolClass))
                     })
@@ -42,11 +42,11 @@ enum AUPMenu: AreaEntry {
                 .push(pickPersonScreen(context: context, title: "A person's signatures") { person in .push(SignatureHistoryScreen(context: context, person: person)) })
             },
             .init(title: "Read the AUP texts", detail: "pupil, staff and parent, as published") {
-                .push(PickerScreen(title: "Read the AUP texts", helpText: AUPHelp.text("aup-read"), items: AUPKind.allCases.compactMap(register.currentVersion(of:)),
-                                   row: { "\($0.kind.title) · version \($0.id) · published \($0.publishedOn)" }) { version in .push(AUPTextScreen(version: version)) })
+                .push(PickerScreen(title: "Read the AUP texts", helpText: context.help("aup-read"), items: AUPKind.allCases.compactMap(register.currentVersion(of:)),
+                                   row: { "\($0.kind.title) · version \($0.id) · published \($0.publishedOn)" }) { version in .push(AUPTextScreen(context: context, version: version)) })
             },
         ]
-        return .push(MenuScreen(title: "AUP signatures", helpText: AUPHelp.text("aup"), entries: entries))
+        return .push(MenuScreen(title: "AUP signatures", helpText: context.help("aup"), entries: entries))
     }
 }
 
@@ -55,7 +55,7 @@ enum AUPMenu: AreaEntry {
 func pickPersonScreen(context: AppContext, title: String, then: @escaping @MainActor (RosterPerson) -> ScreenResponse) -> PickerScreen<RosterPerson> {
     let register = context.workspace.aup
     let today = context.workspace.today
-    return PickerScreen(title: title, helpText: AUPHelp.text("aup-pick"), items: register.people.filter { $0.isActive(on: today) },
+    return PickerScreen(title: title, helpText: context.help("aup-pick"), items: register.people.filter { $0.isActive(on: today) },
                         row: { person in "\(person.listLabel)\(register.hasSigned(person, today: today) ? " · signed" : "")" }, onPick: then)
 }
 

@@ -22,7 +22,7 @@ final class AUPSignScreen: Screen {
     }
 
     var title: String { "Sign: \(person.fullName)" }
-    var helpText: String { AUPHelp.text("aup-sign") }
+    var helpText: String { context.help("aup-sign") }
     var hasUnsavedChanges: Bool { !nameField.isEmpty }
 
     var actions: ActionTable {

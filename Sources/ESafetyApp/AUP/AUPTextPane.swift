@@ -59,15 +59,17 @@ final class AUPTextPane {
 @MainActor
 final class AUPTextScreen: Screen {
     let pane: AUPTextPane
+    private let context: AppContext
     private let next: (label: String, screen: @MainActor () -> any Screen)?
 
-    init(version: AUPVersion, next: (label: String, screen: @MainActor () -> any Screen)? = nil) {
+    init(context: AppContext, version: AUPVersion, next: (label: String, screen: @MainActor () -> any Screen)? = nil) {
+        self.context = context
         pane = AUPTextPane(version: version)
         self.next = next
     }
 
     var title: String { pane.version.kind.title }
-    var helpText: String { AUPHelp.text(next == nil ? "aup-read" : "aup-guests") }
+    var helpText: String { context.help(next == nil ? "aup-read" : "aup-guests") }
     var actions: ActionTable {
         guard let next, pane.shownToEnd else { return ActionTable([]) }
         return ActionTable([Action(.next, keys: [.function(2)], label: next.label, help: "Go on to the signature: the text has been read to its end", inBar: true)])
