@@ -19,6 +19,7 @@ final class FilteringScreen: Screen {
     var actions: ActionTable {
         ActionTable([Action(.check, keys: [.character("c")], label: "LogCheck", help: "Log a check of filtering and monitoring", inBar: true),
                      Action(.review, keys: [.character("r")], label: "Review", help: "Record the annual review, with the named senior leader and governor", inBar: true)])
+            .merged(with: view.actions)
     }
 
     func willAppear() { reload() }

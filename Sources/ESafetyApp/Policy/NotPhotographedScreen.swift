@@ -21,6 +21,7 @@ final class NotPhotographedScreen: Screen {
     var helpText: String { context.help("policy-not-photographed") }
     var actions: ActionTable {
         ActionTable([Action(.print, keys: [.character("p"), .function(6)], label: "Print", help: "Write the list to a file, or send it to a printer", inBar: true)])
+            .merged(with: view.actions)
     }
 
     func stateDidChange() { reload() }

@@ -24,7 +24,7 @@ final class PupilConsentScreen: Screen {
             list.append(Action(.form, keys: [.character("f")], label: "Form", help: "Record a returned consent form", inBar: true))
             list.append(Action(.withdraw, keys: [.character("w")], label: "Withdraw", help: "Record that consent was withdrawn", inBar: true))
         }
-        return ActionTable(list)
+        return ActionTable(list).merged(with: view.actions)
     }
 
     func willAppear() { reload() }

@@ -22,7 +22,7 @@ final class MenuScreen: Screen {
         menu = MenuView(items: entries.map { MenuItem(title: $0.title, detail: $0.detail) })
     }
 
-    var actions: ActionTable { ActionTable([CommonActions.open]) }
+    var actions: ActionTable { ActionTable([CommonActions.open]).merged(with: menu.actions) }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         canvas.write(title, at: Point(x: rect.x + 2, y: rect.y + 1), style: .heading, clip: rect)
