@@ -30,10 +30,27 @@ public struct Action: Hashable, Sendable {
     /// every printable key no earlier action binds goes to it, and the screen's
     /// `handle(key:)` types it.
     public var takesText: Bool
+    /// True for an action a widget carries out from the key itself (see `byKey`): the key, not
+    /// the id, goes to the screen's `handle(key:)`, and the action never takes a key that
+    /// another action binds.
+    public var goesByKey: Bool
 
     public init(_ id: ActionID, keys: [Key], label: String, help: String, inBar: Bool = false) {
         self.id = id; self.keys = keys; self.label = label; self.help = help; self.inBar = inBar
         self.takesText = false
+        self.goesByKey = false
+    }
+
+    /// An action a widget carries out from the key itself: each key means something of its own
+    /// (a menu's digits pick that item), or the widget may give the key back to what holds it
+    /// (↓ on a field's last option moves the form to the next field). It is listed in help like
+    /// any other, but the key goes to the screen's `handle(key:)`, as typed text does, and
+    /// where another action binds one of its keys, the other keeps it: so listing a widget's
+    /// keys never changes what a key does.
+    public static func byKey(_ id: ActionID, keys: [Key], label: String, help: String) -> Action {
+        var action = Action(id, keys: keys, label: label, help: help)
+        action.goesByKey = true
+        return action
     }
 
     /// The action that takes typed text: `help` says where the text goes.
@@ -92,14 +109,34 @@ public struct ActionTable: Sendable {
     /// the other's action keeps its remaining keys (an action left with none is dropped). While
     /// this table takes typed text, every printable key is this table's.
     public func merged(with other: ActionTable) -> ActionTable {
-        ActionTable(actions + Self.remainder(of: other.actions, after: actions))
+        let (mine, theirs) = Self.yieldingByKey(actions, other.actions)
+        return ActionTable(mine + Self.remainder(of: theirs, after: mine))
     }
 
     /// This table's actions, then another's, where the other wins every key both bind: a
     /// screen's own actions yielding to its focused widget's (a filter being typed takes the
     /// letters), yet listed first in help and the key bar.
     public func yielding(to other: ActionTable) -> ActionTable {
-        ActionTable(Self.remainder(of: actions, after: other.actions) + other.actions)
+        let (mine, theirs) = Self.yieldingByKey(actions, other.actions)
+        return ActionTable(Self.remainder(of: mine, after: theirs) + theirs)
+    }
+
+    /// Both lists with their `byKey` actions cut to the keys no other action binds (nor typing
+    /// takes); one left with no key goes. Which of two `byKey` actions keeps a key is then
+    /// decided as for any two actions.
+    private static func yieldingByKey(_ first: [Action], _ second: [Action]) -> ([Action], [Action]) {
+        let others = (first + second).filter { !$0.goesByKey }
+        let taken = Set(others.flatMap(\.keys))
+        let typing = others.contains(where: \.takesText)
+        func cut(_ actions: [Action]) -> [Action] {
+            actions.compactMap { action in
+                guard action.goesByKey else { return action }
+                var action = action
+                action.keys.removeAll { taken.contains($0) || (typing && $0.isPrintable) }
+                return action.keys.isEmpty ? nil : action
+            }
+        }
+        return (cut(first), cut(second))
     }
 
     /// `actions` without the keys `winners` bind (and without printable keys, or a second
@@ -113,6 +150,16 @@ public struct ActionTable: Sendable {
             action.keys.removeAll { taken.contains($0) || (typing && $0.isPrintable) }
             return action.keys.isEmpty && !action.takesText ? nil : action
         }
+    }
+
+    /// The actions with only those of their keys that are among `keys` (an action left with
+    /// none goes): the part of a widget's table that a screen passes its keys to.
+    public func only(_ keys: Set<Key>) -> ActionTable {
+        ActionTable(actions.compactMap { action in
+            var action = action
+            action.keys.removeAll { !keys.contains($0) }
+            return action.keys.isEmpty && !action.takesText ? nil : action
+        })
     }
 
     /// The items of the function-key bar: each action marked `inBar`, with its first key the
@@ -129,9 +176,10 @@ public struct ActionTable: Sendable {
         actions.filter { action in !action.takesText && !action.keys.contains { $0.isAvailable(functionKeys: functionKeys) } }
     }
 
-    /// One line per action for the help screen: its keys, then what it does.
+    /// One line per action for the help screen: its keys, then what it does. The actions that
+    /// go by key (a widget's moving and editing keys) come last, after the application's.
     public var helpLines: [(keys: String, help: String)] {
-        actions.map { action in (keys: action.keyNames, help: action.help) }
+        (actions.filter { !$0.goesByKey } + actions.filter(\.goesByKey)).map { action in (keys: action.keyNames, help: action.help) }
     }
 }
 

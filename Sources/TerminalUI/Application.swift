@@ -201,8 +201,8 @@ public final class Application {
     // MARK: Keys
 
     /// One path from key to action: the table in force (the screen's own, its widgets', then
-    /// the application's) names the action; typed text and keys no action binds go to the
-    /// screen's `handle(key:)`.
+    /// the application's) names the action; typed text, the keys of an action that goes by key
+    /// (`Action.byKey`) and keys no action binds go to the screen's `handle(key:)`.
     private func handle(_ key: Key) {
         // Ctrl-L repaints over a dialog and below the minimum size too.
         if overlay != nil || isTooSmall, Self.globalActions.action(for: key)?.id == .redraw { terminal.forceFullRedraw() }
@@ -214,7 +214,7 @@ public final class Application {
             if let action = Self.globalActions.action(for: key), action.id == .quit { apply(.quit) }
             return
         }
-        guard let action = currentActions.action(for: key), !action.takesText else {
+        guard let action = currentActions.action(for: key), !action.takesText, !action.goesByKey else {
             apply(top.handle(key: key))
             return
         }

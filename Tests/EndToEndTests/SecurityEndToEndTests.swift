@@ -5,9 +5,9 @@ import TestSupport
 /// The shared terminal's protections through the built binary: the idle lock, wrong
 /// passphrases, the audit chain checked by `esafety check`, and exports needing a lead.
 final class SecurityEndToEndTests: XCTestCase {
-    private func demoStore() throws -> URL {
+    private func demoStore(environment: [String: String] = [:]) throws -> URL {
         let store = try makeTemporaryStore()
-        let created = try runEsafety(["init", "--demo", "--store", store.path])
+        let created = try runEsafety(["init", "--demo", "--store", store.path], environment: environment)
         XCTAssertEqual(created.status, 0, created.standardError)
         XCTAssertTrue(created.standardOutput.contains("Recovery key (shown once):"), created.standardOutput)
         return store
@@ -49,9 +49,12 @@ final class SecurityEndToEndTests: XCTestCase {
     }
 
     func testWrongPassphrasesSlowSignInDown() throws {
-        let store = try demoStore()
+        // ESAFETY_TODAY stops the clock at noon, so the 2 s wait after the fifth wrong passphrase
+        // is still in force when the right one is typed, however slowly a loaded machine types.
+        let frozenClock = ["ESAFETY_TODAY": "2026-11-25"]
+        let store = try demoStore(environment: frozenClock)
         let binary = try esafetyBinary()
-        let app = try startTmux(command: "\(TmuxSession.quote(binary.path)) --store \(TmuxSession.quote(store.path))")
+        let app = try startTmux(command: "\(TmuxSession.quote(binary.path)) --store \(TmuxSession.quote(store.path))", environment: frozenClock)
         try app.waitFor("Who are you?")
         app.send(keys: "/")
         app.type("Grace")

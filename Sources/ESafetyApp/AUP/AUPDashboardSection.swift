@@ -10,7 +10,7 @@ struct AUPDashboardSection: DashboardSection {
 
     func lines(context: AppContext, today: CivilDate) -> [DashboardLine] {
         let register = context.workspace.aup
-        let open: @MainActor () -> ScreenResponse = { aupMenuScreen(context: context) }
+        let open: @MainActor () -> ScreenResponse = { AUPMenu.open(context: context) }
         do { try register.load() } catch { return [DashboardLine("AUP records cannot be read: \(error)", style: .error, open: open)] }
         let report = register.missingReport(today: today)
         guard let all = report.first, all.completion.due > 0 else {

@@ -22,16 +22,16 @@ final class AUPSignScreen: Screen {
     }
 
     var title: String { "Sign: \(person.fullName)" }
-    var helpText: String { AUPHelp.text("aup-sign") }
+    var helpText: String { context.help("aup-sign") }
     var hasUnsavedChanges: Bool { !nameField.isEmpty }
 
     var actions: ActionTable {
         var actions = [Action(.paper, keys: [.function(5), .control("p")], label: "OnPaper", help: "Signed on paper instead: record it with the paper copy's date", inBar: true)]
         if pane.shownToEnd {
             actions.insert(Action(.sign, keys: [.enter, .function(2)], label: "Sign", help: "Sign with the name typed (asks the witness to confirm)", inBar: true), at: 0)
-            return ActionTable(actions, widget: nameField)
+            return ActionTable(actions, widget: nameField).merged(with: pane.actions)
         }
-        return ActionTable(actions)
+        return ActionTable(actions).merged(with: pane.actions)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {

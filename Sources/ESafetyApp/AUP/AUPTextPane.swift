@@ -27,13 +27,16 @@ final class AUPTextPane {
         canvas.write(" \(position) ", at: Point(x: rect.x + 2, y: rect.maxY - 1), style: .dim, clip: rect)
     }
 
+    /// The keys `scroll(_:)` takes, for the screen's table.
+    private static let scrollKeys: Set<Key> = [.up, .down, .pageUp, .pageDown, .home, .end]
+
+    /// The text's scrolling keys, listed in help (they go by key to `scroll(_:)`).
+    var actions: ActionTable { view.actions.only(Self.scrollKeys) }
+
     /// Scrolls for ↑ ↓ PgUp PgDn Home End (not letters: a name may be typed beside it); false
     /// for any other key.
     func scroll(_ key: Key) -> Bool {
-        switch key {
-        case .up, .down, .pageUp, .pageDown, .home, .end: return view.handle(key: key) != .unhandled
-        default: return false
-        }
+        Self.scrollKeys.contains(key) && view.handle(key: key) != .unhandled
     }
 
     /// Joins the lines of a hard-wrapped paragraph so the text wraps to the window; a blank line
@@ -59,18 +62,21 @@ final class AUPTextPane {
 @MainActor
 final class AUPTextScreen: Screen {
     let pane: AUPTextPane
+    private let context: AppContext
     private let next: (label: String, screen: @MainActor () -> any Screen)?
 
-    init(version: AUPVersion, next: (label: String, screen: @MainActor () -> any Screen)? = nil) {
+    init(context: AppContext, version: AUPVersion, next: (label: String, screen: @MainActor () -> any Screen)? = nil) {
+        self.context = context
         pane = AUPTextPane(version: version)
         self.next = next
     }
 
     var title: String { pane.version.kind.title }
-    var helpText: String { AUPHelp.text(next == nil ? "aup-read" : "aup-guests") }
+    var helpText: String { context.help(next == nil ? "aup-read" : "aup-guests") }
     var actions: ActionTable {
-        guard let next, pane.shownToEnd else { return ActionTable([]) }
+        guard let next, pane.shownToEnd else { return pane.actions }
         return ActionTable([Action(.next, keys: [.function(2)], label: next.label, help: "Go on to the signature: the text has been read to its end", inBar: true)])
+            .merged(with: pane.actions)
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {

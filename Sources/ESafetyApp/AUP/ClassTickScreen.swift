@@ -25,7 +25,7 @@ final class ClassTickScreen: Screen {
     }
 
     var title: String { "Class \(schoolClass.name)" }
-    var helpText: String { AUPHelp.text("aup-class") }
+    var helpText: String { context.help("aup-class") }
 
     var actions: ActionTable {
         ActionTable([

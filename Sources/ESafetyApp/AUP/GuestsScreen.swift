@@ -9,7 +9,7 @@ enum GuestsScreen {
     static func screen(context: AppContext) -> ListScreen<RosterPerson> {
         let workspace = context.workspace
         return ListScreen(
-            title: "Guests and supply staff", help: { AUPHelp.text("aup-guests") },
+            title: "Guests and supply staff", help: { context.help("aup-guests") },
             columns: [
                 TableColumn(title: "Name", width: .flexible(min: 16)),
                 TableColumn(title: "Why", width: .flexible(min: 10)),
@@ -29,7 +29,7 @@ enum GuestsScreen {
                 [.always(CommonActions.add) {
                     // The guest reads the staff AUP to its end before the form with their signature opens.
                     guard let staffAUP = workspace.aup.currentVersion(of: .staff) else { return AUPError.noVersion(.staff).screenResponse }
-                    return .push(AUPTextScreen(version: staffAUP, next: (label: "Sign", screen: { guestForm(context: context, read: staffAUP) })))
+                    return .push(AUPTextScreen(context: context, version: staffAUP, next: (label: "Sign", screen: { guestForm(context: context, read: staffAUP) })))
                 }]
             })
     }
@@ -53,7 +53,7 @@ func guestForm(context: AppContext, read: AUPVersion) -> FormScreen {
         Form.Field(label: "Signature", widget: signature, required: true,
                    help: "Having read the staff AUP (version \(read.id)) on the screen before, the guest types their full name"),
     ])
-    return FormScreen(title: "New guest", helpText: AUPHelp.text("aup-guests"), form: form,
+    return FormScreen(title: "New guest", helpText: context.help("aup-guests"), form: form,
                       hint: { ("The guest has read the staff AUP to its end. Tab moves; F2 records their signature", .dim) }) {
         guard let start = from.date else { throw AUPError.noEndDate }
         let guest = try workspace.aup.addGuest(fullName: name.text, note: note.text, from: start, until: until.date, typedName: signature.text)

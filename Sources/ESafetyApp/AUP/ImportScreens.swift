@@ -13,7 +13,7 @@ func importForm(context: AppContext, path typedPath: String = "", mapping typedM
         Form.Field(label: "Column mapping", widget: mapping,
                    help: "Fields: " + ImportMapping.Field.allCases.map(\.rawValue).joined(separator: ", ") + ". Unmapped ones are guessed from the header"),
     ])
-    return FormScreen(title: "Import people", helpText: AUPHelp.text("aup-import"), form: form,
+    return FormScreen(title: "Import people", helpText: context.help("aup-import"), form: form,
                       hint: { ("F2 checks the file and shows a preview; nothing is imported yet", .dim) }) {
         let name = URL(fileURLWithPath: (path.text as NSString).expandingTildeInPath).lastPathComponent
         let plan: PeopleImportPlan
@@ -25,7 +25,7 @@ func importForm(context: AppContext, path typedPath: String = "", mapping typedM
         } catch PeopleImportError.badRows(let problems, let total) {
             // Every bad row in a list of its own, over the form as typed (for Esc).
             return .sequence([.push(importForm(context: context, path: path.text, mapping: mapping.text)),
-                              .push(ImportErrorsScreen(problems: problems, total: total))])
+                              .push(ImportErrorsScreen(context: context, problems: problems, total: total))])
         }
         return .push(ImportPreviewScreen(context: context, plan: plan))
     }
@@ -50,7 +50,7 @@ final class ImportPreviewScreen: Screen {
     }
 
     let title = "Preview"
-    var helpText: String { AUPHelp.text("aup-import") }
+    var helpText: String { context.help("aup-import") }
     var hasUnsavedChanges: Bool { true }
     var actions: ActionTable {
         ActionTable([Action(.import, keys: [.function(2), .control("s")], label: "Import", help: "Import every row shown", inBar: true)], widget: table)
@@ -77,10 +77,12 @@ final class ImportPreviewScreen: Screen {
 /// the same rows the command line prints. Nothing was imported; Esc goes back to the form.
 @MainActor
 final class ImportErrorsScreen: Screen {
+    private let context: AppContext
     private let table: TableView<PeopleImportError.Problem>
     private let total: Int
 
-    init(problems: [PeopleImportError.Problem], total: Int) {
+    init(context: AppContext, problems: [PeopleImportError.Problem], total: Int) {
+        self.context = context
         self.total = total
         table = TableView(columns: [
             TableColumn(title: "Line", width: .fixed(6)),
@@ -91,7 +93,7 @@ final class ImportErrorsScreen: Screen {
     }
 
     let title = "Import refused"
-    var helpText: String { AUPHelp.text("aup-import") }
+    var helpText: String { context.help("aup-import") }
     var actions: ActionTable { table.actions }
 
     func draw(into canvas: inout Canvas, rect: Rect) {

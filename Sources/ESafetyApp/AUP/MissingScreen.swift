@@ -8,7 +8,7 @@ enum MissingScreen {
     static func screen(context: AppContext) -> ListScreen<AUPMissingLine> {
         let workspace = context.workspace
         let list = ListScreen<AUPMissingLine>(
-            title: "Who has not signed", help: { AUPHelp.text("aup-missing") },
+            title: "Who has not signed", help: { context.help("aup-missing") },
             columns: [
                 TableColumn(title: "Who", width: .flexible(min: 24)),
                 TableColumn(title: "Signed", width: .fixed(7), alignment: .right),
@@ -31,7 +31,7 @@ enum MissingScreen {
     }
 
     private static func names(on line: AUPMissingLine, context: AppContext) -> PickerScreen<RosterPerson> {
-        PickerScreen(title: "Not signed: \(line.label)", helpText: AUPHelp.text("aup-missing"), items: line.missing,
+        PickerScreen(title: "Not signed: \(line.label)", helpText: context.help("aup-missing"), items: line.missing,
                      row: { $0.listLabel }) { person in
             // Someone who may not record signatures (a governor) sees the person's history instead.
             guard context.workspace.can(.recordSignatures) else { return .push(SignatureHistoryScreen(context: context, person: person)) }

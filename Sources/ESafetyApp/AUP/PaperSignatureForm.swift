@@ -11,7 +11,7 @@ func paperSignatureForm(context: AppContext, person: RosterPerson, closesSigning
         Form.Field(label: "Date signed", widget: date, required: true, help: "The date written on the paper form; not in the future"),
     ])
     let kind = person.group.aup
-    return FormScreen(title: "Paper: \(person.fullName)", helpText: AUPHelp.text("aup-paper"), form: form,
+    return FormScreen(title: "Paper: \(person.fullName)", helpText: context.help("aup-paper"), form: form,
                       hint: { ("\(person.listLabel) signed the \(kind.title) on paper. F2 records it; Esc cancels", .dim) }) {
         guard let signedOn = date.date else { throw AUPError.emptyText }
         try workspace.aup.recordPaperSignature(personID: person.id, signedOn: signedOn)

@@ -12,7 +12,7 @@ func publishForm(context: AppContext) -> FormScreen {
         Form.Field(label: "AUP", widget: kind, required: true, help: "Space or ← → choose"),
         Form.Field(label: "Text file", widget: path, required: true, help: "A UTF-8 text file with the whole new text"),
     ])
-    return FormScreen(title: "Publish a new AUP text", helpText: AUPHelp.text("aup-publish"), form: form,
+    return FormScreen(title: "Publish a new AUP text", helpText: context.help("aup-publish"), form: form,
                       hint: {
                           let current = kind.selection.flatMap(register.currentVersion(of:))
                           return ("Current: \(current.map { "\($0.id), published \($0.publishedOn)" } ?? "none"). F2 publishes", .dim)

@@ -27,7 +27,7 @@ final class SignatureHistoryScreen: Screen {
     }
 
     var title: String { "Signatures: \(person.fullName)" }
-    var helpText: String { AUPHelp.text("aup-history") }
+    var helpText: String { context.help("aup-history") }
     var actions: ActionTable {
         var actions = [Action(.read, keys: [.enter], label: "Read", help: "Read the AUP text this signature is of", inBar: true)]
         if context.workspace.can(.recordSignatures) { actions.append(AUPActions.void) }
@@ -66,7 +66,7 @@ final class SignatureHistoryScreen: Screen {
         switch action {
         case .read:
             guard let version = context.workspace.aup.version(signature.versionID) else { return .message("That text is no longer in the register.", .error) }
-            return .push(AUPTextScreen(version: version))
+            return .push(AUPTextScreen(context: context, version: version))
         case .void:
             guard context.workspace.can(.recordSignatures) else { return .unhandled }
             return voidSignatureResponse(context: context, person: person, signature: signature)
@@ -83,7 +83,7 @@ func voidSignatureResponse(context: AppContext, person: RosterPerson, signature:
     let reason = TextField(maxLength: 200, placeholder: "e.g. ticked the wrong pupil")
     let form = Form(fields: [Form.Field(label: "Why", widget: reason, required: true, help: "Kept in the history and the audit log")])
     let what = "\(person.fullName)'s \(signature.kind.title) signature of \(signature.signedOn) (\(signature.method.phrase))"
-    return .push(FormScreen(title: "Void a signature", helpText: AUPHelp.text("aup-history"), form: form,
+    return .push(FormScreen(title: "Void a signature", helpText: context.help("aup-history"), form: form,
                             hint: { ("Void \(what)? It stays in the history, struck through. F2 voids; Esc keeps it", .warning) }) {
         try register.voidSignature(signature, reason: reason.text)
         return .message("Voided \(what).", .success)

@@ -5,8 +5,8 @@ import TerminalUI
 /// Home › Response flowchart: walk the chart for an open incident (or record one first), and the
 /// outline of the whole chart.
 @MainActor
-enum FlowchartMenu {
-    static func screen(context: AppContext) -> ScreenResponse {
+enum FlowchartMenu: AreaEntry {
+    static func open(context: AppContext) -> ScreenResponse {
         let log: IncidentLog
         do { log = try context.workspace.incidents() } catch { return .message(String(describing: error), .error) }
         // Only what the person may do is offered: someone who may not walk the chart (office

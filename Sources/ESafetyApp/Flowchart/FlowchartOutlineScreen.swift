@@ -15,7 +15,7 @@ final class FlowchartOutlineScreen: Screen {
     }
 
     var helpText: String { context.help("flowchart-outline") }
-    var actions: ActionTable { ActionTable([]) }
+    var actions: ActionTable { view.actions }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         view.draw(into: &canvas, rect: rect.inset(left: 2, right: 1), focused: true)

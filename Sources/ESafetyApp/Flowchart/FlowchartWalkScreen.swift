@@ -49,7 +49,9 @@ final class FlowchartWalkScreen: Screen {
         if walker.isFinished {
             list.append(Action(.keep, keys: [.function(2), .control("s")], label: "Keep", help: "Keep this walk with the incident and open its checklist", inBar: true))
         }
-        return ActionTable(list)
+        // The options menu takes the keys of a question; PgUp and PgDn scroll the policy's words.
+        let menu = walker.current.kind == .question ? options.actions : ActionTable()
+        return ActionTable(list).merged(with: menu).merged(with: policy.actions.only([.pageUp, .pageDown]))
     }
 
     private func refresh() {

@@ -15,7 +15,7 @@ final class FiguresScreen: Screen {
 
     let title = "Governors' figures"
     var helpText: String { context.help("figures") }
-    var actions: ActionTable { ActionTable() }
+    var actions: ActionTable { view.actions }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         guard let figures = try? log.governorFigures() else {

@@ -37,7 +37,7 @@ final class IncidentScreen: Screen {
             Action(.checklist, keys: [.character("t")], label: "Checklist", help: "Open a flowchart walk's checklist to tick its actions"),
             Action(.accessLog, keys: [.character("l")], label: "WhoLooked", help: "Who has opened, printed or exported this incident (the access log)"),
             Action(.print, keys: [.character("p")], label: "Print", help: "Write the report to a file (text, Markdown or HTML, readable by you only) or send it to a printer; every print is audited"),
-        ])
+        ]).merged(with: view.actions)
     }
 
     /// True once this screen's opening of the incident is in the audit log (once per screen).

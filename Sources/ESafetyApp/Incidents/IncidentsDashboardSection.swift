@@ -12,7 +12,7 @@ struct IncidentsDashboardSection: DashboardSection {
     func lines(context: AppContext, today: CivilDate) -> [DashboardLine] {
         guard context.workspace.can(.readIncidents) || context.workspace.can(.recordIncident) else { return [] }
         guard let log = try? context.workspace.incidents() else {
-            return [DashboardLine("Incidents cannot be read: open Incidents for the reason", style: .error) { IncidentsMenu.screen(context: context) }]
+            return [DashboardLine("Incidents cannot be read: open Incidents for the reason", style: .error) { IncidentsMenu.open(context: context) }]
         }
         var lines: [DashboardLine] = []
         if (try? log.draft()) != nil {

@@ -5,8 +5,8 @@ import TerminalUI
 /// The incidents area: record an incident, the log, a person's chronology, governors' figures;
 /// for leads the statutory steps: file transfers, records past retention, subject access requests.
 @MainActor
-enum IncidentsMenu {
-    static func screen(context: AppContext) -> ScreenResponse {
+enum IncidentsMenu: AreaEntry {
+    static func open(context: AppContext) -> ScreenResponse {
         let log: IncidentLog
         do { log = try context.workspace.incidents() } catch { return .message(String(describing: error), .error) }
         let workspace = context.workspace

@@ -15,10 +15,11 @@ final class FilteringScreen: Screen {
     }
 
     let title = "Filtering and monitoring"
-    var helpText: String { PolicyHelp.text("policy-filtering") }
+    var helpText: String { context.help("policy-filtering") }
     var actions: ActionTable {
         ActionTable([Action(.check, keys: [.character("c")], label: "LogCheck", help: "Log a check of filtering and monitoring", inBar: true),
                      Action(.review, keys: [.character("r")], label: "Review", help: "Record the annual review, with the named senior leader and governor", inBar: true)])
+            .merged(with: view.actions)
     }
 
     func willAppear() { reload() }
@@ -98,7 +99,7 @@ enum FilteringCheckForm {
             Form.Field(label: "What happened", widget: detail),
             Form.Field(label: "Actions", widget: actions),
         ])
-        return FormScreen(title: "Log a filtering check", helpText: PolicyHelp.text("policy-check"), form: form) {
+        return FormScreen(title: "Log a filtering check", helpText: context.help("policy-check"), form: form) {
             let check = try context.workspace.filtering.recordCheck(
                 date: date.date ?? context.workspace.today, checkedBy: by.text, categories: categories.selectedInOrder, device: device.text,
                 location: location.text, userGroup: group.text, result: result.selection ?? .passed, resultDetail: detail.text, actions: actions.text)

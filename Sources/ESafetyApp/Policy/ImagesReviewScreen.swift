@@ -15,7 +15,7 @@ final class ImagesReviewScreen: Screen {
     }
 
     let title = "Images in use to review"
-    var helpText: String { PolicyHelp.text("policy-images") }
+    var helpText: String { context.help("policy-images") }
     var actions: ActionTable {
         ActionTable([Action(.takenDown, keys: [.character("d")], label: "TakenDown", help: "Record the selected image as taken down today", inBar: true)])
     }

@@ -18,9 +18,10 @@ final class NotPhotographedScreen: Screen {
     }
 
     var title: String { "Not to be photographed: \(className)" }
-    var helpText: String { PolicyHelp.text("policy-not-photographed") }
+    var helpText: String { context.help("policy-not-photographed") }
     var actions: ActionTable {
         ActionTable([Action(.print, keys: [.character("p"), .function(6)], label: "Print", help: "Write the list to a file, or send it to a printer", inBar: true)])
+            .merged(with: view.actions)
     }
 
     func stateDidChange() { reload() }
@@ -65,7 +66,7 @@ enum PolicyPrintForm {
         var fields = [Form.Field(label: "To", widget: place, required: true),
                       Form.Field(label: "File", widget: path, help: "Readable by you only: it names pupils")]
         if context.workspace.canPrint { fields.append(Form.Field(label: "Printer", widget: printer)) }
-        return FormScreen(title: title, helpText: PolicyHelp.text("policy-print"), form: Form(fields: fields)) {
+        return FormScreen(title: title, helpText: context.help("policy-print"), form: Form(fields: fields)) {
             let destination: ReportDestination = place.selection == .printer
                 ? .printer(name: printer.text.trimmingCharacters(in: .whitespaces))
                 : .file(path: path.text.trimmingCharacters(in: .whitespaces))

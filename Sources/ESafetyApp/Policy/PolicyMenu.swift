@@ -5,8 +5,8 @@ import TerminalUI
 /// records of St Paul's policy ("Use of digital and video images", "Technical Infrastructure").
 /// Only what the person may use is offered; the core checks again on every read and change.
 @MainActor
-enum PolicyMenu {
-    static func screen(context: AppContext) -> ScreenResponse {
+enum PolicyMenu: AreaEntry {
+    static func open(context: AppContext) -> ScreenResponse {
         let workspace = context.workspace
         var entries: [MenuScreen.Entry] = []
         if workspace.can(.readConsent) {
@@ -26,14 +26,14 @@ enum PolicyMenu {
         guard !entries.isEmpty else {
             return .message("Governors see the counts of consents and checks in the governors' figures.", .info)
         }
-        return .push(MenuScreen(title: "Images and filtering", helpText: PolicyHelp.text("policy-menu"), entries: entries))
+        return .push(MenuScreen(title: "Images and filtering", helpText: context.help("policy-menu"), entries: entries))
     }
 
     static func chooseClass(context: AppContext) -> ScreenResponse {
         let register = context.workspace.consents
         do { try register.load() } catch { return .message(String(describing: error), .error) }
         let classes = register.roster.classes.filter { !register.roster.pupils(inClass: $0.name).isEmpty }
-        return .push(PickerScreen(title: "Choose a class", helpText: PolicyHelp.text("policy-class"), items: classes, row: { schoolClass in
+        return .push(PickerScreen(title: "Choose a class", helpText: context.help("policy-class"), items: classes, row: { schoolClass in
             "Class \(schoolClass.name)  (\(register.roster.pupils(inClass: schoolClass.name).count) pupils)"
         }) { schoolClass in
             .push(NotPhotographedScreen(context: context, className: schoolClass.name))
@@ -43,7 +43,7 @@ enum PolicyMenu {
     static func choosePupil(context: AppContext) -> ScreenResponse {
         let register = context.workspace.consents
         do { try register.load() } catch { return .message(String(describing: error), .error) }
-        return .push(PickerScreen(title: "Choose a pupil", helpText: PolicyHelp.text("policy-pupil"), items: register.roster.people(in: .pupil),
+        return .push(PickerScreen(title: "Choose a pupil", helpText: context.help("policy-pupil"), items: register.roster.people(in: .pupil),
                                   row: { "\($0.fullName)  \($0.className ?? "")  \($0.id)" }) { pupil in
             .push(PupilConsentScreen(context: context, pupil: pupil))
         })
@@ -53,15 +53,9 @@ enum PolicyMenu {
         let pending: [UnblockRequest]
         do { pending = try context.workspace.filtering.requests().filter(\.isPending) } catch { return .message(String(describing: error), .error) }
         guard !pending.isEmpty else { return .message("No unblock request is waiting for a decision.", .info) }
-        return .push(PickerScreen(title: "Unblock requests waiting", helpText: PolicyHelp.text("policy-decide"), items: pending,
+        return .push(PickerScreen(title: "Unblock requests waiting", helpText: context.help("policy-decide"), items: pending,
                                   row: { "\($0.id)  \($0.requestedOn)  \($0.site)  (\($0.requestedBy): \($0.reason))" }) { request in
             .push(UnblockDecisionForm.screen(context: context, request: request))
         })
     }
-}
-
-/// The help texts of these screens, from `Resources/help/policy.json`.
-enum PolicyHelp {
-    private static let texts: [String: String] = (try? DefaultResources.decode([String: String].self, from: "help/policy.json")) ?? [:]
-    static func text(_ key: String) -> String { texts[key] ?? "" }
 }

@@ -17,14 +17,14 @@ final class PupilConsentScreen: Screen {
     }
 
     var title: String { "Consent: \(pupil.fullName)" }
-    var helpText: String { PolicyHelp.text("policy-pupil") }
+    var helpText: String { context.help("policy-pupil") }
     var actions: ActionTable {
         var list: [Action] = []
         if context.workspace.can(.recordConsent) {
             list.append(Action(.form, keys: [.character("f")], label: "Form", help: "Record a returned consent form", inBar: true))
             list.append(Action(.withdraw, keys: [.character("w")], label: "Withdraw", help: "Record that consent was withdrawn", inBar: true))
         }
-        return ActionTable(list)
+        return ActionTable(list).merged(with: view.actions)
     }
 
     func willAppear() { reload() }
@@ -80,7 +80,7 @@ enum ConsentForms {
             Form.Field(label: "Date on the form", widget: date, required: true),
             Form.Field(label: "Form version", widget: version, required: true),
         ])
-        return FormScreen(title: "Consent form: \(pupil.fullName)", helpText: PolicyHelp.text("policy-form"), form: form) {
+        return FormScreen(title: "Consent form: \(pupil.fullName)", helpText: context.help("policy-form"), form: form) {
             try context.workspace.consents.recordForm(personID: pupil.id, given: given.selection, by: by.text,
                                                       on: date.date ?? context.workspace.today, formVersion: version.text)
             return .message("Recorded the consent form for \(pupil.fullName).", .success)
@@ -97,7 +97,7 @@ enum ConsentForms {
             Form.Field(label: "Withdrawn by", widget: by, required: true),
             Form.Field(label: "Date", widget: date, required: true),
         ])
-        return FormScreen(title: "Withdraw consent: \(pupil.fullName)", helpText: PolicyHelp.text("policy-form"), form: form) {
+        return FormScreen(title: "Withdraw consent: \(pupil.fullName)", helpText: context.help("policy-form"), form: form) {
             try context.workspace.consents.withdraw(personID: pupil.id, uses: withdrawn.selection, by: by.text, on: date.date ?? context.workspace.today)
             let review = try context.workspace.consents.imagesToReview().filter { $0.pupils.contains { $0.id == pupil.id } }
             return .message("Recorded the withdrawal." + (review.isEmpty ? "" : " \(review.count) image\(review.count == 1 ? "" : "s") in use to review."),

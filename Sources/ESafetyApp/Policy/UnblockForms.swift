@@ -8,7 +8,7 @@ enum UnblockRequestForm {
         let site = TextField(maxLength: 300, placeholder: "the site or address")
         let reason = TextField(maxLength: 400, placeholder: "why it is needed, for which lesson")
         let form = Form(fields: [Form.Field(label: "Site", widget: site, required: true), Form.Field(label: "Reason", widget: reason, required: true)])
-        return FormScreen(title: "Ask for a site to be unblocked", helpText: PolicyHelp.text("policy-request"), form: form) {
+        return FormScreen(title: "Ask for a site to be unblocked", helpText: context.help("policy-request"), form: form) {
             let request = try context.workspace.filtering.requestUnblock(site: site.text, reason: reason.text)
             return .message("Recorded \(request.id); the head teacher decides.", .success)
         }
@@ -27,7 +27,7 @@ enum UnblockDecisionForm {
             Form.Field(label: "Allowed", widget: allowed, help: "Needed to approve"),
             Form.Field(label: "Why", widget: why, required: true),
         ])
-        return FormScreen(title: "Decide \(request.id): \(request.site)", helpText: PolicyHelp.text("policy-decide"), form: form) {
+        return FormScreen(title: "Decide \(request.id): \(request.site)", helpText: context.help("policy-decide"), form: form) {
             guard let chosen = decision.selection else { return .message("Choose approve or refuse.", .error) }
             try context.workspace.filtering.decide(request.id, chosen, allowed: allowed.text, why: why.text)
             return .message("Unblock request \(request.id) \(chosen.rawValue).", .success)
@@ -55,7 +55,7 @@ enum FilteringReviewForm {
             Form.Field(label: "Findings", widget: findings, required: true),
             Form.Field(label: "Actions", widget: actions),
         ])
-        return FormScreen(title: "Annual filtering review", helpText: PolicyHelp.text("policy-filtering"), form: form) {
+        return FormScreen(title: "Annual filtering review", helpText: context.help("policy-filtering"), form: form) {
             let review = try context.workspace.filtering.recordReview(date: date.date ?? context.workspace.today, seniorLeader: leader.text,
                                                                       governor: governor.text, others: others.text, findings: findings.text,
                                                                       actions: actions.text)

@@ -15,7 +15,7 @@ struct ReviewsDashboardSection: DashboardSection {
         let soon = list.filter { $0.state == .dueSoon }
         var lines: [DashboardLine] = []
         if overdue.isEmpty {
-            lines.append(DashboardLine("✓ Nothing overdue", style: .success) { .push(ReviewsScreen.screen(context: context)) })
+            lines.append(DashboardLine("✓ Nothing overdue", style: .success) { ReviewsScreen.open(context: context) })
         }
         for due in overdue + soon {
             let when = DisplayWidth.pad(due.whenInWords, to: 17)
@@ -25,11 +25,11 @@ struct ReviewsDashboardSection: DashboardSection {
         }
         if soon.isEmpty {
             lines.append(DashboardLine("Nothing else due in the next \(ReviewSchedule.soonDays) days", style: .dim) {
-                .push(ReviewsScreen.screen(context: context))
+                ReviewsScreen.open(context: context)
             })
         }
         return lines
     }
 
-    func openArea(context: AppContext) -> ScreenResponse { .push(ReviewsScreen.screen(context: context)) }
+    func openArea(context: AppContext) -> ScreenResponse { ReviewsScreen.open(context: context) }
 }

@@ -4,7 +4,10 @@ import TerminalUI
 /// The review schedule: every item with its next due date and term, soonest first. Enter opens
 /// an item; F5 records the selected item as done.
 @MainActor
-enum ReviewsScreen {
+enum ReviewsScreen: AreaEntry {
+    /// The area's entry point: the schedule itself.
+    static func open(context: AppContext) -> ScreenResponse { .push(screen(context: context)) }
+
     /// Due, state, item and term; the owner too when there is room.
     static func columns(wide: Bool) -> [TableColumn] {
         var columns = [

@@ -14,7 +14,7 @@ final class SanctionsListScreen: Screen {
 
     var title: String { list.title }
     var helpText: String { "The school's sanctions list, as Settings › Sanctions list has it. ↑ ↓ PgUp PgDn scroll; Esc goes back to the walk." }
-    var actions: ActionTable { ActionTable([]) }
+    var actions: ActionTable { view.actions }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         let note = list.confirmed ? "The school's sanctions list" : "The policy's sanctions list (the school has not saved its own yet)"

@@ -139,6 +139,28 @@ final class HomeDashboard {
     func move(by delta: Int) { selectedLine = max(0, min(selectableCount - 1, selectedLine + delta)) }
     func moveToEnd(_ last: Bool) { selectedLine = last ? max(0, selectableCount - 1) : 0 }
 
+    /// Moving between the lines, while the dashboard has the focus (Enter is the home screen's Open).
+    var actions: ActionTable {
+        ActionTable([
+            Action(.moveUp, keys: [.up, .character("k")], label: "Up", help: "Go to the dashboard line above"),
+            Action(.moveDown, keys: [.down, .character("j")], label: "Down", help: "Go to the dashboard line below"),
+            Action(.moveFirst, keys: [.home], label: "First", help: "Go to the first dashboard line"),
+            Action(.moveLast, keys: [.end], label: "Last", help: "Go to the last dashboard line"),
+        ])
+    }
+
+    /// Carries out one of `actions`; false for any other.
+    func perform(_ action: ActionID) -> Bool {
+        switch action {
+        case .moveUp: move(by: -1)
+        case .moveDown: move(by: 1)
+        case .moveFirst: moveToEnd(false)
+        case .moveLast: moveToEnd(true)
+        default: return false
+        }
+        return true
+    }
+
     /// The response of the selected line: its screen.
     func openSelected() -> ScreenResponse {
         var index = 0

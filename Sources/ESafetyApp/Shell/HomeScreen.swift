@@ -39,6 +39,19 @@ public final class HomeScreen: Screen {
             case .imagesAndFiltering: return "photo consent, filtering checks, unblocking"
             }
         }
+
+        /// The area's entry point, in the area's own folder.
+        var entry: any AreaEntry.Type {
+            switch self {
+            case .incidents: return IncidentsMenu.self
+            case .flowchart: return FlowchartMenu.self
+            case .directory: return DirectoryMenu.self
+            case .aup: return AUPMenu.self
+            case .reviews: return ReviewsScreen.self
+            case .settings: return SettingsMenu.self
+            case .imagesAndFiltering: return PolicyMenu.self
+            }
+        }
     }
 
     /// The dashboard's sections, most important first (a new incident ranks above reviews).
@@ -89,7 +102,7 @@ public final class HomeScreen: Screen {
                    help: "Move between the menu and the dashboard"),
             Action(.quitHome, keys: [.character("q")], label: "Quit", help: "Quit esafety"),
             Action(.signOut, keys: [.function(9), .control("o")], label: "SignOut", help: "Sign out, so someone else can sign in (switch user)", inBar: true),
-        ])
+        ]).merged(with: focus == .dashboard ? dashboard.actions : ActionTable()).merged(with: menu.actions)
     }
 
     public func draw(into canvas: inout Canvas, rect: Rect) {
@@ -137,18 +150,9 @@ public final class HomeScreen: Screen {
         }
     }
 
+    /// The menu's keys (its number keys pick an item whichever part has the focus).
     public func handle(key: Key) -> ScreenResponse {
-        if focus == .dashboard {
-            switch key {
-            case .up, .character("k"): dashboard.move(by: -1); return .handled
-            case .down, .character("j"): dashboard.move(by: 1); return .handled
-            case .home: dashboard.moveToEnd(false); return .handled
-            case .end: dashboard.moveToEnd(true); return .handled
-            case .enter: return dashboard.openSelected()
-            default: break
-            }
-        }
-        return menu.handle(key: key).screenResponse { open(Area(rawValue: menu.selectedIndex)) }
+        menu.handle(key: key).screenResponse { open(Area(rawValue: menu.selectedIndex)) }
     }
 
     public func perform(_ action: ActionID) -> ScreenResponse {
@@ -163,20 +167,11 @@ public final class HomeScreen: Screen {
             let name = context.workspace.session?.fullName ?? ""
             context.workspace.session = nil
             return .sequence([.reset(SignInScreen(context: context)), .message("\(name) signed out.", .info)])
-        default: return .unhandled
+        default: return focus == .dashboard && dashboard.perform(action) ? .handled : .unhandled
         }
     }
 
     private func open(_ area: Area?) -> ScreenResponse {
-        guard let area else { return .handled }
-        switch area {
-        case .directory: return .push(directoryMenuScreen(context: context))
-        case .settings: return .push(settingsScreen(context: context))
-        case .reviews: return .push(ReviewsScreen.screen(context: context))
-        case .incidents: return IncidentsMenu.screen(context: context)
-        case .aup: return aupMenuScreen(context: context)
-        case .flowchart: return FlowchartMenu.screen(context: context)
-        case .imagesAndFiltering: return PolicyMenu.screen(context: context)
-        }
+        area?.entry.open(context: context) ?? .handled
     }
 }

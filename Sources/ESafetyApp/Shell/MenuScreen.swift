@@ -22,7 +22,7 @@ final class MenuScreen: Screen {
         menu = MenuView(items: entries.map { MenuItem(title: $0.title, detail: $0.detail) })
     }
 
-    var actions: ActionTable { ActionTable([CommonActions.open]) }
+    var actions: ActionTable { ActionTable([CommonActions.open]).merged(with: menu.actions) }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         canvas.write(title, at: Point(x: rect.x + 2, y: rect.y + 1), style: .heading, clip: rect)
@@ -36,14 +36,4 @@ final class MenuScreen: Screen {
     func perform(_ action: ActionID) -> ScreenResponse {
         action == .open ? entries[menu.selectedIndex].open() : .unhandled
     }
-}
-
-/// The role directory's own menu.
-@MainActor
-func directoryMenuScreen(context: AppContext) -> MenuScreen {
-    MenuScreen(title: "Role directory", helpText: context.help("directory"), entries: [
-        .init(title: "Roles", detail: "each role, its holders and responsibilities") { .push(RolesScreen.screen(context: context)) },
-        .init(title: "People", detail: "everyone in the directory and the roles they hold") { .push(PeopleScreen.screen(context: context)) },
-        .init(title: "Who do I tell?", detail: "the policies' reporting lines, with today's contacts") { .push(WhoToTellScreen(context: context)) },
-    ])
 }

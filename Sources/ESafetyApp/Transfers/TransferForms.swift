@@ -76,7 +76,7 @@ final class TransferTextScreen: Screen {
     }
 
     var helpText: String { context.help("transfers") }
-    var actions: ActionTable { ActionTable() }
+    var actions: ActionTable { view.actions }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
         view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 2), focused: true)

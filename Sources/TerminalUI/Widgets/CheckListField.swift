@@ -74,6 +74,10 @@ public final class CheckListField<Value: Hashable>: Widget, FormControl {
     /// Moves the cursor to an option, clamped.
     public func highlight(_ index: Int) { highlightedIndex = max(0, min(options.count - 1, index)) }
 
+    /// The moving and ticking keys, listed for help; they go by key to `handle(key:)`, so ↑ and
+    /// ↓ at the ends still reach the form.
+    public var actions: ActionTable { ActionTable(options.isEmpty ? [] : WidgetKeyActions.checkList(options: options.count)) }
+
     public func handle(key: Key) -> WidgetResponse {
         guard !options.isEmpty else { return .unhandled }
         switch key {

@@ -52,6 +52,10 @@ public final class ChoiceField<Value: Hashable>: Widget, FormControl {
         return points
     }
 
+    /// The choosing keys, listed for help; they go by key to `handle(key:)`, so ↑ and ↓ at the
+    /// ends still reach the form.
+    public var actions: ActionTable { ActionTable(options.isEmpty ? [] : WidgetKeyActions.choice(options: options.count)) }
+
     public func handle(key: Key) -> WidgetResponse {
         guard !options.isEmpty else { return .unhandled }
         let current = selectedIndex

@@ -23,6 +23,9 @@ public final class MenuView: Widget {
     /// The selected item, or nil when the menu is empty.
     public var selectedItem: MenuItem? { items.isEmpty ? nil : items[selectedIndex] }
 
+    /// Moving and the number keys, listed for help; they go by key to `handle(key:)`.
+    public var actions: ActionTable { ActionTable(WidgetKeyActions.menu(items: items.count)) }
+
     public func handle(key: Key) -> WidgetResponse {
         switch key {
         case .up, .character("k"): selectedIndex -= 1

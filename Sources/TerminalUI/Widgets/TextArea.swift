@@ -116,8 +116,9 @@ public final class TextArea: Widget, FormControl {
 
     // MARK: Keys
 
-    /// Typed text comes here (and the readline keys, listed in help by `LineEditing`).
-    public var actions: ActionTable { ActionTable([TextActions.typing]) }
+    /// Typed text comes here, and the moving and editing keys (the readline keys are listed in
+    /// help by `LineEditing`).
+    public var actions: ActionTable { ActionTable([TextActions.typing] + WidgetKeyActions.areaEditing) }
 
     public func handle(key: Key) -> WidgetResponse {
         switch LineEditing.edit(for: key, line: Array(lines[cursorLine]), cursor: cursorColumn) {

@@ -45,8 +45,9 @@ public final class TextField: Widget, FormControl {
     /// Moves the cursor to a grapheme position, clamped to the text.
     public func moveCursor(to index: Int) { cursorIndex = max(0, min(storage.count, index)) }
 
-    /// Typed text comes here (and the readline keys, listed in help by `LineEditing`).
-    public var actions: ActionTable { ActionTable([TextActions.typing]) }
+    /// Typed text comes here, and the editing keys (the readline keys are listed in help by
+    /// `LineEditing`).
+    public var actions: ActionTable { ActionTable([TextActions.typing] + WidgetKeyActions.lineEditing) }
 
     public func handle(key: Key) -> WidgetResponse {
         switch LineEditing.edit(for: key, line: Array(storage), cursor: cursorIndex) {

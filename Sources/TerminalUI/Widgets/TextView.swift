@@ -45,6 +45,9 @@ public final class TextView: Widget {
                              total: all.count, shown: rect.height, offset: scrollTop)
     }
 
+    /// The scrolling keys, listed for help; they go by key to `handle(key:)`.
+    public var actions: ActionTable { ActionTable(WidgetKeyActions.scrolling) }
+
     public func handle(key: Key) -> WidgetResponse {
         let page = max(1, pageHeight - 1)
         switch key {

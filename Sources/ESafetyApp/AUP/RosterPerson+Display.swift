@@ -1,12 +1,5 @@
 import ESafetyCore
 
-/// Help texts of the AUP screens, from `Resources/aup/help.json`.
-@MainActor
-enum AUPHelp {
-    private static let texts: [String: String] = (try? DefaultResources.decode([String: String].self, from: "aup/help.json")) ?? [:]
-    static func text(_ key: String) -> String { texts[key] ?? "" }
-}
-
 extension RosterPerson {
     /// "Zoë Ōkubo · pupil, 4B".
     var listLabel: String {
