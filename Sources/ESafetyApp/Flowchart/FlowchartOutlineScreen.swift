@@ -3,14 +3,12 @@ import TerminalUI
 
 /// The whole response flowchart as an outline tree: questions (?), their options (•), action
 /// steps (▸) with their checklist, outcomes (■). A step reached again says "see above".
-@MainActor
-final class FlowchartOutlineScreen: Screen {
-    private let context: AppContext
+final class FlowchartOutlineScreen: AppScreen, Screen {
     private let view = TextView()
     let title = "Outline"
 
     init(context: AppContext, chart: Flowchart) {
-        self.context = context
+        super.init(context: context)
         view.text = ([chart.title + " (version \(chart.version))", ""] + FlowchartDiagram.outline(chart)).joined(separator: "\n")
     }
 

@@ -2,15 +2,13 @@ import ESafetyCore
 import TerminalUI
 
 /// The governors' figures: incidents by type and by term as bar charts, with no names.
-@MainActor
-final class FiguresScreen: Screen {
-    private let context: AppContext
+final class FiguresScreen: AppScreen, Screen {
     private let log: IncidentLog
     private let view = TextView()
 
     init(context: AppContext, log: IncidentLog) {
-        self.context = context
         self.log = log
+        super.init(context: context)
     }
 
     let title = "Governors' figures"

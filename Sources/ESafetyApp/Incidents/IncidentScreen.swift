@@ -5,17 +5,15 @@ import TerminalUI
 /// One incident, read whole as the printed form, with what can be done to it: revise the
 /// report (the earlier revision is kept), close it (an outcome is required), no further action
 /// (a reason is required), reopen (a reason is required), and follow-up actions.
-@MainActor
-final class IncidentScreen: Screen {
-    private let context: AppContext
+final class IncidentScreen: AppScreen, Screen {
     private let log: IncidentLog
     private let id: String
     private let view = TextView()
 
     init(context: AppContext, log: IncidentLog, id: String) {
-        self.context = context
         self.log = log
         self.id = id
+        super.init(context: context)
         willAppear()
     }
 

@@ -4,13 +4,11 @@ import TerminalUI
 /// The filtering and monitoring records: the annual reviews (with the named senior leader and
 /// governor, and when the next is due), the log of checks, and the unblock requests with the
 /// head teacher's decisions. `c` logs a check; `r` records the annual review.
-@MainActor
-final class FilteringScreen: Screen {
-    private let context: AppContext
+final class FilteringScreen: AppScreen, Screen {
     private let view = TextView()
 
-    init(context: AppContext) {
-        self.context = context
+    override init(context: AppContext) {
+        super.init(context: context)
         reload()
     }
 

@@ -4,16 +4,14 @@ import TerminalUI
 
 /// The "who may not be photographed" list for a class, as it prints; `p` writes it to a file
 /// (or a printer, where CUPS is installed) to take on a trip or pin up where photos are taken.
-@MainActor
-final class NotPhotographedScreen: Screen {
-    private let context: AppContext
+final class NotPhotographedScreen: AppScreen, Screen {
     private let className: String
     private let view = TextView()
     private var text = ""
 
     init(context: AppContext, className: String) {
-        self.context = context
         self.className = className
+        super.init(context: context)
         reload()
     }
 

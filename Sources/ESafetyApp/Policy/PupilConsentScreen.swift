@@ -4,15 +4,13 @@ import TerminalUI
 
 /// One pupil's consent, use by use, with every form and withdrawal; `f` records a returned
 /// form, `w` a withdrawal.
-@MainActor
-final class PupilConsentScreen: Screen {
-    private let context: AppContext
+final class PupilConsentScreen: AppScreen, Screen {
     private let pupil: RosterPerson
     private let view = TextView()
 
     init(context: AppContext, pupil: RosterPerson) {
-        self.context = context
         self.pupil = pupil
+        super.init(context: context)
         reload()
     }
 

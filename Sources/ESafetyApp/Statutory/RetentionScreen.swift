@@ -5,15 +5,12 @@ import TerminalUI
 /// (IRMS: DOB + 25 years), with each child's date of birth and the day the record could go.
 /// Enter or d destroys the selected one after a reason and a confirmation naming its id; the
 /// core (`Workspace.destroyRecord`) writes the tombstone and purges the backups.
-@MainActor
-final class RetentionScreen: Screen {
-    private let context: AppContext
+final class RetentionScreen: AppScreen, Screen {
     private let table: TableView<RetentionReport.Entry>
     private var problem: String?
     private var access: EditAccess { EditAccess(.destroyRecords, what: "records past retention", context: context) }
 
-    init(context: AppContext) {
-        self.context = context
+    override init(context: AppContext) {
         table = TableView(
             columns: [
                 TableColumn(title: "Record", width: .flexible(min: 30)),
@@ -22,6 +19,7 @@ final class RetentionScreen: Screen {
             ],
             rows: [],
             cells: { entry in [entry.record.summary, entry.record.pupilDateOfBirth.map { "\($0)" } ?? "?", "\(entry.reviewDate)"] })
+        super.init(context: context)
         table.emptyText = "No record is past retention: none has every child known to be over 25."
         reload()
     }

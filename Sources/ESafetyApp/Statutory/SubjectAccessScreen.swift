@@ -5,15 +5,12 @@ import TerminalUI
 /// calendar month), F7 records a new one, x marks the selected one answered. The export itself
 /// stays in the CLI, `esafety sar PERSON -o FILE`, which writes the redacted file and the
 /// withheld list for the lead to review.
-@MainActor
-final class SubjectAccessScreen: Screen {
-    private let context: AppContext
+final class SubjectAccessScreen: AppScreen, Screen {
     private let table: TableView<SubjectAccessRequest>
     private var problem: String?
     private var access: EditAccess { EditAccess(.answerSubjectAccess, what: "subject access requests", context: context) }
 
-    init(context: AppContext) {
-        self.context = context
+    override init(context: AppContext) {
         let today = context.workspace.today
         table = TableView(
             columns: [
@@ -29,6 +26,7 @@ final class SubjectAccessScreen: Screen {
                 [request.id, request.isDone ? "answered" : request.dueOn < today ? "OVERDUE" : "open", "\(request.dueOn)",
                  request.subject, request.requestedBy, "\(request.receivedOn)"]
             })
+        super.init(context: context)
         table.emptyText = "No subject access requests recorded. F7 records one."
         reload()
     }

@@ -63,15 +63,13 @@ enum TransferForms {
 }
 
 /// A text to read out or copy: a transfer key, a receipt code.
-@MainActor
-final class TransferTextScreen: Screen {
-    private let context: AppContext
+final class TransferTextScreen: AppScreen, Screen {
     private let view = TextView()
     let title: String
 
     init(context: AppContext, title: String, text: String) {
-        self.context = context
         self.title = title
+        super.init(context: context)
         view.text = text
     }
 
