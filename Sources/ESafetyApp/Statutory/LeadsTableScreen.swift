@@ -4,9 +4,11 @@ import TerminalUI
 /// What the leads' statutory list screens (retention, subject access) share: a table loaded only
 /// for those who may act on it, refreshed when the screen shows or the state changes, and a top
 /// line saying why it is read-only, why it cannot be read, or what the keys do, with the table
-/// under it. A subclass gives its title, actions and what they do, and conforms to `Screen`.
+/// under it. A subclass says what its actions do, and conforms to `Screen`.
 class LeadsTableScreen<Row>: AppScreen {
+    let title: String
     let table: TableView<Row>
+    private let offered: [Action]
     private let permission: Permission
     private let what: String
     private let hint: String
@@ -16,11 +18,16 @@ class LeadsTableScreen<Row>: AppScreen {
     /// Who may act here: only they see the rows.
     var access: EditAccess { EditAccess(permission, what: what, context: context) }
 
+    /// The table's actions, offered only to those who may act, then the table's own.
+    var actions: ActionTable { ActionTable(access.offering(offered), widget: table) }
+
     /// `what` names the rows in the read-only notice ("records past retention"); `hint` is the
     /// top line for those who may act.
-    init(context: AppContext, table: TableView<Row>, emptyText: String, permission: Permission, what: String, hint: String,
-         rows: @escaping @MainActor (Workspace) throws -> [Row]) {
+    init(context: AppContext, title: String, table: TableView<Row>, emptyText: String, permission: Permission, what: String, hint: String,
+         actions: [Action], rows: @escaping @MainActor (Workspace) throws -> [Row]) {
+        self.title = title
         self.table = table
+        offered = actions
         self.permission = permission
         self.what = what
         self.hint = hint

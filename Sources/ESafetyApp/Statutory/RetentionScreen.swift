@@ -8,7 +8,7 @@ import TerminalUI
 final class RetentionScreen: LeadsTableScreen<RetentionReport.Entry>, Screen {
     init(context: AppContext) {
         super.init(
-            context: context,
+            context: context, title: "Records past retention",
             table: TableView(
                 columns: [
                     TableColumn(title: "Record", width: .flexible(min: 30)),
@@ -20,16 +20,13 @@ final class RetentionScreen: LeadsTableScreen<RetentionReport.Entry>, Screen {
             emptyText: "No record is past retention: none has every child known to be over 25.",
             permission: .destroyRecords, what: "records past retention",
             hint: "IRMS: kept until DOB + 25 years. Enter or d destroys the selected record, with a reason; backups are purged too.",
+            actions: [
+                Action(.destroy, keys: [.character("d")], label: "Destroy", help: "Destroy the selected record, with a reason (asks first)", inBar: true),
+            ],
             rows: { try $0.recordsPastRetention() })
     }
 
-    let title = "Records past retention"
     var helpText: String { context.help("retention") }
-    var actions: ActionTable {
-        ActionTable(access.offering([
-            Action(.destroy, keys: [.character("d")], label: "Destroy", help: "Destroy the selected record, with a reason (asks first)", inBar: true),
-        ]), widget: table)
-    }
 
     func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { perform(.destroy) } }
 

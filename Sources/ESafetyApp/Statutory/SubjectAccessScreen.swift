@@ -9,7 +9,7 @@ final class SubjectAccessScreen: LeadsTableScreen<SubjectAccessRequest>, Screen 
     init(context: AppContext) {
         let today = context.workspace.today
         super.init(
-            context: context,
+            context: context, title: "Subject access requests",
             table: TableView(
                 columns: [
                     TableColumn(title: "Request", width: .fixed(8)),
@@ -27,17 +27,14 @@ final class SubjectAccessScreen: LeadsTableScreen<SubjectAccessRequest>, Screen 
             emptyText: "No subject access requests recorded. F7 records one.",
             permission: .answerSubjectAccess, what: "subject access requests",
             hint: "The export stays in the CLI: esafety sar PERSON -o FILE. Due a calendar month after receipt.",
+            actions: [
+                Action(.record, keys: [.function(7), .character("a")], label: "Record", help: "Record a new request: whose data, who asked, the day received", inBar: true),
+                Action(.done, keys: [.character("x")], label: "Answered", help: "Mark the selected request answered today", inBar: true),
+            ],
             rows: { try $0.subjectAccessRequests() })
     }
 
-    let title = "Subject access requests"
     var helpText: String { context.help("subject-access") }
-    var actions: ActionTable {
-        ActionTable(access.offering([
-            Action(.record, keys: [.function(7), .character("a")], label: "Record", help: "Record a new request: whose data, who asked, the day received", inBar: true),
-            Action(.done, keys: [.character("x")], label: "Answered", help: "Mark the selected request answered today", inBar: true),
-        ]), widget: table)
-    }
 
     func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { .handled } }
 
