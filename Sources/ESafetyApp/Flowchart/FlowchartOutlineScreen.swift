@@ -3,8 +3,7 @@ import TerminalUI
 
 /// The whole response flowchart as an outline tree: questions (?), their options (•), action
 /// steps (▸) with their checklist, outcomes (■). A step reached again says "see above".
-final class FlowchartOutlineScreen: AppScreen, Screen {
-    private let view = TextView()
+final class FlowchartOutlineScreen: TextPageScreen, Screen {
     let title = "Outline"
 
     init(context: AppContext, chart: Flowchart) {
@@ -15,10 +14,9 @@ final class FlowchartOutlineScreen: AppScreen, Screen {
     var helpText: String { context.help("flowchart-outline") }
     var actions: ActionTable { ActionTable([]) }
 
-    func draw(into canvas: inout Canvas, rect: Rect) {
+    override func draw(into canvas: inout Canvas, rect: Rect) {
         view.draw(into: &canvas, rect: rect.inset(left: 2, right: 1), focused: true)
     }
 
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
     func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
 }

@@ -2,9 +2,8 @@ import ESafetyCore
 import TerminalUI
 
 /// The governors' figures: incidents by type and by term as bar charts, with no names.
-final class FiguresScreen: AppScreen, Screen {
+final class FiguresScreen: TextPageScreen, Screen {
     private let log: IncidentLog
-    private let view = TextView()
 
     init(context: AppContext, log: IncidentLog) {
         self.log = log
@@ -15,7 +14,7 @@ final class FiguresScreen: AppScreen, Screen {
     var helpText: String { context.help("figures") }
     var actions: ActionTable { ActionTable() }
 
-    func draw(into canvas: inout Canvas, rect: Rect) {
+    override func draw(into canvas: inout Canvas, rect: Rect) {
         guard let figures = try? log.governorFigures() else {
             canvas.write("The figures cannot be read: run esafety check.", at: Point(x: rect.x + 2, y: rect.y + 1), style: .error, clip: rect)
             return
@@ -31,10 +30,9 @@ final class FiguresScreen: AppScreen, Screen {
         lines += BarChart(figures.byTerm.bars).lines(width: chartWidth).map { "  " + $0 }
         if let policy = try? context.workspace.policyFigures() { lines += [""] + policy.lines }
         view.text = lines.joined(separator: "\n")
-        view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 1), focused: true)
+        super.draw(into: &canvas, rect: rect)
     }
 
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
     func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
 }
 

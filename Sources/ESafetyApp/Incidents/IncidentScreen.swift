@@ -5,10 +5,9 @@ import TerminalUI
 /// One incident, read whole as the printed form, with what can be done to it: revise the
 /// report (the earlier revision is kept), close it (an outcome is required), no further action
 /// (a reason is required), reopen (a reason is required), and follow-up actions.
-final class IncidentScreen: AppScreen, Screen {
+final class IncidentScreen: TextPageScreen, Screen {
     private let log: IncidentLog
     private let id: String
-    private let view = TextView()
 
     init(context: AppContext, log: IncidentLog, id: String) {
         self.log = log
@@ -59,7 +58,7 @@ final class IncidentScreen: AppScreen, Screen {
                                        contactOfficer: context.workspace.esafetyContact).renderText(width: 72)
     }
 
-    func draw(into canvas: inout Canvas, rect: Rect) {
+    override func draw(into canvas: inout Canvas, rect: Rect) {
         guard let record else {
             canvas.write(loadProblem ?? "", at: Point(x: rect.x + 2, y: rect.y), style: .error, clip: rect)
             return
@@ -71,8 +70,6 @@ final class IncidentScreen: AppScreen, Screen {
         canvas.write(status, at: Point(x: rect.x + 2, y: rect.y), style: overdue > 0 ? .warning : .heading, clip: rect)
         view.draw(into: &canvas, rect: rect.inset(top: 2, left: 2, right: 1), focused: true)
     }
-
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         guard let record else { return .unhandled }

@@ -4,8 +4,7 @@ import TerminalUI
 /// The filtering and monitoring records: the annual reviews (with the named senior leader and
 /// governor, and when the next is due), the log of checks, and the unblock requests with the
 /// head teacher's decisions. `c` logs a check; `r` records the annual review.
-final class FilteringScreen: AppScreen, Screen {
-    private let view = TextView()
+final class FilteringScreen: TextPageScreen, Screen {
 
     override init(context: AppContext) {
         super.init(context: context)
@@ -56,12 +55,6 @@ final class FilteringScreen: AppScreen, Screen {
             view.text = String(describing: error)
         }
     }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {

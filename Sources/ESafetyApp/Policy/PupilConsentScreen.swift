@@ -4,9 +4,8 @@ import TerminalUI
 
 /// One pupil's consent, use by use, with every form and withdrawal; `f` records a returned
 /// form, `w` a withdrawal.
-final class PupilConsentScreen: AppScreen, Screen {
+final class PupilConsentScreen: TextPageScreen, Screen {
     private let pupil: RosterPerson
-    private let view = TextView()
 
     init(context: AppContext, pupil: RosterPerson) {
         self.pupil = pupil
@@ -44,12 +43,6 @@ final class PupilConsentScreen: AppScreen, Screen {
         }
         view.text = lines.joined(separator: "\n")
     }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {

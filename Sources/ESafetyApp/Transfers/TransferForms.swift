@@ -63,8 +63,7 @@ enum TransferForms {
 }
 
 /// A text to read out or copy: a transfer key, a receipt code.
-final class TransferTextScreen: AppScreen, Screen {
-    private let view = TextView()
+final class TransferTextScreen: TextPageScreen, Screen {
     let title: String
 
     init(context: AppContext, title: String, text: String) {
@@ -76,10 +75,9 @@ final class TransferTextScreen: AppScreen, Screen {
     var helpText: String { context.help("transfers") }
     var actions: ActionTable { ActionTable() }
 
-    func draw(into canvas: inout Canvas, rect: Rect) {
+    override func draw(into canvas: inout Canvas, rect: Rect) {
         view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 2), focused: true)
     }
 
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
     func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
 }
