@@ -42,8 +42,7 @@ struct AUPCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Publish a new text of an AUP (pupil, staff or parent); everyone on an older version is due again.")
 
-        @OptionGroup var options: StoreOptions
-        @OptionGroup var signIn: SignInOptions
+        @OptionGroup var session: SessionOptions
 
         @Argument(help: "pupil, staff or parent.")
         var kind: String
@@ -53,16 +52,9 @@ struct AUPCommand: ParsableCommand {
 
         func run() throws {
             guard let aup = AUPKind(rawValue: kind.lowercased()) else { throw UserFacingError("“\(kind)” is not an AUP; use pupil, staff or parent.") }
-            do {
-                let text = try String(contentsOfFile: file, encoding: .utf8)
-                let workspace = try Workspace.open(at: options.location, actor: options.actor)
-                defer { workspace.store.close() }
-                try signIn.signIn(workspace)
-                let version = try workspace.aup.publish(kind: aup, text: text)
-                say("Published \(aup.title) version \(version.id).")
-            } catch {
-                throw UserFacingError(error)
-            }
+            let text = try StoreOptions.userFacing { try String(contentsOfFile: file, encoding: .utf8) }
+            let version = try session.run { workspace in try workspace.aup.publish(kind: aup, text: text) }
+            say("Published \(aup.title) version \(version.id).")
         }
     }
 }

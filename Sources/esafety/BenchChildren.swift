@@ -12,9 +12,7 @@ struct BenchFirstScreenCommand: ParsableCommand {
     @Option var store: String
 
     func run() throws {
-        try MainActor.assumeIsolated {
-            let workspace = try openBenchStore(store, access: .readWrite)
-            defer { workspace.store.close() }
+        try withBenchStore(store) { workspace in
             // What a person sees first on a store with accounts: the sign-in screen.
             let terminal = FrameClockTerminal(VirtualTerminal(size: Size(width: 80, height: 24)))
             let app = ESafetyApplication.make(terminal: terminal, workspace: workspace, deferDashboard: true)
@@ -37,9 +35,7 @@ struct BenchAppSessionCommand: ParsableCommand {
     @Option var store: String
 
     func run() throws {
-        try MainActor.assumeIsolated {
-            let workspace = try openBenchStore(store, access: .readWrite)
-            defer { workspace.store.close() }
+        try withBenchStore(store) { workspace in
             try signInAsDemoHead(workspace)
             let start = DispatchTime.now().uptimeNanoseconds
             let terminal = VirtualTerminal(size: Size(width: 200, height: 60))

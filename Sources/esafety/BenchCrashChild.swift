@@ -95,6 +95,16 @@ func openBenchStore(_ path: String, access: StoreAccess) throws -> Workspace {
     return workspace
 }
 
+/// Runs `body` on the main actor with the store at `path` open for writing, as the bench's
+/// app children do, and closes the store after.
+func withBenchStore(_ path: String, _ body: @MainActor (Workspace) throws -> Void) throws {
+    try MainActor.assumeIsolated {
+        let workspace = try openBenchStore(path, access: .readWrite)
+        defer { workspace.store.close() }
+        try body(workspace)
+    }
+}
+
 /// The crash test runs on a generated store, which is a demo store with accounts: it signs in
 /// as the demo's head teacher, who may record and read incidents.
 func signInAsDemoHead(_ workspace: Workspace) throws {

@@ -16,9 +16,7 @@ struct BenchWatchCommand: ParsableCommand {
     @Option var timeout = 30.0
 
     func run() throws {
-        try MainActor.assumeIsolated {
-            let workspace = try openBenchStore(store, access: .readWrite)
-            defer { workspace.store.close() }
+        try withBenchStore(store) { workspace in
             try signInAsDemoHead(workspace)
             let terminal = WaitingTerminal(VirtualTerminal(size: Size(width: 100, height: 40)), looking: name, giveUpAfter: timeout)
             let app = ESafetyApplication.make(terminal: terminal, workspace: workspace, idleSeconds: nil, requireSignIn: false)

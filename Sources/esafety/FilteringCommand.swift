@@ -11,20 +11,9 @@ struct FilteringCommand: ParsableCommand {
         discussion: "Export everything with esafety export filtering --format json|csv.",
         subcommands: [Check.self, Review.self, Request.self, Decide.self, List.self, Alert.self])
 
-    static func run<T>(_ options: StoreOptions, _ signIn: SignInOptions, readOnly: Bool = false, _ body: (Workspace) throws -> T) throws -> T {
-        try StoreOptions.userFacing {
-            let workspace = try Workspace.open(at: options.location, access: readOnly ? .readOnly : .readWrite, actor: options.actor)
-            defer { workspace.store.close() }
-            workspace.now = try TodayOverride.clock()
-            try signIn.signIn(workspace)
-            return try body(workspace)
-        }
-    }
-
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Log a check that filtering and monitoring work.")
-        @OptionGroup var options: StoreOptions
-        @OptionGroup var signIn: SignInOptions
+        @OptionGroup var session: SessionOptions
         @Option(help: "The day of the check (default today).") var date: String?
         @Option(name: .customLong("checked-by"), help: "Who did the check.") var checkedBy: String
         @Option(help: ArgumentHelp("A category tested (repeat, or comma-separated): " + FilteringCategory.allCases.map(\.rawValue).joined(separator: ", ") + ", or other words.", valueName: "CATEGORY"))
@@ -38,7 +27,7 @@ struct FilteringCommand: ParsableCommand {
 
         func run() throws {
             guard let outcome = FilteringCheck.Result(rawValue: result.lowercased()) else { throw UserFacingError("“\(result)” is not passed or failed.") }
-            try FilteringCommand.run(options, signIn) { workspace in
+            try session.run { workspace in
                 let check = try workspace.filtering.recordCheck(
                     date: try ConsentCommand.date(date, today: workspace.today), checkedBy: checkedBy,
                     categories: category.flatMap { $0.split(separator: ",").map(String.init) }, device: device, location: location,
@@ -50,8 +39,7 @@ struct FilteringCommand: ParsableCommand {
 
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record the annual filtering and monitoring review (marks the review schedule's item done).")
-        @OptionGroup var options: StoreOptions
-        @OptionGroup var signIn: SignInOptions
+        @OptionGroup var session: SessionOptions
         @Option(help: "The day of the review (default today).") var date: String?
         @Option(name: .customLong("senior-leader"), help: "The named senior leader.") var seniorLeader: String
         @Option(help: "The named governor.") var governor: String
@@ -60,7 +48,7 @@ struct FilteringCommand: ParsableCommand {
         @Option(help: "What is to change.") var actions: String = ""
 
         func run() throws {
-            try FilteringCommand.run(options, signIn) { workspace in
+            try session.run { workspace in
                 let review = try workspace.filtering.recordReview(date: try ConsentCommand.date(date, today: workspace.today), seniorLeader: seniorLeader,
                                                                   governor: governor, others: others, findings: findings, actions: actions)
                 let due = workspace.reviews.dueList().first { $0.item.id == FilteringArea.reviewItemID }
@@ -71,14 +59,13 @@ struct FilteringCommand: ParsableCommand {
 
     struct Request: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Ask for a site to be removed from the filtered list (the head teacher decides).")
-        @OptionGroup var options: StoreOptions
-        @OptionGroup var signIn: SignInOptions
+        @OptionGroup var session: SessionOptions
         @Argument(help: "The site or address.") var site: String
         @Option(help: "Why it is needed.") var reason: String
         @Option(name: .customLong("requested-by"), help: "Who asked (default whoever is signed in).") var requestedBy: String?
 
         func run() throws {
-            try FilteringCommand.run(options, signIn) { workspace in
+            try session.run { workspace in
                 let request = try workspace.filtering.requestUnblock(site: site, reason: reason, requestedBy: requestedBy)
                 say("Recorded unblock request \(request.id) for \(request.site); the head teacher decides.")
             }
@@ -87,8 +74,7 @@ struct FilteringCommand: ParsableCommand {
 
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The head teacher's decision on an unblock request.")
-        @OptionGroup var options: StoreOptions
-        @OptionGroup var signIn: SignInOptions
+        @OptionGroup var session: SessionOptions
         @Argument(help: "The request's id, e.g. unblock-0001.") var id: String
         @Option(help: "approved or refused.") var decision: String
         @Option(help: "What is allowed (the pages, for whom, until when); needed to approve.") var allowed: String = ""
@@ -97,7 +83,7 @@ struct FilteringCommand: ParsableCommand {
 
         func run() throws {
             guard let chosen = UnblockRequest.Decision(rawValue: decision.lowercased()) else { throw UserFacingError("“\(decision)” is not approved or refused.") }
-            try FilteringCommand.run(options, signIn) { workspace in
+            try session.run { workspace in
                 try workspace.filtering.decide(id, chosen, allowed: allowed, why: why, on: try ConsentCommand.date(date, today: workspace.today))
                 say("Unblock request \(id) \(chosen.rawValue).")
             }
@@ -106,11 +92,10 @@ struct FilteringCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the checks, reviews and unblock requests.")
-        @OptionGroup var options: StoreOptions
-        @OptionGroup var signIn: SignInOptions
+        @OptionGroup var session: SessionOptions
 
         func run() throws {
-            try FilteringCommand.run(options, signIn, readOnly: true) { workspace in
+            try session.run(readOnly: true) { workspace in
                 let area = workspace.filtering
                 say("Checks:")
                 for check in try area.checks() {
@@ -129,8 +114,7 @@ struct FilteringCommand: ParsableCommand {
 
     struct Alert: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record an alert from the monitoring provider as the start of an incident.")
-        @OptionGroup var options: StoreOptions
-        @OptionGroup var signIn: SignInOptions
+        @OptionGroup var session: SessionOptions
         @Option(help: "The monitoring provider.") var provider: String
         @Option(help: "The provider's reference for the alert.") var reference: String = ""
         @Option(help: "The day of the alert (default today).") var date: String?
@@ -145,7 +129,7 @@ struct FilteringCommand: ParsableCommand {
         func run() throws {
             guard let kind = InvolvedParty.Kind(rawValue: userKind.lowercased()) else { throw UserFacingError("“\(userKind)” is not child, staff or other.") }
             guard let how = IncidentReport.Access(rawValue: access.lowercased()) else { throw UserFacingError("“\(access)” is not deliberate or accidental.") }
-            try FilteringCommand.run(options, signIn) { workspace in
+            try session.run { workspace in
                 let alert = MonitoringAlert(provider: provider, reference: reference, date: try ConsentCommand.date(date, today: workspace.today),
                                             userName: about, userKind: kind, device: device, typeID: type, otherType: otherType, detail: detail, access: how)
                 let record = try workspace.filtering.recordAlert(alert)

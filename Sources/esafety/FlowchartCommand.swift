@@ -9,9 +9,18 @@ struct FlowchartCommand: ParsableCommand {
         abstract: "Check a response flowchart file, write it as Graphviz DOT, or list every chart.",
         discussion: "Without FILE: the store's copy of the chart if there is a store, else the chart built into esafety.",
         subcommands: [FlowchartCheckCommand.self, FlowchartDotCommand.self, FlowchartListCommand.self])
+}
 
-    /// The chart in FILE, else the store's copy, else the default.
-    static func chart(file: String?, options: StoreOptions) throws -> (Flowchart, String) {
+/// The flowchart a command reads: FILE if given, else the store's copy if there is a store,
+/// else the chart built into esafety.
+struct FlowchartFileOptions: ParsableArguments {
+    @OptionGroup var options: StoreOptions
+
+    @Argument(help: ArgumentHelp("The flowchart JSON file.", valueName: "FILE"))
+    var file: String?
+
+    /// The chart, and how to name it in messages.
+    func chart() throws -> (Flowchart, String) {
         try StoreOptions.userFacing {
             if let file { return (try FlowchartLibrary.load(file: URL(fileURLWithPath: file)), file) }
             let location = options.location
@@ -30,13 +39,10 @@ struct FlowchartCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a flowchart: every option leads to a step that exists, every step is reachable, every path ends in an outcome, no loop without a way out. Exit 1 naming each problem's step.")
 
-    @OptionGroup var options: StoreOptions
-
-    @Argument(help: ArgumentHelp("The flowchart JSON file.", valueName: "FILE"))
-    var file: String?
+    @OptionGroup var source: FlowchartFileOptions
 
     func run() throws {
-        let (chart, name) = try FlowchartCommand.chart(file: file, options: options)
+        let (chart, name) = try source.chart()
         let known = try StoreOptions.userFacing { try FlowchartCheck.KnownIDs.defaults() }
         let problems = FlowchartCheck.problems(in: chart, known: known)
         for problem in problems { say("\(name): \(problem)") }
@@ -57,16 +63,13 @@ struct FlowchartDotCommand: ParsableCommand {
         commandName: "dot",
         abstract: "Write a flowchart as Graphviz DOT, e.g. esafety flowchart dot | dot -Tpng -o flowchart.png")
 
-    @OptionGroup var options: StoreOptions
-
-    @Argument(help: ArgumentHelp("The flowchart JSON file.", valueName: "FILE"))
-    var file: String?
+    @OptionGroup var source: FlowchartFileOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "FILE"))
     var output: String?
 
     func run() throws {
-        let (chart, _) = try FlowchartCommand.chart(file: file, options: options)
+        let (chart, _) = try source.chart()
         try OutputFile.write(FlowchartDiagram.dot(chart), to: output)
     }
 }

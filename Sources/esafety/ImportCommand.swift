@@ -11,8 +11,7 @@ struct ImportCommand: ParsableCommand {
 
     enum What: String, ExpressibleByArgument, CaseIterable { case people, consents }
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     @Argument(help: "What to import: people (the roster), or consents (the roster file's consent columns; pupils must be on the roster).")
     var what: What
@@ -35,10 +34,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw UserFacingError("Cannot read \(file) as UTF-8 text: \(error.localizedDescription)")
         }
-        do {
-            let workspace = try Workspace.open(at: options.location, actor: options.actor)
-            defer { workspace.store.close() }
-            try signIn.signIn(workspace)
+        try session.run { workspace in
             if what == .consents {
                 let plan = try ConsentImport.plan(csv: text, sourceName: URL(fileURLWithPath: file).lastPathComponent,
                                                   defaultFormVersion: formVersion, register: workspace.consents)
@@ -58,8 +54,6 @@ struct ImportCommand: ParsableCommand {
             say("Columns: \(plan.mapping.summary)")
             try workspace.aup.apply(plan)
             say("Imported \(plan.summary).")
-        } catch {
-            throw UserFacingError(error)
         }
     }
 }

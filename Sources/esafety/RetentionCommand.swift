@@ -15,19 +15,15 @@ struct RetentionCommand: ParsableCommand {
 struct RetentionListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Records past retention, with the pupil's date of birth.")
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     func run() throws {
-        let lines = try StoreOptions.userFacing { () throws -> [String] in
-            let workspace = try TransferCommand.workspace(options, signIn)
-            defer { workspace.store.close() }
-            return try workspace.recordsPastRetention().map { entry in
+        let lines = try session.run { workspace in
+            try workspace.recordsPastRetention().map { entry in
                 "\(entry.record.summary): born \(entry.record.pupilDateOfBirth.map { "\($0)" } ?? "?"), retention ended \(entry.reviewDate)"
             }
         }
-        if lines.isEmpty { say("No record is past retention.") }
-        lines.forEach { say($0) }
+        sayLines(lines, empty: "No record is past retention.")
     }
 }
 
@@ -35,8 +31,7 @@ struct RetentionListCommand: ParsableCommand {
 struct RetentionDestroyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "destroy", abstract: "Destroy an incident record past retention.")
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     @Argument(help: "The incident, such as 2026-0001.")
     var id: String
@@ -45,11 +40,7 @@ struct RetentionDestroyCommand: ParsableCommand {
     var reason: String
 
     func run() throws {
-        let tombstone = try StoreOptions.userFacing { () throws -> String in
-            let workspace = try TransferCommand.workspace(options, signIn)
-            defer { workspace.store.close() }
-            return try workspace.destroyRecord(id, reason: reason)
-        }
+        let tombstone = try session.run { workspace in try workspace.destroyRecord(id, reason: reason) }
         say(tombstone + ".")
     }
 }

@@ -19,8 +19,7 @@ struct SARExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Everything esafety holds about a person, other people's names replaced; the withheld list for the lead beside it.")
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     @Argument(help: "The person: full name, or id (P0007, pupil-0001).")
     var person: String
@@ -32,11 +31,7 @@ struct SARExportCommand: ParsableCommand {
     var withheld: String?
 
     func run() throws {
-        let export = try StoreOptions.userFacing { () throws -> SubjectAccessExport in
-            let workspace = try TransferCommand.workspace(options, signIn)
-            defer { workspace.store.close() }
-            return try workspace.subjectAccessExport(person: person)
-        }
+        let export = try session.run { workspace in try workspace.subjectAccessExport(person: person) }
         try OutputFile.write(export.text, to: output)
         if let list = withheld ?? output.map({ $0 + ".withheld.txt" }) {
             try OutputFile.write(export.withheldText, to: list)
@@ -51,8 +46,7 @@ struct SARExportCommand: ParsableCommand {
 struct SARRequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "request", abstract: "Record a subject access request; it is due one calendar month on.")
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     @Argument(help: "Whose data is asked for.")
     var person: String
@@ -64,16 +58,12 @@ struct SARRequestCommand: ParsableCommand {
     var received: String?
 
     func run() throws {
-        let request = try StoreOptions.userFacing { () throws -> SubjectAccessRequest in
-            var day: CivilDate?
-            if let received {
-                guard case .success(let parsed) = CivilDate.parse(received) else { throw UserFacingError("--received \(received) is not a date: use dd/mm/yyyy.") }
-                day = parsed
-            }
-            let workspace = try TransferCommand.workspace(options, signIn)
-            defer { workspace.store.close() }
-            return try workspace.recordSubjectAccessRequest(subject: person, requestedBy: from, receivedOn: day)
+        var day: CivilDate?
+        if let received {
+            guard case .success(let parsed) = CivilDate.parse(received) else { throw UserFacingError("--received \(received) is not a date: use dd/mm/yyyy.") }
+            day = parsed
         }
+        let request = try session.run { workspace in try workspace.recordSubjectAccessRequest(subject: person, requestedBy: from, receivedOn: day) }
         say("Recorded \(request.id): due \(request.dueOn) (one calendar month after \(request.receivedOn)).")
     }
 }
@@ -82,18 +72,13 @@ struct SARRequestCommand: ParsableCommand {
 struct SARDoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a subject access request answered.")
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     @Argument(help: "The request, such as SAR-0001.")
     var id: String
 
     func run() throws {
-        let request = try StoreOptions.userFacing { () throws -> SubjectAccessRequest in
-            let workspace = try TransferCommand.workspace(options, signIn)
-            defer { workspace.store.close() }
-            return try workspace.completeSubjectAccessRequest(id)
-        }
+        let request = try session.run { workspace in try workspace.completeSubjectAccessRequest(id) }
         say("Marked \(request.id) answered on \(request.doneOn.map { "\($0)" } ?? "").")
     }
 }
@@ -102,16 +87,12 @@ struct SARDoneCommand: ParsableCommand {
 struct SARListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List subject access requests, newest first.")
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     func run() throws {
-        let lines = try StoreOptions.userFacing { () throws -> [String] in
-            let workspace = try TransferCommand.workspace(options, signIn)
-            defer { workspace.store.close() }
-            return try workspace.subjectAccessRequests().map { $0.line + (!$0.isDone && $0.dueOn < workspace.today ? " (OVERDUE)" : "") }
+        let lines = try session.run { workspace in
+            try workspace.subjectAccessRequests().map { $0.line + (!$0.isDone && $0.dueOn < workspace.today ? " (OVERDUE)" : "") }
         }
-        if lines.isEmpty { say("No subject access requests have been recorded.") }
-        lines.forEach { say($0) }
+        sayLines(lines, empty: "No subject access requests have been recorded.")
     }
 }

@@ -15,15 +15,6 @@ struct TransferCommand: ParsableCommand {
             """,
         subcommands: [TransferKeyCommand.self, TransferOutCommand.self, TransferInCommand.self, TransferReceiptCommand.self,
                       TransferListCommand.self])
-
-    /// Opens the store for writing (every step is audited), with today from ESAFETY_TODAY if set, and signs in.
-    static func workspace(_ options: StoreOptions, _ signIn: SignInOptions, signingIn: Bool = true) throws -> Workspace {
-        let now = try TodayOverride.clock()
-        let workspace = try Workspace.open(at: options.location, access: .readWrite, actor: options.actor)
-        workspace.now = now
-        if signingIn { try signIn.signIn(workspace) }
-        return workspace
-    }
 }
 
 /// `esafety transfer key`: only the key on standard output, so `--to "$(esafety transfer key)"` works.
@@ -32,16 +23,11 @@ struct TransferKeyCommand: ParsableCommand {
         commandName: "key",
         abstract: "Print this school's public transfer key, to give to a school sending a file (a lead makes it the first time).")
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     func run() throws {
-        let key = try StoreOptions.userFacing { () throws -> TransferKeyText in
-            // Printing a key made already needs nobody signed in: it is public.
-            let workspace = try TransferCommand.workspace(options, signIn, signingIn: signIn.user != nil)
-            defer { workspace.store.close() }
-            return try workspace.transferKey()
-        }
+        // Printing a key made already needs nobody signed in: it is public.
+        let key = try session.run(signingIn: session.signIn.user != nil) { workspace in try workspace.transferKey() }
         say(key.text)
     }
 }
@@ -52,8 +38,7 @@ struct TransferOutCommand: ParsableCommand {
         commandName: "out",
         abstract: "Seal a pupil's child-protection file (every incident, walk and follow-up) to the receiving school's key.")
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     @Argument(help: "The pupil: their name as on the roster, or their id (pupil-0001).")
     var pupil: String
@@ -65,10 +50,8 @@ struct TransferOutCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        let sent = try StoreOptions.userFacing { () throws -> TransferSummary in
-            let workspace = try TransferCommand.workspace(options, signIn)
-            defer { workspace.store.close() }
-            return try workspace.transferOut(pupil: pupil, to: to) { bundle in
+        let sent = try session.run { workspace in
+            try workspace.transferOut(pupil: pupil, to: to) { bundle in
                 try OutputFile.write(String(decoding: bundle, as: UTF8.self), to: output)
             }
         }
@@ -85,21 +68,16 @@ struct TransferInCommand: ParsableCommand {
         commandName: "in",
         abstract: "Import a child-protection file sealed to this school as the pupil's prior records, and print the receipt code.")
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     @Argument(help: "The bundle the sending school sent.")
     var file: String
 
     func run() throws {
-        let received = try StoreOptions.userFacing { () throws -> TransferSummary in
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw UserFacingError("Cannot read \(file): there is no such file, or it is not readable. Nothing was imported.")
-            }
-            let workspace = try TransferCommand.workspace(options, signIn)
-            defer { workspace.store.close() }
-            return try workspace.transferIn(bundle: data)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw UserFacingError("Cannot read \(file): there is no such file, or it is not readable. Nothing was imported.")
         }
+        let received = try session.run { workspace in try workspace.transferIn(bundle: data) }
         say("Imported \(received.incidentIDs.count) prior record\(received.incidentIDs.count == 1 ? "" : "s") of \(received.pupilName) "
             + "from \(received.otherSchool): \(received.incidentIDs.joined(separator: ", ")) (read-only).")
         say("Give this code to \(received.otherSchool) to confirm receipt.")
@@ -113,18 +91,13 @@ struct TransferReceiptCommand: ParsableCommand {
         commandName: "receipt",
         abstract: "Record the receipt code the receiving school gave for a file sent.")
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     @Argument(help: "The receipt code, such as ABCD-EF23.")
     var code: String
 
     func run() throws {
-        let done = try StoreOptions.userFacing { () throws -> TransferSummary in
-            let workspace = try TransferCommand.workspace(options, signIn)
-            defer { workspace.store.close() }
-            return try workspace.recordTransferReceipt(code: code)
-        }
+        let done = try session.run { workspace in try workspace.recordTransferReceipt(code: code) }
         say("Recorded the receipt of transfer \(done.id): \(done.pupilName)'s file at \(done.otherSchool).")
     }
 }
@@ -133,16 +106,12 @@ struct TransferReceiptCommand: ParsableCommand {
 struct TransferListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the files sent and received, newest first.")
 
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var signIn: SignInOptions
+    @OptionGroup var session: SessionOptions
 
     func run() throws {
-        let lines = try StoreOptions.userFacing { () throws -> [String] in
-            let workspace = try TransferCommand.workspace(options, signIn)
-            defer { workspace.store.close() }
-            return try workspace.transfers().map { $0.line + ($0.isOverdue(today: workspace.today) ? " (OVERDUE)" : "") }
+        let lines = try session.run { workspace in
+            try workspace.transfers().map { $0.line + ($0.isOverdue(today: workspace.today) ? " (OVERDUE)" : "") }
         }
-        if lines.isEmpty { say("No child-protection files have been sent or received.") }
-        lines.forEach { say($0) }
+        sayLines(lines, empty: "No child-protection files have been sent or received.")
     }
 }

@@ -6,19 +6,17 @@ import TerminalUI
 /// full name (it must match the record) and the member of staff signed in confirms as witness.
 /// The signature is enabled only once the text has been shown to its end; F5 records instead a
 /// copy signed on paper, with the date on it.
-@MainActor
-final class AUPSignScreen: Screen {
-    private let context: AppContext
+final class AUPSignScreen: AppScreen, Screen {
     private let person: RosterPerson
     private let version: AUPVersion
     private let pane: AUPTextPane
     private let nameField = TextField(maxLength: 120, placeholder: "type your full name")
 
     init(context: AppContext, person: RosterPerson, version: AUPVersion) {
-        self.context = context
         self.person = person
         self.version = version
         pane = AUPTextPane(version: version)
+        super.init(context: context)
     }
 
     var title: String { "Sign: \(person.fullName)" }

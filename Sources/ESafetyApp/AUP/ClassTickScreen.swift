@@ -4,14 +4,11 @@ import TerminalUI
 /// The start of the year: go down the class list and press Space for each pupil who signed the
 /// class AUP. Each tick is saved at once and the selection moves to the next pupil. F6 ticks the
 /// whole class after asking with the count; `v` voids a tick made on the wrong pupil.
-@MainActor
-final class ClassTickScreen: Screen {
-    private let context: AppContext
+final class ClassTickScreen: AppScreen, Screen {
     private let schoolClass: SchoolClass
     private let list: ListView<RosterPerson>
 
     init(context: AppContext, schoolClass: SchoolClass) {
-        self.context = context
         self.schoolClass = schoolClass
         let register = context.workspace.aup
         let workspace = context.workspace
@@ -21,6 +18,7 @@ final class ClassTickScreen: Screen {
             }
             return "[ ] \(pupil.fullName)"
         }
+        super.init(context: context)
         list.emptyText = "No pupils in this class yet: import the roster first."
     }
 

@@ -32,14 +32,11 @@ func importForm(context: AppContext, path typedPath: String = "", mapping typedM
 }
 
 /// What an import will do: the column mapping, the counts and the first rows. F2 imports.
-@MainActor
-final class ImportPreviewScreen: Screen {
-    private let context: AppContext
+final class ImportPreviewScreen: AppScreen, Screen {
     private let plan: PeopleImportPlan
     private let table: TableView<RosterPerson>
 
     init(context: AppContext, plan: PeopleImportPlan) {
-        self.context = context
         self.plan = plan
         table = TableView(columns: [
             TableColumn(title: "Name", width: .flexible(min: 18)),
@@ -47,6 +44,7 @@ final class ImportPreviewScreen: Screen {
             TableColumn(title: "Class", width: .fixed(6)),
             TableColumn(title: "Id", width: .fixed(12)),
         ], rows: plan.people, cells: { [$0.fullName, $0.group.rawValue, $0.className ?? "", $0.id] })
+        super.init(context: context)
     }
 
     let title = "Preview"

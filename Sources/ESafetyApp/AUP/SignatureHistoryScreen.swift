@@ -8,14 +8,11 @@ enum AUPActions {
 
 /// One person's signatures this school year, newest first, voided ones struck through with who
 /// voided them, when and why. `v` voids the selected one; Enter reads the text it signed.
-@MainActor
-final class SignatureHistoryScreen: Screen {
-    private let context: AppContext
+final class SignatureHistoryScreen: AppScreen, Screen {
     private let person: RosterPerson
     private let list: ListView<AUPSignature>
 
     init(context: AppContext, person: RosterPerson) {
-        self.context = context
         self.person = person
         let register = context.workspace.aup
         list = ListView(items: register.signatures(of: person.id)) { signature in
@@ -23,6 +20,7 @@ final class SignatureHistoryScreen: Screen {
             guard let void = register.void(of: signature) else { return line + " · witness \(signature.witness.name)" }
             return struckThrough(line) + "  VOIDED: \(void.reason)"
         }
+        super.init(context: context)
         list.emptyText = "No signatures this school year."
     }
 

@@ -2,16 +2,14 @@ import ESafetyCore
 import TerminalUI
 
 /// One person's page: their details and every role they hold.
-@MainActor
-final class PersonScreen: Screen {
-    private let context: AppContext
+final class PersonScreen: AppScreen, Screen {
     private let personID: String
     private let roleList: ListView<Role>
 
     init(context: AppContext, personID: String) {
-        self.context = context
         self.personID = personID
         roleList = ListView(items: context.workspace.directory.roles(heldBy: personID)) { $0.name }
+        super.init(context: context)
     }
 
     private var person: Person? { context.workspace.directory.person(personID) }

@@ -3,18 +3,16 @@ import TerminalUI
 
 /// One role: what it is for, its responsibilities, and its holders with their contact details.
 /// F7 adds a holder (an existing person, or a new one), F6 takes the selected holder out.
-@MainActor
-final class RoleScreen: Screen {
-    private let context: AppContext
+final class RoleScreen: AppScreen, Screen {
     private let roleID: String
     private let holderList: ListView<Person>
 
     init(context: AppContext, roleID: String) {
-        self.context = context
         self.roleID = roleID
         holderList = ListView(items: context.workspace.directory.holders(of: roleID)) { person in
             "\(person.fullName)   \(person.contactLine)"
         }
+        super.init(context: context)
     }
 
     private var role: Role? { context.workspace.directory.role(roleID) }

@@ -3,14 +3,12 @@ import TerminalUI
 
 /// "Who do I tell?": the situations the policies describe; for the selected one, who to tell
 /// (with today's holders and their numbers), which outside services may be needed, and what to do.
-@MainActor
-final class WhoToTellScreen: Screen {
-    private let context: AppContext
+final class WhoToTellScreen: AppScreen, Screen {
     private let list: ListView<ReportingLine>
 
-    init(context: AppContext) {
-        self.context = context
+    override init(context: AppContext) {
         list = ListView(items: context.workspace.reportingLines) { $0.situation }
+        super.init(context: context)
     }
 
     let title = "Who do I tell?"

@@ -5,9 +5,7 @@ import TerminalUI
 /// The checklist a walk ended in: each action with the people to contact (as they were at the
 /// time of the walk). Space or Enter ticks the selected action: who and when are recorded, and
 /// the matching item of the incident's "Action taken" list is ticked too.
-@MainActor
-final class FlowchartChecklistScreen: Screen {
-    private let context: AppContext
+final class FlowchartChecklistScreen: AppScreen, Screen {
     private let log: IncidentLog
     private let incidentID: String
     private let walkID: Int
@@ -15,10 +13,10 @@ final class FlowchartChecklistScreen: Screen {
     private var scrollTop = 0
 
     init(context: AppContext, log: IncidentLog, incidentID: String, walkID: Int) {
-        self.context = context
         self.log = log
         self.incidentID = incidentID
         self.walkID = walkID
+        super.init(context: context)
     }
 
     private var walk: FlowchartWalk? { log.record(incidentID)?.walks.first { $0.id == walkID } }

@@ -6,9 +6,7 @@ import TerminalUI
 /// behind it, the path so far as a breadcrumb, back and change an earlier answer, a reason with
 /// any answer (required where the option says so), and the sanctions list where an answer names
 /// it (F6). At the outcome F2 keeps the walk with the incident and opens its checklist.
-@MainActor
-final class FlowchartWalkScreen: Screen {
-    private let context: AppContext
+final class FlowchartWalkScreen: AppScreen, Screen {
     private let log: IncidentLog
     private let incidentID: String
     private var walker: FlowchartWalker
@@ -16,10 +14,10 @@ final class FlowchartWalkScreen: Screen {
     private let policy = TextView()
 
     init(context: AppContext, log: IncidentLog, incidentID: String, walker: FlowchartWalker) {
-        self.context = context
         self.log = log
         self.incidentID = incidentID
         self.walker = walker
+        super.init(context: context)
         refresh()
     }
 

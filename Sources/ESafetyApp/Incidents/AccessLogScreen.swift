@@ -3,17 +3,15 @@ import TerminalUI
 
 /// Who has looked at an incident: every opening, print and export, from the audit log (an
 /// access log, as CPOMS keeps). Each of these is itself recorded, so nobody looks unrecorded.
-@MainActor
-final class AccessLogScreen: Screen {
-    private let context: AppContext
+final class AccessLogScreen: AppScreen, Screen {
     private let id: String
     private let list: ListView<String>
     private var problem: String?
 
     init(context: AppContext, id: String) {
-        self.context = context
         self.id = id
         list = ListView(items: [], row: { $0 })
+        super.init(context: context)
         list.emptyText = "Nobody has opened it yet."
         willAppear()
     }

@@ -3,15 +3,12 @@ import TerminalUI
 
 /// Every incident that involves one person, in the order they happened: the chronology a
 /// designated lead reads before deciding what to do.
-@MainActor
-final class ChronologyScreen: Screen {
-    private let context: AppContext
+final class ChronologyScreen: AppScreen, Screen {
     private let log: IncidentLog
     private let name: String
     private let list: ListView<IncidentSummary>
 
     init(context: AppContext, log: IncidentLog, name: String, personID: String?) {
-        self.context = context
         self.log = log
         self.name = name
         let form = log.form
@@ -19,6 +16,7 @@ final class ChronologyScreen: Screen {
             let types = record.typeLabels(form).joined(separator: "; ")
             return "\(record.date())  \(record.id)  \(record.status.label)  \(types)"
         }
+        super.init(context: context)
     }
 
     var title: String { "Chronology: \(name)" }

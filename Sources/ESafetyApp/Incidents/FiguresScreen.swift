@@ -2,22 +2,19 @@ import ESafetyCore
 import TerminalUI
 
 /// The governors' figures: incidents by type and by term as bar charts, with no names.
-@MainActor
-final class FiguresScreen: Screen {
-    private let context: AppContext
+final class FiguresScreen: TextPageScreen, Screen {
     private let log: IncidentLog
-    private let view = TextView()
 
     init(context: AppContext, log: IncidentLog) {
-        self.context = context
         self.log = log
+        super.init(context: context)
     }
 
     let title = "Governors' figures"
     var helpText: String { context.help("figures") }
     var actions: ActionTable { view.actions }
 
-    func draw(into canvas: inout Canvas, rect: Rect) {
+    override func draw(into canvas: inout Canvas, rect: Rect) {
         guard let figures = try? log.governorFigures() else {
             canvas.write("The figures cannot be read: run esafety check.", at: Point(x: rect.x + 2, y: rect.y + 1), style: .error, clip: rect)
             return
@@ -33,10 +30,9 @@ final class FiguresScreen: Screen {
         lines += BarChart(figures.byTerm.bars).lines(width: chartWidth).map { "  " + $0 }
         if let policy = try? context.workspace.policyFigures() { lines += [""] + policy.lines }
         view.text = lines.joined(separator: "\n")
-        view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 1), focused: true)
+        super.draw(into: &canvas, rect: rect)
     }
 
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
     func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
 }
 

@@ -4,15 +4,12 @@ import TerminalUI
 
 /// The incident log: newest first, with id, date, types and status. F3 filters by status, type,
 /// term and person; `/` searches the rows (ids, types and the people involved); Enter opens an incident.
-@MainActor
-final class IncidentLogScreen: Screen {
-    private let context: AppContext
+final class IncidentLogScreen: AppScreen, Screen {
     private let log: IncidentLog
     private let table: TableView<IncidentSummary>
     private var filter = IncidentFilter()
 
     init(context: AppContext, log: IncidentLog) {
-        self.context = context
         self.log = log
         let form = log.form
         let today = context.workspace.today
@@ -31,6 +28,7 @@ final class IncidentLogScreen: Screen {
             },
             // `/` finds the people involved too (only those who may read incidents see the log).
             searchAlso: { record in record.involved.map(\.name).joined(separator: " ") + " " + record.otherType })
+        super.init(context: context)
     }
 
     let title = "Incident log"

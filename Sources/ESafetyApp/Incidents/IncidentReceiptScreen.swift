@@ -3,14 +3,12 @@ import TerminalUI
 
 /// Shown after a report is submitted: its id, for the reporter to note. It does not show the
 /// report again: at a shared terminal the receipt is all a reporter needs.
-@MainActor
-final class IncidentReceiptScreen: Screen {
-    private let context: AppContext
+final class IncidentReceiptScreen: AppScreen, Screen {
     private let record: IncidentRecord
 
     init(context: AppContext, record: IncidentRecord) {
-        self.context = context
         self.record = record
+        super.init(context: context)
     }
 
     var title: String { "Receipt \(record.id)" }

@@ -5,17 +5,14 @@ import TerminalUI
 /// One incident, read whole as the printed form, with what can be done to it: revise the
 /// report (the earlier revision is kept), close it (an outcome is required), no further action
 /// (a reason is required), reopen (a reason is required), and follow-up actions.
-@MainActor
-final class IncidentScreen: Screen {
-    private let context: AppContext
+final class IncidentScreen: TextPageScreen, Screen {
     private let log: IncidentLog
     private let id: String
-    private let view = TextView()
 
     init(context: AppContext, log: IncidentLog, id: String) {
-        self.context = context
         self.log = log
         self.id = id
+        super.init(context: context)
         willAppear()
     }
 
@@ -61,7 +58,7 @@ final class IncidentScreen: Screen {
                                        contactOfficer: context.workspace.esafetyContact).renderText(width: 72)
     }
 
-    func draw(into canvas: inout Canvas, rect: Rect) {
+    override func draw(into canvas: inout Canvas, rect: Rect) {
         guard let record else {
             canvas.write(loadProblem ?? "", at: Point(x: rect.x + 2, y: rect.y), style: .error, clip: rect)
             return
@@ -73,8 +70,6 @@ final class IncidentScreen: Screen {
         canvas.write(status, at: Point(x: rect.x + 2, y: rect.y), style: overdue > 0 ? .warning : .heading, clip: rect)
         view.draw(into: &canvas, rect: rect.inset(top: 2, left: 2, right: 1), focused: true)
     }
-
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         guard let record else { return .unhandled }

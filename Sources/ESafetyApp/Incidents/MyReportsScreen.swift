@@ -3,15 +3,13 @@ import TerminalUI
 
 /// "My reports": the references and dates of the last 200 incidents the signed-in person
 /// recorded, with no content (a reporter cannot read an incident back once it is sealed).
-@MainActor
-final class MyReportsScreen: Screen {
-    private let context: AppContext
+final class MyReportsScreen: AppScreen, Screen {
     private let list: ListView<String>
 
-    init(context: AppContext) {
-        self.context = context
+    override init(context: AppContext) {
         let reports = (try? context.workspace.attention.myReports()) ?? []
         list = ListView(items: reports.map { "\($0.id)  recorded \(AuditFormatting.timestamp($0.recordedAt, timeZone: context.workspace.timeZone))" }, row: { $0 })
+        super.init(context: context)
         list.emptyText = "You have not recorded an incident here yet."
     }
 

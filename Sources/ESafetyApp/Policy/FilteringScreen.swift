@@ -4,13 +4,10 @@ import TerminalUI
 /// The filtering and monitoring records: the annual reviews (with the named senior leader and
 /// governor, and when the next is due), the log of checks, and the unblock requests with the
 /// head teacher's decisions. `c` logs a check; `r` records the annual review.
-@MainActor
-final class FilteringScreen: Screen {
-    private let context: AppContext
-    private let view = TextView()
+final class FilteringScreen: TextPageScreen, Screen {
 
-    init(context: AppContext) {
-        self.context = context
+    override init(context: AppContext) {
+        super.init(context: context)
         reload()
     }
 
@@ -59,12 +56,6 @@ final class FilteringScreen: Screen {
             view.text = String(describing: error)
         }
     }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {

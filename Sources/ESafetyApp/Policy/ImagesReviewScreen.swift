@@ -3,14 +3,12 @@ import TerminalUI
 
 /// Images still in use that show a pupil whose consent for that use is no longer given: each
 /// must come down, or new consent be recorded. Enter on one records it as taken down today.
-@MainActor
-final class ImagesReviewScreen: Screen {
-    private let context: AppContext
+final class ImagesReviewScreen: AppScreen, Screen {
     private let list: ListView<ImageReviewItem>
 
-    init(context: AppContext) {
-        self.context = context
+    override init(context: AppContext) {
         list = ListView(items: [], row: { $0.summary })
+        super.init(context: context)
         reload()
     }
 

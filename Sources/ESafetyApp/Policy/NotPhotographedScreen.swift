@@ -4,16 +4,13 @@ import TerminalUI
 
 /// The "who may not be photographed" list for a class, as it prints; `p` writes it to a file
 /// (or a printer, where CUPS is installed) to take on a trip or pin up where photos are taken.
-@MainActor
-final class NotPhotographedScreen: Screen {
-    private let context: AppContext
+final class NotPhotographedScreen: TextPageScreen, Screen {
     private let className: String
-    private let view = TextView()
     private var text = ""
 
     init(context: AppContext, className: String) {
-        self.context = context
         self.className = className
+        super.init(context: context)
         reload()
     }
 
@@ -37,12 +34,6 @@ final class NotPhotographedScreen: Screen {
         }
         view.text = text
     }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         guard action == .print else { return .unhandled }

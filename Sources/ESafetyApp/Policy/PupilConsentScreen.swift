@@ -4,15 +4,12 @@ import TerminalUI
 
 /// One pupil's consent, use by use, with every form and withdrawal; `f` records a returned
 /// form, `w` a withdrawal.
-@MainActor
-final class PupilConsentScreen: Screen {
-    private let context: AppContext
+final class PupilConsentScreen: TextPageScreen, Screen {
     private let pupil: RosterPerson
-    private let view = TextView()
 
     init(context: AppContext, pupil: RosterPerson) {
-        self.context = context
         self.pupil = pupil
+        super.init(context: context)
         reload()
     }
 
@@ -46,12 +43,6 @@ final class PupilConsentScreen: Screen {
         }
         view.text = lines.joined(separator: "\n")
     }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 1), focused: true)
-    }
-
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
 
     func perform(_ action: ActionID) -> ScreenResponse {
         switch action {

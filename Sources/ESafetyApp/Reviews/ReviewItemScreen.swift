@@ -3,15 +3,13 @@ import TerminalUI
 
 /// One review item: what it is and where the policy asks for it, its owner, cadence, next due
 /// date and term, and its whole history, newest first. F5 records it as done.
-@MainActor
-final class ReviewItemScreen: Screen {
-    private let context: AppContext
+final class ReviewItemScreen: AppScreen, Screen {
     private let itemID: String
     private var scrollTop = 0
 
     init(context: AppContext, itemID: String) {
-        self.context = context
         self.itemID = itemID
+        super.init(context: context)
     }
 
     private var item: ReviewItem? { context.workspace.reviews.schedule.item(itemID) }

@@ -42,14 +42,12 @@ enum SetUpForm {
 }
 
 /// Shows the recovery key once, for the head teacher to keep somewhere safe.
-@MainActor
-final class RecoveryKeyScreen: Screen {
-    private let context: AppContext
+final class RecoveryKeyScreen: AppScreen, Screen {
     private let key: String
 
     init(context: AppContext, key: String) {
-        self.context = context
         self.key = key
+        super.init(context: context)
     }
 
     let title = "Recovery key"

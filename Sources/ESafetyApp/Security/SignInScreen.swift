@@ -5,9 +5,7 @@ import TerminalUI
 /// your name, type your passphrase. Nothing else of the school's data is shown here. After a
 /// lock, the person who was signed in gets their screens back as they left them, typed values
 /// and all; anyone else starts at home (drafts were kept on disk by the lock either way).
-@MainActor
-final class SignInScreen: Screen {
-    private let context: AppContext
+final class SignInScreen: AppScreen, Screen {
     private let people: ListView<Person>
     private let passphrase = TextField(maxLength: 200, placeholder: "your passphrase")
     private var typingPassphrase = false
@@ -15,12 +13,12 @@ final class SignInScreen: Screen {
     private let kept: LockedWork?
 
     init(context: AppContext, notice: String? = nil, kept: LockedWork? = nil) {
-        self.context = context
         self.notice = notice
         self.kept = kept
         let accounts = (try? context.workspace.accounts().users.map(\.personID)) ?? []
         let directory = context.workspace.directory
         people = ListView(items: directory.peopleByName.filter { accounts.contains($0.id) }) { $0.fullName }
+        super.init(context: context)
         passphrase.isSecret = true
     }
 

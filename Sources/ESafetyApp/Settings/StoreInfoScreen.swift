@@ -3,14 +3,12 @@ import TerminalUI
 
 /// Where the data lives, its format, the root key's fingerprint, and the latest entries of the
 /// audit log that the person signed in may see (see `AuditView`).
-@MainActor
-final class StoreInfoScreen: Screen {
-    private let context: AppContext
+final class StoreInfoScreen: AppScreen, Screen {
     private var entries: [AuditEntry] = []
     private var loadError: String?
 
-    init(context: AppContext) {
-        self.context = context
+    override init(context: AppContext) {
+        super.init(context: context)
         willAppear()
     }
 

@@ -5,45 +5,28 @@ import TerminalUI
 /// (IRMS: DOB + 25 years), with each child's date of birth and the day the record could go.
 /// Enter or d destroys the selected one after a reason and a confirmation naming its id; the
 /// core (`Workspace.destroyRecord`) writes the tombstone and purges the backups.
-@MainActor
-final class RetentionScreen: Screen {
-    private let context: AppContext
-    private let table: TableView<RetentionReport.Entry>
-    private var problem: String?
-    private var access: EditAccess { EditAccess(.destroyRecords, what: "records past retention", context: context) }
-
+final class RetentionScreen: LeadsTableScreen<RetentionReport.Entry>, Screen {
     init(context: AppContext) {
-        self.context = context
-        table = TableView(
-            columns: [
-                TableColumn(title: "Record", width: .flexible(min: 30)),
-                TableColumn(title: "Born", width: .fixed(10)),
-                TableColumn(title: "Could go", width: .fixed(10)),
+        super.init(
+            context: context, title: "Records past retention",
+            table: TableView(
+                columns: [
+                    TableColumn(title: "Record", width: .flexible(min: 30)),
+                    TableColumn(title: "Born", width: .fixed(10)),
+                    TableColumn(title: "Could go", width: .fixed(10)),
+                ],
+                rows: [],
+                cells: { entry in [entry.record.summary, entry.record.pupilDateOfBirth.map { "\($0)" } ?? "?", "\(entry.reviewDate)"] }),
+            emptyText: "No record is past retention: none has every child known to be over 25.",
+            permission: .destroyRecords, what: "records past retention",
+            hint: "IRMS: kept until DOB + 25 years. Enter or d destroys the selected record, with a reason; backups are purged too.",
+            actions: [
+                Action(.destroy, keys: [.character("d")], label: "Destroy", help: "Destroy the selected record, with a reason (asks first)", inBar: true),
             ],
-            rows: [],
-            cells: { entry in [entry.record.summary, entry.record.pupilDateOfBirth.map { "\($0)" } ?? "?", "\(entry.reviewDate)"] })
-        table.emptyText = "No record is past retention: none has every child known to be over 25."
-        reload()
+            rows: { try $0.recordsPastRetention() })
     }
 
-    let title = "Records past retention"
     var helpText: String { context.help("retention") }
-    var actions: ActionTable {
-        ActionTable(access.offering([
-            Action(.destroy, keys: [.character("d")], label: "Destroy", help: "Destroy the selected record, with a reason (asks first)", inBar: true),
-        ]), widget: table)
-    }
-
-    private func reload() { problem = LeadsListLayout.load(table, access: access) { try context.workspace.recordsPastRetention() } }
-
-    func willAppear() { reload() }
-    func stateDidChange() { reload() }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        LeadsListLayout.draw(table, access: access, problem: problem,
-                             hint: "IRMS: kept until DOB + 25 years. Enter or d destroys the selected record, with a reason; backups are purged too.",
-                             into: &canvas, rect: rect)
-    }
 
     func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { perform(.destroy) } }
 

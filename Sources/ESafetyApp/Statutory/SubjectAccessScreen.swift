@@ -5,53 +5,36 @@ import TerminalUI
 /// calendar month), F7 records a new one, x marks the selected one answered. The export itself
 /// stays in the CLI, `esafety sar PERSON -o FILE`, which writes the redacted file and the
 /// withheld list for the lead to review.
-@MainActor
-final class SubjectAccessScreen: Screen {
-    private let context: AppContext
-    private let table: TableView<SubjectAccessRequest>
-    private var problem: String?
-    private var access: EditAccess { EditAccess(.answerSubjectAccess, what: "subject access requests", context: context) }
-
+final class SubjectAccessScreen: LeadsTableScreen<SubjectAccessRequest>, Screen {
     init(context: AppContext) {
-        self.context = context
         let today = context.workspace.today
-        table = TableView(
-            columns: [
-                TableColumn(title: "Request", width: .fixed(8)),
-                TableColumn(title: "State", width: .fixed(8)),
-                TableColumn(title: "Due", width: .fixed(10)),
-                TableColumn(title: "About", width: .flexible(min: 16)),
-                TableColumn(title: "Asked by", width: .flexible(min: 12)),
-                TableColumn(title: "Received", width: .fixed(10)),
+        super.init(
+            context: context, title: "Subject access requests",
+            table: TableView(
+                columns: [
+                    TableColumn(title: "Request", width: .fixed(8)),
+                    TableColumn(title: "State", width: .fixed(8)),
+                    TableColumn(title: "Due", width: .fixed(10)),
+                    TableColumn(title: "About", width: .flexible(min: 16)),
+                    TableColumn(title: "Asked by", width: .flexible(min: 12)),
+                    TableColumn(title: "Received", width: .fixed(10)),
+                ],
+                rows: [],
+                cells: { request in
+                    [request.id, request.isDone ? "answered" : request.dueOn < today ? "OVERDUE" : "open", "\(request.dueOn)",
+                     request.subject, request.requestedBy, "\(request.receivedOn)"]
+                }),
+            emptyText: "No subject access requests recorded. F7 records one.",
+            permission: .answerSubjectAccess, what: "subject access requests",
+            hint: "The export stays in the CLI: esafety sar PERSON -o FILE. Due a calendar month after receipt.",
+            actions: [
+                Action(.record, keys: [.function(7), .character("a")], label: "Record", help: "Record a new request: whose data, who asked, the day received", inBar: true),
+                Action(.done, keys: [.character("x")], label: "Answered", help: "Mark the selected request answered today", inBar: true),
             ],
-            rows: [],
-            cells: { request in
-                [request.id, request.isDone ? "answered" : request.dueOn < today ? "OVERDUE" : "open", "\(request.dueOn)",
-                 request.subject, request.requestedBy, "\(request.receivedOn)"]
-            })
-        table.emptyText = "No subject access requests recorded. F7 records one."
-        reload()
+            rows: { try $0.subjectAccessRequests() })
     }
 
-    let title = "Subject access requests"
     var helpText: String { context.help("subject-access") }
-    var actions: ActionTable {
-        ActionTable(access.offering([
-            Action(.record, keys: [.function(7), .character("a")], label: "Record", help: "Record a new request: whose data, who asked, the day received", inBar: true),
-            Action(.done, keys: [.character("x")], label: "Answered", help: "Mark the selected request answered today", inBar: true),
-        ]), widget: table)
-    }
-
-    private func reload() { problem = LeadsListLayout.load(table, access: access) { try context.workspace.subjectAccessRequests() } }
-
-    func willAppear() { reload() }
-    func stateDidChange() { reload() }
-
-    func draw(into canvas: inout Canvas, rect: Rect) {
-        LeadsListLayout.draw(table, access: access, problem: problem,
-                             hint: "The export stays in the CLI: esafety sar PERSON -o FILE. Due a calendar month after receipt.",
-                             into: &canvas, rect: rect)
-    }
 
     func handle(key: Key) -> ScreenResponse { table.handle(key: key).screenResponse { .handled } }
 

@@ -63,25 +63,21 @@ enum TransferForms {
 }
 
 /// A text to read out or copy: a transfer key, a receipt code.
-@MainActor
-final class TransferTextScreen: Screen {
-    private let context: AppContext
-    private let view = TextView()
+final class TransferTextScreen: TextPageScreen, Screen {
     let title: String
 
     init(context: AppContext, title: String, text: String) {
-        self.context = context
         self.title = title
+        super.init(context: context)
         view.text = text
     }
 
     var helpText: String { context.help("transfers") }
     var actions: ActionTable { view.actions }
 
-    func draw(into canvas: inout Canvas, rect: Rect) {
+    override func draw(into canvas: inout Canvas, rect: Rect) {
         view.draw(into: &canvas, rect: rect.inset(top: 1, left: 2, right: 2), focused: true)
     }
 
-    func handle(key: Key) -> ScreenResponse { view.handle(key: key) == .unhandled ? .unhandled : .handled }
     func perform(_ action: ActionID) -> ScreenResponse { .unhandled }
 }

@@ -6,15 +6,13 @@ import TerminalUI
 /// Incidents › Child-protection file transfers (leads): the files sent and received, and the
 /// four steps of `esafety transfer`: this school's key, sending a file, receiving one (which
 /// shows the receipt code) and recording a receipt.
-@MainActor
-final class TransfersScreen: Screen {
-    private let context: AppContext
+final class TransfersScreen: AppScreen, Screen {
     private let list: ListView<TransferSummary>
 
-    init(context: AppContext) {
-        self.context = context
+    override init(context: AppContext) {
         let today = context.workspace.today
         list = ListView(items: [], row: { Self.row($0, today: today) })
+        super.init(context: context)
         list.emptyText = "No child-protection files have been sent or received."
         reload()
     }

@@ -68,26 +68,20 @@ public struct FlowchartWalker: Sendable {
     }
 
     /// The breadcrumb: each step's label, questions with the answer given.
-    public var breadcrumb: [String] {
-        var answerIndex = 0
-        return path.map { step in
-            guard step.kind == .question, answerIndex < answers.count, answers[answerIndex].stepID == step.id else {
-                return step.shortLabel
-            }
-            defer { answerIndex += 1 }
-            return "\(step.shortLabel) \(Self.shortAnswer(answers[answerIndex].answer))"
-        }
-    }
+    public var breadcrumb: [String] { labels { Self.shortAnswer($0) } }
 
     /// The path's labels for the record: as the breadcrumb, with each answer in full.
-    var labelsInFull: [String] {
+    var labelsInFull: [String] { labels { $0 } }
+
+    /// Each step's label, a question's followed by its answer as `answerText` gives it.
+    private func labels(_ answerText: (String) -> String) -> [String] {
         var answerIndex = 0
         return path.map { step in
             guard step.kind == .question, answerIndex < answers.count, answers[answerIndex].stepID == step.id else {
                 return step.shortLabel
             }
             defer { answerIndex += 1 }
-            return "\(step.shortLabel) \(answers[answerIndex].answer)"
+            return "\(step.shortLabel) \(answerText(answers[answerIndex].answer))"
         }
     }
 

@@ -81,9 +81,8 @@ public final class ReviewsArea {
         try workspace.require(.manageReviews)
         try change(Documents.schedule, \.schedule, action: "policy-document.update", recordID: document.id,
                    summary: "Changed the header of \(document.title)") { copy in
-            if let original, let current = copy.documents.first(where: { $0.id == document.id }), current != original {
-                throw StoreConflict(document: Documents.schedule, what: "the header of \(current.title)",
-                                    change: workspace.store.lastChange(of: Documents.schedule))
+            try workspace.store.refuseStaleEdit(of: Documents.schedule, current: copy.documents.first { $0.id == document.id }, original: original) {
+                "the header of \($0.title)"
             }
             if let index = copy.documents.firstIndex(where: { $0.id == document.id }) { copy.documents[index] = document }
             else { copy.documents.append(document) }
@@ -96,9 +95,8 @@ public final class ReviewsArea {
         try workspace.require(.editSettings)
         try change(Documents.calendar, \.calendar, action: "term.update", recordID: term.key,
                    summary: "Set \(term.name) to \(term.start) – \(term.end)") { copy in
-            if let original, let current = copy.terms.first(where: { $0.key == term.key }), current != original {
-                throw StoreConflict(document: Documents.calendar, what: "the dates of \(current.name)",
-                                    change: workspace.store.lastChange(of: Documents.calendar))
+            try workspace.store.refuseStaleEdit(of: Documents.calendar, current: copy.terms.first { $0.key == term.key }, original: original) {
+                "the dates of \($0.name)"
             }
             try copy.update(term)
             copy.confirmed = true

@@ -34,15 +34,12 @@ extension Workspace {
     @discardableResult
     public func completeSubjectAccessRequest(_ id: String) throws -> SubjectAccessRequest {
         try require(.answerSubjectAccess)
-        let name = SubjectAccessRequestRecord.document(id)
-        let saved = try store.commit(actor: actor, action: "sar.done", recordID: id) { transaction -> SubjectAccessRequestRecord in
-            guard var record = try transaction.load(SubjectAccessRequestRecord.self, from: name) else { throw SubjectAccessError.unknownRequest(id) }
+        let saved = try amend(SubjectAccessRequestRecord.self, at: SubjectAccessRequestRecord.document(id), action: "sar.done", recordID: id,
+                              missing: SubjectAccessError.unknownRequest(id)) { record in
             if let done = record.doneOn { throw SubjectAccessError.alreadyDone(id, done) }
             record.doneOn = today
             record.doneBy = actor
-            transaction.summary = "Answered subject access request \(id) (due \(record.dueOn))"
-            try transaction.write(record, to: name)
-            return record
+            return "Answered subject access request \(id) (due \(record.dueOn))"
         }
         return try request(of: saved)
     }

@@ -110,15 +110,12 @@ extension Workspace {
         guard let match = outgoing.first(where: { $0.receiptCheck == ReceiptCode.check(code, bundleID: $0.bundleID) }) else {
             throw TransferError.unknownReceiptCode(code)
         }
-        let name = TransferRecord.document(match.id)
-        let saved = try store.commit(actor: actor, action: "transfer.receipt", recordID: match.id) { transaction -> TransferRecord in
-            guard var record = try transaction.load(TransferRecord.self, from: name) else { throw TransferError.unknownReceiptCode(code) }
+        let saved = try amend(TransferRecord.self, at: TransferRecord.document(match.id), action: "transfer.receipt", recordID: match.id,
+                              missing: TransferError.unknownReceiptCode(code)) { record in
             if let at = record.receiptRecordedAt { throw TransferError.alreadyReceipted(id: record.id, on: "\(CivilDate.today(at: at, in: timeZone))") }
             record.receiptRecordedAt = IncidentLog.wholeSecond(now())
             record.receiptRecordedBy = actor
-            transaction.summary = "Recorded the receiving school's receipt of transfer \(record.id) (sent \(CivilDate.today(at: record.at, in: timeZone)))"
-            try transaction.write(record, to: name)
-            return record
+            return "Recorded the receiving school's receipt of transfer \(record.id) (sent \(CivilDate.today(at: record.at, in: timeZone)))"
         }
         return try summary(of: saved)
     }

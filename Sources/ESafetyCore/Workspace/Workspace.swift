@@ -216,10 +216,7 @@ public final class Workspace {
     /// someone else has changed them since, nothing is saved and a ``StoreConflict`` says who.
     public func updatePerson(_ person: Person, basedOn original: Person? = nil) throws {
         try changeDirectory(action: "person.update", recordID: person.id, summary: { (_: Void) in "Changed the details of \(person.fullName) (\(person.id))" }) {
-            if let original, let current = $0.person(person.id), current != original {
-                throw StoreConflict(document: DocumentName.directory, what: "\(current.fullName)'s details",
-                                    change: store.lastChange(of: DocumentName.directory))
-            }
+            try store.refuseStaleEdit(of: DocumentName.directory, current: $0.person(person.id), original: original) { "\($0.fullName)'s details" }
             try $0.updatePerson(person)
         }
     }
@@ -298,9 +295,7 @@ public final class Workspace {
     /// first showed it (a change made meanwhile by someone else is a ``StoreConflict``).
     public func updateProfile(_ updated: SchoolProfile, basedOn original: SchoolProfile? = nil) throws {
         try changeProfile(action: "profile.update", recordID: nil, summary: "Changed the school profile") { current in
-            if let original, current != original {
-                throw StoreConflict(document: DocumentName.profile, what: "the school profile", change: store.lastChange(of: DocumentName.profile))
-            }
+            try store.refuseStaleEdit(of: DocumentName.profile, current: current, original: original) { _ in "the school profile" }
             current = updated
         }
     }
@@ -311,9 +306,8 @@ public final class Workspace {
             guard let index = current.externalContacts.firstIndex(where: { $0.id == contact.id }) else {
                 throw ProfileError.unknownContact(contact.id)
             }
-            if let original, current.externalContacts[index] != original {
-                throw StoreConflict(document: DocumentName.profile, what: "the details of \(contact.service)",
-                                    change: store.lastChange(of: DocumentName.profile))
+            try store.refuseStaleEdit(of: DocumentName.profile, current: current.externalContacts[index], original: original) { _ in
+                "the details of \(contact.service)"
             }
             current.externalContacts[index] = contact
         }
