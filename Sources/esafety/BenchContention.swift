@@ -18,21 +18,26 @@ struct BenchContentionCommand: ParsableCommand {
     @Option(help: "Each saver waits a random time up to this many milliseconds between saves (0: none).") var pauseMs = 100
 
     func run() throws {
-        let children = try (0..<processes).map { index -> (Process, Pipe) in
+        let children = try (0..<processes).map { index -> (Process, Pipe, Pipe) in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath()
             process.arguments = ["bench", "contend-child", "--store", store, "--seconds", String(seconds), "--seed", String(index + 1),
                                  "--pause-ms", String(pauseMs)]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardInput = FileHandle.nullDevice
+            let output = Pipe(), start = Pipe()
+            process.standardOutput = output
+            process.standardInput = start
             try process.run()
-            return (process, pipe)
+            return (process, output, start)
         }
+        // Every saver opens the store and decrypts its incidents first; saving starts only when
+        // all are ready, so the latencies are of saves contending with saves, not with openings.
+        var heads: [Data] = []
+        for (_, output, _) in children { heads.append(Self.readThroughReady(output.fileHandleForReading)) }
+        for (_, _, start) in children { start.fileHandleForWriting.write(Data("go\n".utf8)) }
         var lines: [Substring] = []
         var failures: [String] = []
-        for (process, pipe) in children {
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        for ((process, pipe, _), head) in zip(children, heads) {
+            let output = String(decoding: head + pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             if process.terminationStatus != 0 { failures.append("a saver ended with status \(process.terminationStatus)") }
             lines += output.split(separator: "\n")
@@ -49,10 +54,29 @@ struct BenchContentionCommand: ParsableCommand {
         print("check \(verdict.checkProblems.count)")
         print(String(format: "p50 %.2f", percentile(0.50)))
         print(String(format: "p99 %.2f", percentile(0.99)))
+        for kind in ["sig", "fup", "inc", "person"] {
+            let ofKind = lines.filter { $0.hasPrefix("lat ") && $0.hasSuffix(" " + kind) }
+                .compactMap { Double($0.split(separator: " ")[1]) }.sorted()
+            guard !ofKind.isEmpty else { continue }
+            print("\(kind) \(ofKind.count) " + String(format: "p50 %.2f p99 %.2f", ofKind[ofKind.count / 2],
+                                                        ofKind[min(ofKind.count - 1, Int(Double(ofKind.count) * 0.99))]))
+        }
         for line in (errors.map(String.init) + verdict.lost + verdict.duplicates + verdict.checkProblems + failures).prefix(20) {
             print("problem \(TerminalText.safe(line))")
         }
         if !errors.isEmpty || !verdict.isClean || !failures.isEmpty || latencies.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Reads a saver's output up to and including its "ready" line (or to its end, if it
+    /// stopped first), returning what it read.
+    private static func readThroughReady(_ handle: FileHandle) -> Data {
+        var read = Data()
+        while !String(decoding: read, as: UTF8.self).contains("ready\n") {
+            let more = handle.availableData
+            if more.isEmpty { break }
+            read += more
+        }
+        return read
     }
 }
 
@@ -121,6 +145,7 @@ struct BenchContendChildCommand: ParsableCommand {
         guard !pupils.isEmpty, !log.summaries.isEmpty else { throw UserFacingError("the store has no pupils or no incidents") }
         var random = BenchRandom(seed: seed)
         say("ready")
+        _ = readLine()  // the contention run's "go": every saver starts saving at once
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
         var round = 0
         while DispatchTime.now().uptimeNanoseconds < deadline {

@@ -11,9 +11,13 @@ import Foundation
 /// 4. append the audit entry (every document's revision and SHA-256) and fsync it: the commit
 ///    point. A failure before here leaves nothing changed, and the temporary files go;
 /// 5. put each temporary file in its document's place, by exchange where the document exists
-///    (StoreSparePool.swift), or delete it; write `audit.head`, fsync it and the folders
-///    together, empty `.commit`.
+///    (StoreSparePool.swift), or delete it; write `audit.head`; release the lock;
+/// 6. fsync `audit.head` and the folders together, then, if the lock is free at once, empty
+///    `.commit` (else the next commit does, in step 1: it finds `.commit` naming the last entry,
+///    syncs the same folders and `audit.head`, and only then writes its own marker).
 /// A crash after step 4 is finished by the next session to take the lock; before it, undone.
+/// Step 6 outside the lock is what lets the next commit start while this one's renames reach
+/// the disk; the marker it leaves until then keeps a power cut from losing them unnoticed.
 extension Store {
     /// Entries between anchors of the ledger (``AuditEntry/ledgerHash``).
     static let anchorInterval = 256
@@ -41,10 +45,12 @@ extension Store {
         if ownsLock { try commitLock.acquire(timeout: commitLockTimeout, now: now()) }
         var anchored: Data?
         var written: AuditEntry?
+        var placed: PlacedCommit?
         defer {
             if ownsLock { commitLock.release() }
-            // After the lock, so nobody waits for them: the ledger's copy, and the proof of this
-            // session's own entry (its signature, once its files are in place).
+            // After the lock, so nobody waits for them: step 6, the ledger's copy, and the proof
+            // of this session's own entry (its signature, once its files are in place).
+            if let placed { makeDurable(placed, ownsLock: ownsLock) }
             if let anchored { writeLedgerSnapshot(anchored) }
             if let written { noteEntryProblem(written) }
         }
@@ -60,7 +66,7 @@ extension Store {
         }
         let unacknowledged = ledger.problems.filter { !transaction.acknowledged.contains($0.key) }
         if !unacknowledged.isEmpty { throw StoreError.auditLogBroken(problems: unacknowledged.map(\.description)) }
-        (anchored, written) = try write(transaction, actor: actor, action: action)
+        (anchored, written, placed) = try write(transaction, actor: actor, action: action)
         return result
     }
 
@@ -77,9 +83,15 @@ extension Store {
         return (folder as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).tmp-commit-\(sequence)")
     }
 
+    /// A commit whose documents are in place, still to be made durable (step 6).
+    struct PlacedCommit {
+        var sequence: Int
+        var durable: StoreSyncBatch
+    }
+
     /// Writes the commit; returns the ledger text to leave in `cache/` when this entry anchors it,
-    /// and the entry.
-    private func write(_ transaction: StoreTransaction, actor: AuditActor, action: String) throws -> (Data?, AuditEntry) {
+    /// the entry, and what step 6 must sync (nil if step 5 failed: the marker stays).
+    private func write(_ transaction: StoreTransaction, actor: AuditActor, action: String) throws -> (Data?, AuditEntry, PlacedCommit?) {
         let sequence = nextSequence(acknowledging: transaction.acknowledged)
         var planned: [Planned] = []
         for staged in transaction.writes {
@@ -134,12 +146,13 @@ extension Store {
         // From here the commit has happened, so nothing is reported as failed (a retry would
         // record it twice): if a rename or audit.head cannot be written (a disk that filled up
         // just now), `.commit` stays, and the next commit or opening, in any session, finishes it.
+        var placed: PlacedCommit?
         do {
-            try place(planned, sequence: sequence)
+            placed = try place(planned, sequence: sequence)
         } catch {
             unfinishedCommit = Self.reason(error)
         }
-        return (anchored, entry)
+        return (anchored, entry, placed)
     }
 
     /// The next entry's number: one more than any the log or `audit.head` has used, so that an
@@ -158,9 +171,7 @@ extension Store {
         do {
             // The marker first: a session killed after it leaves only files the marker names.
             if !planned.isEmpty {
-                let marker = CommitMarker(sequence: sequence, documents: planned.map(\.document.name))
-                var data = try StoreJSON.makeLineEncoder().encode(marker)
-                data.append(0x0A)
+                let data = try CommitMarker(sequence: sequence, documents: planned.map(\.document.name)).encoded()
                 if !StoreFileIO.isRegularFile(markerPath) { durable.folder(path) }
                 try StoreFileIO.overwriteInPlace(markerPath, with: data, sync: false)
                 durable.file(markerPath)
@@ -188,10 +199,11 @@ extension Store {
         }
     }
 
-    /// Removes what ``prepare(_:sequence:)`` wrote: nothing was committed.
+    /// Removes what ``prepare(_:sequence:)`` wrote: nothing was committed. The marker goes
+    /// back to what it was (the last commit's, placed, or empty).
     private func discard(_ planned: [Planned]) {
         for item in planned { unlink(item.temporary) }
-        clearMarker()
+        if let restingMarker { try? StoreFileIO.overwriteInPlace(markerPath, with: restingMarker, sync: false) } else { clearMarker() }
     }
 
     /// Empties `.commit` (kept, so that the next commit overwrites it in place). Not synced: a
@@ -201,8 +213,8 @@ extension Store {
         try? StoreFileIO.overwriteInPlace(markerPath, with: Data(), sync: false)
     }
 
-    /// Step 5: the documents take their place; `audit.head`; the marker goes.
-    private func place(_ planned: [Planned], sequence: Int) throws {
+    /// Step 5: the documents take their place; `audit.head`. Returns what step 6 syncs.
+    private func place(_ planned: [Planned], sequence: Int) throws -> PlacedCommit {
         var folders: [String] = []
         for item in planned {
             let target = filePath(item.document)
@@ -215,20 +227,48 @@ extension Store {
             }
             try spares.place(item.temporary, over: target)
         }
-        // The renames and audit.head, durable together: a power cut that keeps one and not the
-        // other leaves the marker, so the next session finishes the commit.
+        // The renames and audit.head, durable together in step 6: a power cut that keeps one and
+        // not the other leaves the marker, so the next session finishes the commit.
         var durable = StoreSyncBatch()
         for folder in folders.sorted() { durable.folder(folder) }
         try writeHead(syncingIn: &durable)
-        try durable.sync()
+        if !planned.isEmpty {  // not synced: recovery trusts the files, not this flag (Store+Recovery.swift)
+            let marker = CommitMarker(sequence: sequence, documents: planned.map(\.document.name), placed: true)
+            try? StoreFileIO.overwriteInPlace(markerPath, with: marker.encoded(), sync: false)
+        }
         for item in planned where item.data != nil {
             if let stamp = try StoreFileIO.stamp(filePath(item.document)) {
                 proven[item.document.name] = (stamp, item.change.revision)
                 readRevisions[item.document.name] = item.change.revision
             }
         }
-        clearMarker()
         unfinishedCommit = nil
+        return PlacedCommit(sequence: sequence, durable: durable)
+    }
+
+    /// Step 6, after the lock: the renames and `audit.head` synced. The marker is left naming
+    /// this commit: emptying it needs the lock, and taking the lock again here jumps the queue of
+    /// sessions waiting for it. Whoever takes the lock next finds the marker naming the last
+    /// entry and syncs the same files before writing its own (Store+Recovery.swift), and
+    /// ``close()`` empties it if it is still this session's.
+    private func makeDurable(_ placed: PlacedCommit, ownsLock: Bool) {
+        do {
+            try placed.durable.sync()
+            lastDurableCommit = placed.sequence
+        } catch {
+            unfinishedCommit = Self.reason(error)  // the marker stays: the next commit syncs again
+            return
+        }
+        if !ownsLock, readMarker()?.sequence == placed.sequence { clearMarker() }  // a new store's first commits, under its creation lock
+        restingMarker = nil
+    }
+
+    /// At close: empties the marker if it still names this session's last commit, made durable,
+    /// and the lock is free at once (else the next commit or opening does).
+    func clearOwnMarker() {
+        guard let sequence = lastDurableCommit, let commitLock, commitLock.acquireIfFree(now: now()) else { return }
+        defer { commitLock.release() }
+        if readMarker()?.sequence == sequence, ledger.lastSequence == sequence { clearMarker() }
     }
 
     /// `audit.head` for the last entry read or written.
@@ -237,7 +277,7 @@ extension Store {
     }
 
     /// `audit.head` written, and named in `batch` to be made durable with the rest of a step.
-    private func writeHead(syncingIn batch: inout StoreSyncBatch) throws {
+    func writeHead(syncingIn batch: inout StoreSyncBatch) throws {
         let head = (path as NSString).appendingPathComponent(StoreAuditHead.fileName)
         if !StoreFileIO.isRegularFile(head) { batch.folder(path) }
         try StoreAuditHead(sequence: ledger.lastSequence, hash: ledger.lastLineHash).write(directory: path, sync: false)
@@ -272,4 +312,16 @@ extension Store {
 struct CommitMarker: Codable, Equatable {
     var sequence: Int
     var documents: [String]
+    /// True once every document is in place and `audit.head` written (step 5): only step 6's
+    /// sync may be left, and a missing or older `audit.head` is no longer a commit under way.
+    var placed: Bool?
+
+    /// The sequence of a commit that may not have written `audit.head` yet (nil once it has).
+    var unplacedSequence: Int? { placed == true ? nil : sequence }
+
+    func encoded() throws -> Data {
+        var data = try StoreJSON.makeLineEncoder().encode(self)
+        data.append(0x0A)
+        return data
+    }
 }

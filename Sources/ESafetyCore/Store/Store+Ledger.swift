@@ -32,7 +32,7 @@ extension Store {
         guard access == .readOnly else { return }
         let check = { [self] in
             _ = try? catchUp(reportingChanges: false)
-            if let problem = StoreAuditHead.problem(StoreAuditHead.read(directory: path), ledger: ledger, committing: readMarker()?.sequence) {
+            if let problem = StoreAuditHead.problem(StoreAuditHead.read(directory: path), ledger: ledger, committing: readMarker()?.unplacedSequence) {
                 ledger.note(problem)
             }
         }

@@ -37,6 +37,7 @@ extension Store {
     func catchUpLocked(reportingChanges: Bool = true) throws {
         try catchUp(reportingChanges: reportingChanges)
         var report = RecoveryReport()
+        restingMarker = nil
         if lastTornTail > 0, let auditLog {
             try? auditLog.cut(to: ledger.offset)
             report.tornBytesRemoved = lastTornTail
@@ -60,28 +61,54 @@ extension Store {
     private func recover(_ marker: CommitMarker, report: inout RecoveryReport) throws {
         if marker.sequence == ledger.lastSequence, let entry = ledger.lastEntry, entry.sequence == marker.sequence {
             var folders: Set<String> = []
+            var finished = false  // false: the commit had placed everything, and only its step 6 is left
             for change in entry.documents ?? [] {
                 guard let document = try? StoreDocumentName(change.document) else { continue }
                 let target = filePath(document)
                 let temporary = Self.commitTemporaryPath(for: target, sequence: marker.sequence)
                 folders.insert((target as NSString).deletingLastPathComponent)
                 if change.isDeletion {
-                    unlink(target)
+                    if unlink(target) == 0 { finished = true }
                 } else if let contents = try? StoreFileIO.readFile(temporary), StoreAuditLog.hash(contents.data) == change.sha256 {
                     do { try spares.place(temporary, over: target) } catch {
                         throw StoreError.writeFailed(file: document.relativePath, reason: Self.reason(error), nothingChanged: true)
                     }
+                    finished = true
                 } else if StoreFileIO.isRegularFile(temporary), let placed = try? StoreFileIO.readFile(target),
                           StoreAuditLog.hash(placed.data) == change.sha256 {
                     // Stopped after the exchange: the temporary name holds the old bytes.
                     spares.recycle(temporary)
                     report.removedTemporaryFiles.append((temporary as NSString).lastPathComponent)
+                    finished = true
                 }
             }
-            for folder in folders.sorted() { try? StoreFileIO.syncDirectory(folder) }
-            do { try writeHead() } catch { throw Self.storeError(error, file: StoreAuditHead.fileName, nothingChanged: true) }
+            // Its folders and audit.head made durable before the marker goes (a power cut must
+            // not keep the empty marker and lose the renames): the commit's step 6, if it was
+            // still under way or never ran.
+            // A placed commit wrote audit.head itself: one missing or older now was changed since
+            // (tampering, named by the caller's check), so it is not written over here.
+            let head = StoreAuditHead.read(directory: path)
+            let headIsCurrent = head?.sequence == ledger.lastSequence && head?.hash == ledger.lastLineHash
+            let rewritesHead = !headIsCurrent && marker.placed != true
+            if rewritesHead { finished = true }
+            var durable = StoreSyncBatch()
+            for folder in folders.sorted() { durable.folder(folder) }
+            do {
+                if rewritesHead {
+                    try writeHead(syncingIn: &durable)
+                } else if head != nil {
+                    durable.file((path as NSString).appendingPathComponent(StoreAuditHead.fileName))
+                }
+                try durable.sync()
+            } catch { throw Self.storeError(error, file: StoreAuditHead.fileName, nothingChanged: true) }
             unfinishedCommit = nil
-            report.finishedCommit = marker.sequence
+            if finished {
+                report.finishedCommit = marker.sequence
+            } else if marker.placed == true, let contents = try? StoreFileIO.readFile(markerPath) {
+                restingMarker = contents.data  // left as it is: this commit's marker overwrites it
+                if report != RecoveryReport() { lastRecovery = report }
+                return
+            }
         } else {
             for name in marker.documents {
                 guard let document = try? StoreDocumentName(name) else { continue }

@@ -75,6 +75,11 @@ public final class Store {
     var openingTail: [AuditEntry] = []
     /// What the last recovery did (tests).
     var lastRecovery: RecoveryReport?
+    /// The sequence of this session's last commit whose step 6 finished (Store+Commit.swift).
+    var lastDurableCommit: Int?
+    /// Under the commit lock: the bytes of a marker left by a placed commit, which a commit that
+    /// fails before its entry puts back (Store+Commit.swift).
+    var restingMarker: Data?
     /// ``highestNumber(in:prefix:)``'s memory (Store+Numbering.swift).
     var numberedNames: [String: NumberedNames] = [:]
 
@@ -241,6 +246,7 @@ public final class Store {
     /// Stops reading and writing. Later loads and saves throw ``StoreError/closed(directory:)``.
     /// Safe to call more than once; also called on deinit.
     public func close() {
+        if !isClosed { clearOwnMarker() }  // Store+Commit.swift
         auditLog?.close()
         auditLog = nil
         commitLock?.close()

@@ -106,6 +106,13 @@ final class StoreCommitLock {
         didAcquire(waiter, now: now)
     }
 
+    /// Takes the lock only if it is free now; false (not waiting) if another holds it.
+    func acquireIfFree(now: Date) -> Bool {
+        guard !isHeld, fd >= 0, (try? Self.tryLock(fd, path: path)) == true else { return false }
+        didAcquire(fd, now: now)
+        return true
+    }
+
     /// A wait queued in the kernel, shared with the thread that waits.
     private final class LockWait: Sendable {
         enum State { case waiting, acquired, abandoned }

@@ -34,7 +34,7 @@ enum StoreDocumentProof {
             }
             let marker = (try? StoreFileIO.readFile((directory as NSString).appendingPathComponent(Store.commitMarkerName)))
                 .flatMap { $0 }.flatMap { try? JSONDecoder().decode(CommitMarker.self, from: $0.data) }
-            if let problem = StoreAuditHead.problem(StoreAuditHead.read(directory: directory), ledger: ledger, committing: marker?.sequence) {
+            if let problem = StoreAuditHead.problem(StoreAuditHead.read(directory: directory), ledger: ledger, committing: marker?.unplacedSequence) {
                 ledger.note(problem)
             }
         }
