@@ -12,10 +12,10 @@ public enum DefaultReviewSchedule {
     /// - Throws: ``DefaultResourceError`` if the built-in file is missing or invalid (a build problem).
     public static func make(start: CivilDate, calendar: SchoolCalendar) throws -> ReviewSchedule {
         let file = try DefaultResources.decode(DefaultReviewScheduleFile.self, from: resourcePath)
-        let items = file.items.map { item in
-            ReviewItem(id: item.id, title: item.title, detail: item.detail, source: item.source, ownerRoleID: item.ownerRoleID,
-                       cadence: item.cadence, isOptional: item.isOptional ?? false, optionalReason: item.optionalReason ?? "",
-                       firstDue: item.cadence.firstDue(startingOn: start, calendar: calendar))
+        let items = file.items.map { entry in
+            var item = entry.item
+            item.firstDue = item.cadence.firstDue(startingOn: start, calendar: calendar)
+            return item
         }
         return ReviewSchedule(items: items, documents: file.documents)
     }

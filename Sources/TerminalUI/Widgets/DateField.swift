@@ -6,8 +6,7 @@ import CivilTime
 /// ("Tuesday 12 May 2026") so a slip is easy to see. Optional bounds refuse dates too early or
 /// too late; a `latest` of today gives the message "… must not be in the future".
 @MainActor
-public final class DateField: Widget, FormControl {
-    private let field = TextField(maxLength: 10, placeholder: "dd/mm/yyyy")
+public final class DateField: ParsedTextField {
     /// The earliest date accepted, if any.
     public var earliest: CivilDate?
     /// The latest date accepted, if any (`CivilDate.today()` for "not in the future").
@@ -18,14 +17,7 @@ public final class DateField: Widget, FormControl {
     public init(date: CivilDate? = nil, earliest: CivilDate? = nil, latest: CivilDate? = nil) {
         self.earliest = earliest
         self.latest = latest
-        field.fieldWidth = 11
-        if let date { field.text = date.description }
-    }
-
-    /// The text as typed.
-    public var text: String {
-        get { field.text }
-        set { field.text = newValue }
+        super.init(maxLength: 10, placeholder: "dd/mm/yyyy", fieldWidth: 11, text: date?.description)
     }
 
     /// The date typed, or nil when the field is empty, not a date, or outside the bounds.
@@ -46,30 +38,15 @@ public final class DateField: Widget, FormControl {
         }
     }
 
-    public var isEmpty: Bool { field.text.trimmingCharacters(in: .whitespaces).isEmpty }
-    public var validationMessage: String? {
-        if isEmpty { return nil }
+    override var problem: String? {
         if case .failure(let error) = result { return error.description }
         return nil
     }
-    public var preferredHeight: Int { 1 }
 
-    public func handle(key: Key) -> WidgetResponse { field.handle(key: key) }
-    public var actions: ActionTable { field.actions }
-
-    public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
-        guard !rect.isEmpty else { return }
-        canvas.fill(rect.top(1))
-        field.draw(into: &canvas, rect: rect, focused: focused)
+    override func drawBeside(into canvas: inout Canvas, rect: Rect) {
         if showsDateInWords, let date, rect.width > 13 {
             let words = Rect(x: rect.x + 12, y: rect.y, width: rect.width - 12, height: 1)
             canvas.write(date.longDescription, at: Point(x: words.x, y: words.y), style: .dim, clip: words)
         }
     }
-}
-
-extension DateField: PasteReceiving {
-    /// As its text field takes a paste: what has no room is left out, and counted, so the
-    /// screen can say so.
-    public func insert(pasted text: String) -> PasteResult { field.insert(pasted: text) }
 }
