@@ -37,6 +37,41 @@ final class StoreConcurrencyTests: StoreTestCase {
         XCTAssertEqual(office.check(), [])
     }
 
+    func testACommitsMarkerStaysPlacedUntilTheNextCommitOrItsSessionCloses() throws {
+        let office = try makeStore()
+        let lead = try Store.open(at: storeURL)
+        try office.save(TestPeople(people: []), to: "people", actor: sam, action: "people.update", recordID: nil, summary: "Emptied")
+        func marker() throws -> CommitMarker? {
+            let data = try bytes(Store.commitMarkerName)
+            return data.isEmpty ? nil : try JSONDecoder().decode(CommitMarker.self, from: data)
+        }
+        let placed = try XCTUnwrap(marker(), "left for the next commit to sync before writing its own")
+        XCTAssertEqual(placed.placed, true)
+        XCTAssertEqual(placed.sequence, try office.auditEntries().last?.sequence)
+        XCTAssertEqual(office.check(), [], "a placed marker is not a commit under way")
+
+        _ = try lead.load(TestPeople.self, from: "people")
+        try lead.save(TestPeople.sample, to: "people", actor: sam, action: "people.update", recordID: nil, summary: "Refilled")
+        XCTAssertEqual(try marker()?.sequence, placed.sequence + 1, "the next commit replaced it with its own")
+        XCTAssertNil(lead.lastRecovery?.finishedCommit, "syncing a placed commit's files is not finishing a crashed one")
+        office.close()
+        XCTAssertEqual(try marker()?.sequence, placed.sequence + 1, "a session empties only its own marker")
+        lead.close()
+        XCTAssertNil(try marker(), "closing the session that made the last commit empties it")
+        XCTAssertEqual(Store.check(at: storeURL), [])
+    }
+
+    func testAPlacedMarkerDoesNotExcuseADeletedAuditHead() throws {
+        let store = try makeStore()
+        try store.save(TestPeople(people: []), to: "people", actor: sam, action: "people.update", recordID: nil, summary: "Emptied")
+        XCTAssertTrue(commitUnderWay())
+        XCTAssertEqual(unlink(path(StoreAuditHead.fileName)), 0)
+        XCTAssertTrue(Store.check(at: storeURL).contains { $0.file == StoreAuditHead.fileName }, "named by check")
+        XCTAssertThrowsError(try store.save(TestPeople.sample, to: "people", actor: sam, action: "people.update", recordID: nil,
+                                            summary: "Refilled"), "refused by the next commit, not quietly rewritten")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path(StoreAuditHead.fileName)))
+    }
+
     func testTransactionsApplyTheirChangeOnTopOfAnothersSoNeitherIsLost() throws {
         let first = try makeStore()
         let second = try Store.open(at: storeURL)
