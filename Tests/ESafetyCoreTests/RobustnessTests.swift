@@ -31,6 +31,25 @@ final class RobustnessTests: StoreTestCase {
         XCTAssertEqual(Store.check(at: storeURL), [])
     }
 
+    func testACacheCopyAKillLeftHalfWrittenIsNoProblemAndGoesOnceItsWriterHasGone() throws {
+        try makeStore().close()
+        let gone = "cache/.ledger.tmp-\(Int32.max)"  // no process has this id
+        let alive = "cache/.incident-index.json.tmp-\(getpid())"  // another session writing its copy now
+        try FileManager.default.createDirectory(atPath: path("cache"), withIntermediateDirectories: true)
+        try put(Data("half a ledger".utf8), at: gone)
+        try put(Data("half an index".utf8), at: alive)
+        try put(Data("{}".utf8), at: ".people.json.tmp-\(Int32.max)")
+        for file in [gone, alive, ".people.json.tmp-\(Int32.max)"] { XCTAssertEqual(chmod(path(file), 0o600), 0) }  // as esafety makes them
+        XCTAssertEqual(Store.check(at: storeURL).map(\.file), [".people.json.tmp-\(Int32.max)"],
+                       "a temporary beside a document is named; one in the derived cache is not")
+        XCTAssertEqual(unlink(path(".people.json.tmp-\(Int32.max)")), 0)
+        let reopened = try Store.open(at: storeURL)
+        defer { reopened.close() }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path(gone)), "its writer has gone: removed")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path(alive)), "its writer is running: left alone")
+        XCTAssertEqual(Store.check(at: storeURL), [])
+    }
+
     func testAStoreStoppedBeforeItsEntryIsUndoneByTheNextOpening() throws {
         try makeStore().close()
         // As if killed after writing the temporary files and the marker, before the entry.

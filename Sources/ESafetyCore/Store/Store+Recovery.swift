@@ -120,12 +120,22 @@ extension Store {
         clearMarker()
     }
 
-    /// A kill while `audit.head` or a cache was being replaced leaves its temporary file.
+    /// A kill while `audit.head` or a cache was being replaced leaves its temporary file. One in
+    /// `cache/` is removed only if the process its name ends with has gone (another session may
+    /// be writing its own copy now).
     private func removeStaleHeadTemporaries(report: inout RecoveryReport) {
         let prefixes = ["." + StoreAuditHead.fileName + ".tmp-", ".saving"]
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
         where prefixes.contains(where: { name.hasPrefix($0) }) {
             if unlink((path as NSString).appendingPathComponent(name)) == 0 { report.removedTemporaryFiles.append(name) }
+        }
+        let cache = (path as NSString).appendingPathComponent(StoreDocumentName.cacheFolder)
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).sorted() where StoreFileIO.isTemporaryName(name) {
+            guard let writer = name.split(separator: "-").last.flatMap({ pid_t($0) }), writer > 0,
+                  kill(writer, 0) != 0, errno == ESRCH else { continue }
+            if unlink((cache as NSString).appendingPathComponent(name)) == 0 {
+                report.removedTemporaryFiles.append(StoreDocumentName.cacheFolder + "/" + name)
+            }
         }
     }
 }

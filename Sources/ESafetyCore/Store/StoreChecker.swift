@@ -98,7 +98,10 @@ enum StoreChecker {
                 problems.append(StoreProblem(file: name, problem: "can be read or changed by other users "
                     + "(permissions \(octal(mode))); it should be \(wanted), owner only (chmod \(wanted.dropFirst()))"))
             }
-            if !relative.isEmpty, StoreFileIO.isTemporaryName((relative as NSString).lastPathComponent) {
+            // cache/ is derived, never proven, and safe to delete: a copy a kill stopped half-way
+            // there is not a problem (the next read-write opening removes it: Store+Recovery.swift).
+            if !relative.isEmpty, !relative.hasPrefix(StoreDocumentName.cacheFolder + "/"),
+               StoreFileIO.isTemporaryName((relative as NSString).lastPathComponent) {
                 problems.append(StoreProblem(file: name, problem: "a temporary file left by a save that did not "
                     + "finish; the document it was replacing is intact. It can be deleted when no esafety is running"))
             }
