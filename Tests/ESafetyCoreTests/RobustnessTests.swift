@@ -50,6 +50,18 @@ final class RobustnessTests: StoreTestCase {
         XCTAssertEqual(Store.check(at: storeURL), [])
     }
 
+    func testNothingIsRemovedThroughACacheFolderReplacedByALink() throws {
+        try makeStore().close()
+        let elsewhere = root.appendingPathComponent("elsewhere").path
+        XCTAssertEqual(mkdir(elsewhere, 0o700), 0)
+        let planted = elsewhere + "/.notes.tmp-\(Int32.max)"
+        try Data("not the store's".utf8).write(to: URL(fileURLWithPath: planted))
+        try? FileManager.default.removeItem(atPath: path("cache"))
+        XCTAssertEqual(symlink(elsewhere, path("cache")), 0)
+        try Store.open(at: storeURL).close()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: planted), "a read-write opening removed nothing through the link")
+    }
+
     func testAStoreStoppedBeforeItsEntryIsUndoneByTheNextOpening() throws {
         try makeStore().close()
         // As if killed after writing the temporary files and the marker, before the entry.

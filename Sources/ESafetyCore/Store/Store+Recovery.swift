@@ -130,6 +130,7 @@ extension Store {
             if unlink((path as NSString).appendingPathComponent(name)) == 0 { report.removedTemporaryFiles.append(name) }
         }
         let cache = (path as NSString).appendingPathComponent(StoreDocumentName.cacheFolder)
+        guard (try? StoreFileIO.refuseLinks(below: path, in: cache)) != nil else { return }  // nothing removed through a link
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).sorted() where StoreFileIO.isTemporaryName(name) {
             guard let writer = name.split(separator: "-").last.flatMap({ pid_t($0) }), writer > 0,
                   kill(writer, 0) != 0, errno == ESRCH else { continue }
