@@ -260,7 +260,6 @@ extension Store {
             return
         }
         if !ownsLock, readMarker()?.sequence == placed.sequence { clearMarker() }  // a new store's first commits, under its creation lock
-        restingMarker = nil
     }
 
     /// At close: empties the marker if it still names this session's last commit, made durable,

@@ -43,8 +43,8 @@ extension Store {
             report.tornBytesRemoved = lastTornTail
             lastTornTail = 0
         }
-        if let marker = readMarker() {
-            try recover(marker, report: &report)
+        if let (marker, bytes) = readMarkerAndBytes() {
+            try recover(marker, bytes: bytes, report: &report)
         }
         if let problem = StoreAuditHead.problem(StoreAuditHead.read(directory: path), ledger: ledger, committing: nil) {
             ledger.note(problem)
@@ -52,13 +52,16 @@ extension Store {
         if report != RecoveryReport() { lastRecovery = report }
     }
 
-    func readMarker() -> CommitMarker? {
+    func readMarker() -> CommitMarker? { readMarkerAndBytes()?.marker }
+
+    /// `.commit` as read, and its bytes (nil if it is empty: no commit under way).
+    private func readMarkerAndBytes() -> (marker: CommitMarker, bytes: Data)? {
         guard let contents = try? StoreFileIO.readFile(markerPath),
-              contents.data.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { return nil }  // empty: no commit under way
-        return (try? JSONDecoder().decode(CommitMarker.self, from: contents.data)) ?? CommitMarker(sequence: 0, documents: [])
+              contents.data.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { return nil }
+        return ((try? JSONDecoder().decode(CommitMarker.self, from: contents.data)) ?? CommitMarker(sequence: 0, documents: []), contents.data)
     }
 
-    private func recover(_ marker: CommitMarker, report: inout RecoveryReport) throws {
+    private func recover(_ marker: CommitMarker, bytes: Data, report: inout RecoveryReport) throws {
         if marker.sequence == ledger.lastSequence, let entry = ledger.lastEntry, entry.sequence == marker.sequence {
             var folders: Set<String> = []
             var finished = false  // false: the commit had placed everything, and only its step 6 is left
@@ -104,8 +107,8 @@ extension Store {
             unfinishedCommit = nil
             if finished {
                 report.finishedCommit = marker.sequence
-            } else if marker.placed == true, let contents = try? StoreFileIO.readFile(markerPath) {
-                restingMarker = contents.data  // left as it is: this commit's marker overwrites it
+            } else if marker.placed == true {
+                restingMarker = bytes  // left as it is: this commit's marker overwrites it
                 if report != RecoveryReport() { lastRecovery = report }
                 return
             }
