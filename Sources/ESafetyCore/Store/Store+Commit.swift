@@ -12,9 +12,9 @@ import Foundation
 ///    point. A failure before here leaves nothing changed, and the temporary files go;
 /// 5. put each temporary file in its document's place, by exchange where the document exists
 ///    (StoreSparePool.swift), or delete it; write `audit.head`; release the lock;
-/// 6. fsync `audit.head` and the folders together, then, if the lock is free at once, empty
-///    `.commit` (else the next commit does, in step 1: it finds `.commit` naming the last entry,
-///    syncs the same folders and `audit.head`, and only then writes its own marker).
+/// 6. fsync `audit.head` and the folders together. `.commit`, marked placed in step 5, stays: the
+///    next commit finds it naming the last entry in step 1, syncs the same folders and
+///    `audit.head`, and only then writes its own marker; `close()` empties it if the lock is free.
 /// A crash after step 4 is finished by the next session to take the lock; before it, undone.
 /// Step 6 outside the lock is what lets the next commit start while this one's renames reach
 /// the disk; the marker it leaves until then keeps a power cut from losing them unnoticed.
