@@ -2,7 +2,7 @@ import Foundation
 
 /// Reading many incident files at once (the index's first build, an export): the files are
 /// read, proven and decoded over the cores (``Store/loadEach(_:from:)``), and the sealed ones
-/// opened over the cores too, one HPKE open each. The checks and errors are those of
+/// opened over the cores too, one HPKE open each (the session's keys made once per share of the work). The checks and errors are those of
 /// ``readRecord(document:)``, document by document, in order.
 extension IncidentLog {
     /// ``readRecord(document:)`` of each name, in order; throws the first error, as reading them
@@ -10,10 +10,10 @@ extension IncidentLog {
     func readRecords(documents names: [String]) throws -> [IncidentRecord?] {
         let loads = Self.readFiles(documents: names, in: store)
         let opener = vault.opener()
-        let opened = ParallelMap.map(loads.map { try? $0.get() }) { stored -> Result<IncidentRecord?, Error> in
+        let opened = ParallelMap.map(loads.map { try? $0.get() }, context: opener.keys) { keys, stored -> Result<IncidentRecord?, Error> in
             switch stored {
             case .plain(let record)??: return .success(record)
-            case .sealed(let file)??: return Result { try opener.open(file) }
+            case .sealed(let file)??: return Result { try opener.open(file, with: keys) }
             default: return .success(nil)
             }
         }
