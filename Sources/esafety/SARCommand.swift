@@ -90,9 +90,6 @@ struct SARListCommand: ParsableCommand {
     @OptionGroup var session: SessionOptions
 
     func run() throws {
-        let lines = try session.run { workspace in
-            try workspace.subjectAccessRequests().map { $0.line + (!$0.isDone && $0.dueOn < workspace.today ? " (OVERDUE)" : "") }
-        }
-        sayLines(lines, empty: "No subject access requests have been recorded.")
+        try session.sayDeadlines(empty: "No subject access requests have been recorded.") { try $0.subjectAccessRequests() }
     }
 }

@@ -21,6 +21,13 @@ struct SessionOptions: ParsableArguments {
             return try body(workspace)
         }
     }
+
+    /// Prints the records `read` gives, a line each marked when overdue today, or `empty` when
+    /// there are none: how the `list` commands of statutory deadlines answer.
+    func sayDeadlines<Record: DeadlineListing>(empty: String, _ read: (Workspace) throws -> [Record]) throws {
+        let lines = try run { workspace in try read(workspace).map { $0.listed(today: workspace.today) } }
+        sayLines(lines, empty: empty)
+    }
 }
 
 /// Prints each line, or `empty` when there is none: how the `list` commands answer.

@@ -109,9 +109,6 @@ struct TransferListCommand: ParsableCommand {
     @OptionGroup var session: SessionOptions
 
     func run() throws {
-        let lines = try session.run { workspace in
-            try workspace.transfers().map { $0.line + ($0.isOverdue(today: workspace.today) ? " (OVERDUE)" : "") }
-        }
-        sayLines(lines, empty: "No child-protection files have been sent or received.")
+        try session.sayDeadlines(empty: "No child-protection files have been sent or received.") { try $0.transfers() }
     }
 }

@@ -11,18 +11,16 @@ enum GuestsScreen {
         return ListScreen(
             title: "Guests and supply staff", help: { context.help("aup-guests") },
             columns: [
-                TableColumn(title: "Name", width: .flexible(min: 16)),
-                TableColumn(title: "Why", width: .flexible(min: 10)),
-                TableColumn(title: "Until", width: .fixed(10)),
-                TableColumn(title: "Staff AUP", width: .fixed(18)),
+                ListColumn("Name", .flexible(min: 16)) { $0.fullName },
+                ListColumn("Why", .flexible(min: 10)) { $0.note ?? "" },
+                ListColumn("Until", .fixed(10)) { $0.visitUntil?.description ?? "" },
+                ListColumn("Staff AUP", .fixed(18)) { guest in
+                    let today = workspace.today
+                    if !guest.isActive(on: today) { return "access ended" }
+                    return workspace.aup.hasSigned(guest, today: today) ? "signed" : "NOT SIGNED"
+                },
             ],
             rows: { workspace.aup.people(in: .guest) },
-            cells: { guest in
-                let today = workspace.today
-                let status: String
-                if !guest.isActive(on: today) { status = "access ended" } else if workspace.aup.hasSigned(guest, today: today) { status = "signed" } else { status = "NOT SIGNED" }
-                return [guest.fullName, guest.note ?? "", guest.visitUntil?.description ?? "", status]
-            },
             emptyText: "No guests yet: F7 adds one.",
             heading: { _ in [("Staff AUP signatures of guests lapse after their end date. F7 adds a guest.", .dim)] },
             entries: {

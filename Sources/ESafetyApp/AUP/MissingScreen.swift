@@ -10,17 +10,16 @@ enum MissingScreen {
         let list = ListScreen<AUPMissingLine>(
             title: "Who has not signed", help: { context.help("aup-missing") },
             columns: [
-                TableColumn(title: "Who", width: .flexible(min: 24)),
-                TableColumn(title: "Signed", width: .fixed(7), alignment: .right),
-                TableColumn(title: "Due", width: .fixed(6), alignment: .right),
-                TableColumn(title: "Missing", width: .fixed(7), alignment: .right),
-                TableColumn(title: "Done", width: .fixed(5), alignment: .right),
+                ListColumn("Who", .flexible(min: 24)) { line in
+                    let indent = line.level == .yearGroup ? "  " : line.level == .className ? "    " : ""
+                    return indent + line.label
+                },
+                ListColumn("Signed", .fixed(7), alignment: .right) { "\($0.completion.signed)" },
+                ListColumn("Due", .fixed(6), alignment: .right) { "\($0.completion.due)" },
+                ListColumn("Missing", .fixed(7), alignment: .right) { "\($0.completion.missing)" },
+                ListColumn("Done", .fixed(5), alignment: .right) { "\($0.completion.percent)%" },
             ],
             rows: { workspace.aup.missingReport(today: workspace.today) },
-            cells: { line in
-                let indent = line.level == .yearGroup ? "  " : line.level == .className ? "    " : ""
-                return [indent + line.label, "\(line.completion.signed)", "\(line.completion.due)", "\(line.completion.missing)", "\(line.completion.percent)%"]
-            },
             heading: { _ in
                 let year = SchoolYear(containing: workspace.today)
                 return [("School year \(year), since \(year.start), on the current versions. Enter lists names.", .dim)]

@@ -11,15 +11,14 @@ enum PeopleScreen {
         return ListScreen(
             title: "People", help: { context.help("people") },
             columns: [
-                TableColumn(title: "Name", width: .flexible(min: 18)),
-                TableColumn(title: "Roles", width: .flexible(min: 20)),
-                TableColumn(title: "Phone", width: .fixed(14)),
+                ListColumn("Name", .flexible(min: 18)) { $0.fullName },
+                ListColumn("Roles", .flexible(min: 20)) { person in
+                    let roles = workspace.directory.roles(heldBy: person.id).map(\.name)
+                    return roles.isEmpty ? "—" : roles.joined(separator: ", ")
+                },
+                ListColumn("Phone", .fixed(14)) { $0.phone },
             ],
             rows: { workspace.directory.peopleByName },
-            cells: { person in
-                let roles = workspace.directory.roles(heldBy: person.id).map(\.name)
-                return [person.fullName, roles.isEmpty ? "—" : roles.joined(separator: ", "), person.phone]
-            },
             heading: { _ in
                 let count = workspace.directory.people.count
                 return [(access().notice ?? "\(count) \(count == 1 ? "person" : "people") in the directory", access().mayEdit ? .dim : .warning)]

@@ -11,14 +11,13 @@ enum RolesScreen {
         let list = ListScreen<Role>(
             title: "Roles", help: { context.help("roles") },
             columns: [
-                TableColumn(title: "Role", width: .flexible(min: 24)),
-                TableColumn(title: "Held by", width: .flexible(min: 20)),
+                ListColumn("Role", .flexible(min: 24)) { $0.name },
+                ListColumn("Held by", .flexible(min: 20)) { role in
+                    let holders = workspace.directory.holders(of: role.id)
+                    return holders.isEmpty ? "— nobody yet" : holders.map(\.fullName).joined(separator: ", ")
+                },
             ],
             rows: { workspace.directory.roles },
-            cells: { role in
-                let holders = workspace.directory.holders(of: role.id)
-                return [role.name, holders.isEmpty ? "— nobody yet" : holders.map(\.fullName).joined(separator: ", ")]
-            },
             heading: { roles in
                 let unfilled = roles.filter { workspace.directory.holders(of: $0.id).isEmpty }.count
                 let note = unfilled == 0 ? "Every role has a holder" : "\(unfilled) of \(roles.count) roles have nobody yet"

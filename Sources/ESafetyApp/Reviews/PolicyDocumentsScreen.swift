@@ -10,13 +10,12 @@ enum PolicyDocumentsScreen {
         return ListScreen(
             title: "Policy documents", help: { context.help("policy-documents") },
             columns: [
-                TableColumn(title: "Document", width: .flexible(min: 18)),
-                TableColumn(title: "Approved by", width: .flexible(min: 12)),
-                TableColumn(title: "Last review", width: .fixed(14)),
-                TableColumn(title: "Next review", width: .fixed(18)),
+                ListColumn("Document", .flexible(min: 18)) { $0.title },
+                ListColumn("Approved by", .flexible(min: 12)) { $0.approvedBy },
+                ListColumn("Last review", .fixed(14)) { $0.lastReview },
+                ListColumn("Next review", .fixed(18)) { $0.nextReview },
             ],
             rows: { schedule().documents },
-            cells: { [$0.title, $0.approvedBy, $0.lastReview, $0.nextReview] },
             heading: { _ in
                 let notice = ReviewActions.access(context).notice
                 return [(notice ?? "Each policy's header: who wrote and approved it, and when it is reviewed", notice == nil ? .dim : .warning)]

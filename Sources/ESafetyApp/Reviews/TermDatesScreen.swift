@@ -17,13 +17,12 @@ enum TermDatesScreen {
         let list = ListScreen<SchoolTerm>(
             title: "Term dates", help: { context.help("term-dates") },
             columns: [
-                TableColumn(title: "Term", width: .fixed(14)),
-                TableColumn(title: "School year", width: .fixed(11)),
-                TableColumn(title: "First day", width: .flexible(min: 14)),
-                TableColumn(title: "Last day", width: .flexible(min: 14)),
+                ListColumn("Term", .fixed(14)) { $0.name },
+                ListColumn("School year", .fixed(11)) { "\($0.academicYear)-\(String($0.academicYear + 1).suffix(2))" },
+                ListColumn("First day", .flexible(min: 14)) { day($0.start) },
+                ListColumn("Last day", .flexible(min: 14)) { day($0.end) },
             ],
             rows: { calendar().terms },
-            cells: { [$0.name, "\($0.academicYear)-\(String($0.academicYear + 1).suffix(2))", day($0.start), day($0.end)] },
             heading: { _ in
                 let confirmed = calendar().confirmed
                 let heading = access(context).notice.map { confirmed ? $0 : "PLACEHOLDER dates. \($0)" }

@@ -12,11 +12,10 @@ enum ContactsScreen {
         return ListScreen(
             title: "External contacts", help: { context.help("contacts") },
             columns: [
-                TableColumn(title: "Service", width: .flexible(min: 24)),
-                TableColumn(title: "Contact", width: .flexible(min: 24)),
+                ListColumn("Service", .flexible(min: 24)) { $0.service },
+                ListColumn("Contact", .flexible(min: 24)) { $0.contactLine },
             ],
             rows: { profile().externalContacts },
-            cells: { [$0.service, $0.contactLine] },
             heading: { contacts in
                 let unconfirmed = contacts.filter { !$0.confirmed }.count
                 let notice = access(context).notice

@@ -51,6 +51,14 @@ final class ListScreen<Row>: Screen {
         if let emptyText { table.emptyText = emptyText }
     }
 
+    /// A list whose columns each say what their cell shows (the usual case). Where the cells of
+    /// a row share work, or the columns change with the width, give `columns` and `cells` apart.
+    convenience init(title: String, help: @escaping @MainActor () -> String, columns: [ListColumn<Row>], rows: @escaping @MainActor () -> [Row],
+                     emptyText: String? = nil, heading: @escaping Heading, entries: @escaping @MainActor () -> [Entry]) {
+        self.init(title: title, help: help, columns: columns.map(\.column), rows: rows, cells: { row in columns.map { $0.cell(row) } },
+                  emptyText: emptyText, heading: heading, entries: entries)
+    }
+
     var helpText: String { help() }
 
     var actions: ActionTable { ActionTable(entries().map(\.action), widget: table) }

@@ -21,7 +21,7 @@ final class SubjectAccessScreen: LeadsTableScreen<SubjectAccessRequest>, Screen 
                 ],
                 rows: [],
                 cells: { request in
-                    [request.id, request.isDone ? "answered" : request.dueOn < today ? "OVERDUE" : "open", "\(request.dueOn)",
+                    [request.id, request.isDone ? "answered" : request.isOverdue(today: today) ? "OVERDUE" : "open", "\(request.dueOn)",
                      request.subject, request.requestedBy, "\(request.receivedOn)"]
                 }),
             emptyText: "No subject access requests recorded. F7 records one.",

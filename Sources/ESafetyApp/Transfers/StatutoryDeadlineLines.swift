@@ -16,9 +16,10 @@ enum StatutoryDeadlineLines {
             }
         }
         let requests = workspace.openSubjectAccessRequests().map { request in
-            let when = request.dueOn < today ? "OVERDUE since \(request.dueOn)" : "due \(request.dueOn)"
+            let overdue = request.isOverdue(today: today)
+            let when = overdue ? "OVERDUE since \(request.dueOn)" : "due \(request.dueOn)"
             let text = "\(request.id) \(when): subject access for \(request.subject), asked by \(request.requestedBy)"
-            return DashboardLine(text, style: request.dueOn < today ? .error : .warning) {
+            return DashboardLine(text, style: overdue ? .error : .warning) {
                 .message("\(text). Export it with `esafety sar \(request.subject) -o FILE`; "
                          + "mark it answered with `esafety sar done \(request.id)`.", .info)
             }

@@ -78,12 +78,9 @@ public final class ReviewsArea {
     /// Saves a policy document's header (matched by id, or added). `original` is the header as
     /// the form first showed it: if someone else has changed it since, a ``StoreConflict``.
     public func updateDocument(_ document: PolicyDocument, basedOn original: PolicyDocument? = nil) throws {
-        try workspace.require(.manageReviews)
-        try change(Documents.schedule, \.schedule, action: "policy-document.update", recordID: document.id,
-                   summary: "Changed the header of \(document.title)") { copy in
-            try workspace.store.refuseStaleEdit(of: Documents.schedule, current: copy.documents.first { $0.id == document.id }, original: original) {
-                "the header of \($0.title)"
-            }
+        try updateRecord(basedOn: original, in: Documents.schedule, \.schedule, needs: .manageReviews,
+                         action: "policy-document.update", recordID: document.id, summary: "Changed the header of \(document.title)",
+                         current: { schedule in schedule.documents.first { $0.id == document.id } }, what: { "the header of \($0.title)" }) { copy in
             if let index = copy.documents.firstIndex(where: { $0.id == document.id }) { copy.documents[index] = document }
             else { copy.documents.append(document) }
         }
@@ -92,14 +89,26 @@ public final class ReviewsArea {
     /// Saves one term's dates; the calendar then counts as the school's own. `original` as for
     /// ``updateDocument(_:basedOn:)``.
     public func updateTerm(_ term: SchoolTerm, basedOn original: SchoolTerm? = nil) throws {
-        try workspace.require(.editSettings)
-        try change(Documents.calendar, \.calendar, action: "term.update", recordID: term.key,
-                   summary: "Set \(term.name) to \(term.start) – \(term.end)") { copy in
-            try workspace.store.refuseStaleEdit(of: Documents.calendar, current: copy.terms.first { $0.key == term.key }, original: original) {
-                "the dates of \($0.name)"
-            }
+        try updateRecord(basedOn: original, in: Documents.calendar, \.calendar, needs: .editSettings,
+                         action: "term.update", recordID: term.key, summary: "Set \(term.name) to \(term.start) – \(term.end)",
+                         current: { calendar in calendar.terms.first { $0.key == term.key } }, what: { "the dates of \($0.name)" }) { copy in
             try copy.update(term)
             copy.confirmed = true
+        }
+    }
+
+    /// Saves one record edited in a form (a document's header, a term): with `permission`, and
+    /// only if the record as last committed (`current` finds it) is still the form's `original`,
+    /// else a ``StoreConflict`` naming it (`what`). `apply` puts the record into the document.
+    private func updateRecord<Value: Codable, Record: Equatable>(
+        basedOn original: Record?, in name: String, _ keyPath: ReferenceWritableKeyPath<ReviewsArea, Value>,
+        needs permission: Permission, action: String, recordID: String, summary: String,
+        current: (Value) -> Record?, what: (Record) -> String, _ apply: (inout Value) throws -> Void
+    ) throws {
+        try workspace.require(permission)
+        try change(name, keyPath, action: action, recordID: recordID, summary: summary) { copy in
+            try workspace.store.refuseStaleEdit(of: name, current: current(copy), original: original, what: what)
+            try apply(&copy)
         }
     }
 

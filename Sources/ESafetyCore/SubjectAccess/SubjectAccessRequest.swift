@@ -28,7 +28,7 @@ struct SubjectAccessRequestDetails: Codable, Equatable {
 }
 
 /// A subject access request as a lead sees it.
-public struct SubjectAccessRequest: Sendable, Equatable, Identifiable {
+public struct SubjectAccessRequest: Sendable, Equatable, Identifiable, DeadlineListing {
     public var id: String
     public var subject: String
     public var requestedBy: String
@@ -37,6 +37,9 @@ public struct SubjectAccessRequest: Sendable, Equatable, Identifiable {
     public var doneOn: CivilDate?
 
     public var isDone: Bool { doneOn != nil }
+
+    /// True for a request not answered by its due date.
+    public func isOverdue(today: CivilDate) -> Bool { !isDone && dueOn < today }
 
     /// "SAR-0001: Zoë Ōkubo, asked by her mother, received 02/12/2026, due 04/01/2027".
     public var line: String {

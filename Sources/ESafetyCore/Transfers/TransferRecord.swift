@@ -51,7 +51,7 @@ struct TransferDetails: Codable, Equatable {
 }
 
 /// A transfer as a lead sees it: the record and what it seals.
-public struct TransferSummary: Sendable, Equatable, Identifiable {
+public struct TransferSummary: Sendable, Equatable, Identifiable, DeadlineListing {
     public var id: String
     public var isOutgoing: Bool
     public var at: Date

@@ -17,13 +17,18 @@ extension DemoData {
         func day(_ offset: Int) -> CivilDate { today.adding(days: -offset) ?? today }
         let lead = workspace.directory.holders(of: Role.WellKnown.esafetyLead).first
         let head = workspace.directory.holders(of: Role.WellKnown.headTeacher).first
+        // A report as each one starts: when, who reported it, where.
+        func report(daysAgo: Int, at time: ClockTime? = nil, by name: String, role: String, _ location: IncidentReport.Location) -> IncidentReport {
+            var report = IncidentReport()
+            report.occurredOn = day(daysAgo)
+            report.occurredAt = time
+            report.reporterName = name
+            report.reporterRole = role
+            report.location = location
+            return report
+        }
 
-        var first = IncidentReport()
-        first.occurredOn = day(200)
-        first.occurredAt = ClockTime(hour: 10, minute: 40)
-        first.reporterName = "Grace Mensah"
-        first.reporterRole = "Deputy head"
-        first.location = .inSchool
+        var first = report(daysAgo: 200, at: ClockTime(hour: 10, minute: 40), by: "Grace Mensah", role: "Deputy head", .inSchool)
         first.involved = [child(0)]
         first.typeIDs = ["gambling"]
         first.riskAreaIDs = ["commerce"]
@@ -37,12 +42,8 @@ extension DemoData {
         let one = try log.submit(first)
         try log.close(one.id, outcome: "Site added to the filter by the technical support provider; pupil and parents spoken to.")
 
-        var second = IncidentReport()
-        second.occurredOn = day(40)
-        second.reporterName = "李 Wei"
-        second.reporterRole = "Year 3 teacher"
+        var second = report(daysAgo: 40, by: "李 Wei", role: "Year 3 teacher", .outsideSchool)
         second.identifiedHow = "A parent phoned the office"
-        second.location = .outsideSchool
         second.involved = [child(1), child(2)]
         second.typeIDs = ["bullying"]
         second.riskAreaIDs = ["contact", "conduct"]
@@ -54,12 +55,7 @@ extension DemoData {
         let two = try log.submit(second)
         try log.addFollowUp(to: two.id, what: "Meet both families", owner: head, ownerName: "", due: day(10))
 
-        var third = IncidentReport()
-        third.occurredOn = day(5)
-        third.occurredAt = ClockTime(hour: 13, minute: 15)
-        third.reporterName = "Tom Whitfield"
-        third.reporterRole = "Computing lead"
-        third.location = .inSchool
+        var third = report(daysAgo: 5, at: ClockTime(hour: 13, minute: 15), by: "Tom Whitfield", role: "Computing lead", .inSchool)
         third.involved = [child(0), InvolvedParty(kind: .other, name: "Unknown adult on a game chat")]
         third.typeIDs = ["other"]
         third.otherType = "Contact from an unknown adult in a game"

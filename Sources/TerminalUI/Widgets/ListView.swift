@@ -6,7 +6,7 @@
 /// Esc clears it. While a filter is kept, `n`/`N` go to the next/previous match and Esc clears
 /// it; with no filter Esc, `n` and `N` are left to the screen.
 @MainActor
-public final class ListView<Item>: Widget {
+public final class ListView<Item>: SelectingRows, Widget {
     /// The items, in the order shown. Setting them keeps the filter, and keeps the selection on
     /// the row with the same text if there is one (else near the same position).
     public var items: [Item] {
@@ -16,13 +16,12 @@ public final class ListView<Item>: Widget {
     public let render: (Item) -> String
     /// The line shown when there are no items at all.
     public var emptyText = "(empty)"
-    private var state: FilteredRows
 
     /// A list showing each item as the text `row` makes of it.
     public init(items: [Item], row: @escaping (Item) -> String) {
         self.items = items
         self.render = row
-        self.state = FilteredRows(keys: items.map(row))
+        super.init(keys: items.map(row))
     }
 
     /// The items the filter lets through, in order (all of them with no filter).
@@ -31,36 +30,9 @@ public final class ListView<Item>: Widget {
     /// The selected item, or nil when no row is shown.
     public var selectedItem: Item? { state.selectedIndex.map { items[$0] } }
 
-    /// The position in `items` of the selected item, or nil when no row is shown. Setting an
-    /// item hidden by the filter leaves the selection where it was.
-    public var selectedIndex: Int? {
-        get { state.selectedIndex }
-        set { if let newValue { state.select(index: newValue) } }
-    }
-
-    /// True while the user is typing a filter (the prompt is drawn on the last row).
-    public var isFiltering: Bool { state.isFiltering }
-    /// The filter typed or kept; empty when the list is not filtered.
-    public var filterText: String { state.filterText }
-
     private func reload(previous: [Item]) {
-        var preferred = state.selectedIndex ?? 0
-        if let old = state.selectedIndex, old < previous.count {
-            let oldText = render(previous[old])
-            if !(old < items.count && render(items[old]) == oldText),
-               let found = items.firstIndex(where: { render($0) == oldText }) {
-                preferred = found
-            }
-        }
-        state.setKeys(items.map(render), preferredIndex: preferred)
+        reload(keys: items.map(render), previous: previous, current: items, look: render)
     }
-
-    public func handle(key: Key) -> WidgetResponse { state.handle(key) }
-
-    /// Moving, and the `/` filter (its text, keep and cancel while it is typed).
-    public var actions: ActionTable { state.actions }
-
-    public func perform(_ action: ActionID) -> WidgetResponse { state.perform(action) }
 
     public func draw(into canvas: inout Canvas, rect: Rect, focused: Bool) {
         guard !rect.isEmpty else { return }

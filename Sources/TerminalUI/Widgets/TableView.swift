@@ -3,7 +3,7 @@
 /// display columns, so wide characters such as 李 take two; the room goes first to the columns
 /// whose text needs it, and a cell still too long ends in "…" after a whole word.
 @MainActor
-public final class TableView<Row>: Widget {
+public final class TableView<Row>: SelectingRows, Widget {
     /// The columns, left to right.
     public var columns: [TableColumn] {
         didSet { if columns != oldValue { measure() } }
@@ -18,7 +18,6 @@ public final class TableView<Row>: Widget {
     public var columnSpacing = 2
     /// The line shown when there are no rows at all.
     public var emptyText = "(empty)"
-    private var state: FilteredRows
     /// Each column's widest text (its title and the first rows' cells), so the room goes where
     /// it is needed. Worked out when the rows are set, from at most `naturalWidthSample` rows.
     private var naturalWidths: [Int] = []
@@ -33,7 +32,7 @@ public final class TableView<Row>: Widget {
         self.rows = rows
         self.cells = cells
         self.searchAlso = searchAlso
-        self.state = FilteredRows(keys: rows.map { Self.searchText(cells($0), searchAlso?($0)) })
+        super.init(keys: rows.map { Self.searchText(cells($0), searchAlso?($0)) })
         measure()
     }
 
@@ -61,36 +60,10 @@ public final class TableView<Row>: Widget {
     /// The same as `selectedRow`, named as in `ListView`.
     public var selectedItem: Row? { selectedRow }
 
-    /// The position in `rows` of the selected row, or nil when no row is shown.
-    public var selectedIndex: Int? {
-        get { state.selectedIndex }
-        set { if let newValue { state.select(index: newValue) } }
-    }
-
-    /// True while the user is typing a filter (the prompt is drawn on the last row).
-    public var isFiltering: Bool { state.isFiltering }
-    /// The filter typed or kept; empty when the table is not filtered.
-    public var filterText: String { state.filterText }
-
     private func reload(previous: [Row]) {
         measure()
-        var preferred = state.selectedIndex ?? 0
-        if let old = state.selectedIndex, old < previous.count {
-            let oldCells = cells(previous[old])
-            if !(old < rows.count && cells(rows[old]) == oldCells),
-               let found = rows.firstIndex(where: { cells($0) == oldCells }) {
-                preferred = found
-            }
-        }
-        state.setKeys(rows.map { Self.searchText(cells($0), searchAlso?($0)) }, preferredIndex: preferred)
+        reload(keys: rows.map { Self.searchText(cells($0), searchAlso?($0)) }, previous: previous, current: rows, look: cells)
     }
-
-    public func handle(key: Key) -> WidgetResponse { state.handle(key) }
-
-    /// Moving, and the `/` filter (its text, keep and cancel while it is typed).
-    public var actions: ActionTable { state.actions }
-
-    public func perform(_ action: ActionID) -> WidgetResponse { state.perform(action) }
 
     /// One line of the table: each cell formatted to its column's width.
     private func line(_ texts: [String], widths: [Int]) -> String {
