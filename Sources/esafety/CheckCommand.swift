@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw UserFacingError(error)
         }
-        let report = store.checkReport()
+        let report = store.checkReport(shapes: Workspace.shapeCheck)
         var problems = report.problems
         // The documents must also decode as esafety records, not only as JSON.
         var fingerprint: String?
@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
             let workspace = try Workspace.openForChecking(at: location, actor: options.actor)
             fingerprint = try? workspace.accounts().fingerprint
             // Every area's records: incidents, AUP roster and signatures, reviews; duplicate ids.
-            for problem in workspace.checkRecords() + workspace.checkSignatures(of: report)
+            for problem in workspace.checkRecords(after: report) + workspace.checkSignatures(of: report)
             where !problems.contains(where: { $0.file == problem.file && $0.problem == problem.problem }) {
                 problems.append(problem)
             }

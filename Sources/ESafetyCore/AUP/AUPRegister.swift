@@ -99,6 +99,16 @@ public final class AUPRegister {
         return Set(names.compactMap { name in SchoolYear(String(name.dropFirst(prefix.count).prefix(7))) }).sorted()
     }
 
+    /// Reads the roster and every year's signature files, but those in `decoded` (already read
+    /// whole by `check`), keeping nothing; throws as ``allSignatures()`` would.
+    func readSignatureFiles(skipping decoded: Set<String>) throws {
+        try load()
+        for year in signatureYears() {
+            let names = AUPDocumentName.buckets.map { AUPDocumentName.signatures(year, bucket: $0) }.filter { !decoded.contains($0) }
+            _ = try store.loadMany(SignatureShardDocument.self, from: names)
+        }
+    }
+
     /// Every signature of every year, by date signed then person (reads every year's files).
     public func allSignatures() throws -> [AUPSignature] {
         try load()

@@ -374,9 +374,10 @@ public final class Store {
         Self.check(at: directory)
     }
 
-    /// ``check()``, with the breaks in the log an administrator has acknowledged.
-    public func checkReport() -> StoreCheckReport {
-        StoreChecker.report(directory: directory.path)
+    /// ``check()``, with the breaks in the log an administrator has acknowledged; with `shapes`,
+    /// the documents it names are also decoded as their records from the same read.
+    public func checkReport(shapes: StoreShapeCheck? = nil) -> StoreCheckReport {
+        StoreChecker.report(directory: directory.path, shapes: shapes)
     }
 
     /// ``check()`` for a folder that may not open (for example because its manifest is broken).

@@ -13,16 +13,16 @@ enum StoreChecker {
     /// Other sessions may be committing while it reads (a document renamed into place after
     /// the log was read looks changed), so problems found are looked for again while holding
     /// the commit lock shared, when no commit is half written; only what is still there counts.
-    static func report(directory: String) -> StoreCheckReport {
-        let first = reportOnce(directory: directory)
+    static func report(directory: String, shapes: StoreShapeCheck? = nil) -> StoreCheckReport {
+        let first = reportOnce(directory: directory, shapes: shapes)
         guard !first.problems.isEmpty,
               StoreFileIO.isRegularFile((directory as NSString).appendingPathComponent(StoreCommitLock.fileName)),
               let lock = try? StoreCommitLock(directory: directory, readOnly: true) else { return first }
         defer { lock.close() }
-        return lock.whileNoCommitIsWritten { reportOnce(directory: directory) }
+        return lock.whileNoCommitIsWritten { reportOnce(directory: directory, shapes: shapes) }
     }
 
-    private static func reportOnce(directory: String) -> StoreCheckReport {
+    private static func reportOnce(directory: String, shapes: StoreShapeCheck?) -> StoreCheckReport {
         guard StoreFileIO.isDirectory(directory) else {
             return StoreCheckReport(problems: [StoreProblem(file: directory, problem: "the folder does not exist")], acknowledged: [])
         }
@@ -50,8 +50,13 @@ enum StoreChecker {
                                          problem: problem.description))
         }
         let proofs = manifestProblems.isEmpty || history.ledger.documents.count > 0
-        if proofs { problems += StoreDocumentProof.check(directory: directory, history: history) }
-        return StoreCheckReport(problems: problems, acknowledged: history.ledger.acknowledgements, auditLines: history.lines)
+        var decoded: Set<String> = []
+        if proofs {
+            let proof = StoreDocumentProof.check(directory: directory, history: history, shapes: shapes)
+            problems += proof.problems
+            decoded = proof.decoded
+        }
+        return StoreCheckReport(problems: problems, acknowledged: history.ledger.acknowledgements, auditLines: history.lines, decoded: decoded)
     }
 
     private static func checkManifest(directory: String) -> [StoreProblem] {

@@ -40,15 +40,17 @@ enum StoreDocumentProof {
         }
     }
 
-    static func check(directory: String, history: History) -> [StoreProblem] {
+    /// The problems, and the documents whose bytes `shapes` found to decode as their records.
+    static func check(directory: String, history: History, shapes: StoreShapeCheck? = nil) -> (problems: [StoreProblem], decoded: Set<String>) {
         let ledger = history.ledger
         var problems: [StoreProblem] = []
+        var decoded: Set<String> = []
         var seen: Set<String> = []
         var found: [String: String] = [:]  // document → the SHA-256 of its file
         let files = StoreDocumentFiles.list(directory: directory)
         // Each file read, parsed strictly and hashed on its own, over the cores.
-        let reads = ParallelMap.map(files.map(\.relativePath)) { relativePath in
-            FileRead(path: (directory as NSString).appendingPathComponent(relativePath))
+        let reads = ParallelMap.map(files) { file in
+            FileRead(path: (directory as NSString).appendingPathComponent(file.relativePath), document: file.document, shapes: shapes)
         }
         for (file, read) in zip(files, reads) {
             switch read {
@@ -58,9 +60,10 @@ enum StoreDocumentProof {
                 if let name = file.document?.name { seen.insert(name) }
             case .gone:
                 continue
-            case .read(let problem, let sha):
+            case .read(let problem, let sha, let decodes):
                 if let problem { problems.append(StoreProblem(file: file.relativePath, problem: problem)) }
                 guard let document = file.document, !document.isUnaudited else { continue }
+                if decodes == true { decoded.insert(document.name) }
                 seen.insert(document.name)
                 found[document.name] = sha
             }
@@ -76,20 +79,24 @@ enum StoreDocumentProof {
             problems.append(StoreProblem(file: name + ".json", problem: "has been deleted outside esafety: the audit log's entry "
                 + "\(state.sequence) says it holds revision \(state.revision). Put it back with `esafety restore \(name).json`"))
         }
-        return problems
+        return (problems, decoded)
     }
 
     /// One document file as `check` reads it.
     private enum FileRead: Sendable {
         case unreadable(reason: String, isLink: Bool)
         case gone
-        /// Why it is not strict JSON (if it is not), and the SHA-256 of its bytes.
-        case read(problem: String?, sha256: String)
+        /// Why it is not strict JSON (if it is not), the SHA-256 of its bytes, and whether they
+        /// decode as the record the shape check expects (nil: not asked, or not strict JSON).
+        case read(problem: String?, sha256: String, decodes: Bool?)
 
-        init(path: String) {
+        init(path: String, document: StoreDocumentName?, shapes: StoreShapeCheck?) {
             do {
                 guard let contents = try StoreFileIO.readFile(path) else { self = .gone; return }
-                self = .read(problem: StoreJSONValidator.problem(in: contents.data), sha256: StoreAuditLog.hash(contents.data))
+                let sha = StoreAuditLog.hash(contents.data)
+                let problem = StoreJSONValidator.problem(in: contents.data)
+                let decodes = problem == nil ? document.flatMap { shapes?.check($0, bytes: contents.data) } : nil
+                self = .read(problem: problem, sha256: sha, decodes: decodes)
             } catch let failure as StoreIOFailure {
                 self = .unreadable(reason: failure.reason, isLink: failure.code == ELOOP)
             } catch {
@@ -142,10 +149,15 @@ public struct StoreCheckReport: Sendable {
     public var acknowledged: [(key: String, sequence: Int, by: AuditActor, at: Date, reason: String)]
     /// The log's entries as this check read them, with their lines (nil if it could not).
     var auditLines: [(entry: AuditEntry, line: Data?)]?
+    /// The documents whose bytes, as this check read them, decoded as their records (see
+    /// ``StoreShapeCheck``): ``Workspace/checkRecords(after:)`` does not read them again.
+    var decoded: Set<String>
 
-    init(problems: [StoreProblem], acknowledged: [StoreLedger.Acknowledgement], auditLines: [(entry: AuditEntry, line: Data?)]? = nil) {
+    init(problems: [StoreProblem], acknowledged: [StoreLedger.Acknowledgement], auditLines: [(entry: AuditEntry, line: Data?)]? = nil,
+         decoded: Set<String> = []) {
         self.problems = problems
         self.acknowledged = acknowledged.map { ($0.key, $0.sequence, $0.by, $0.at, $0.reason) }
         self.auditLines = auditLines
+        self.decoded = decoded
     }
 }

@@ -26,10 +26,23 @@ public enum RecordCheck {
 }
 
 extension Workspace {
+    /// What `check`'s first read of every file also proves (``Store/checkReport(shapes:)``): that
+    /// each incident file and each signature file decodes as its record, and that an incident
+    /// file holds the incident its name says. These are nine tenths of a store's bytes.
+    public static let shapeCheck = StoreShapeCheck(folders: [IncidentLog.folder, AUPDocumentName.signatureFolder]) { name, bytes in
+        if name.hasPrefix(AUPDocumentName.signatureFolder + "/") {
+            return StoreJSON.decodeDocument(SignatureShardDocument.self, from: bytes, decoder: StoreJSON.makeDecoder()) != nil
+        }
+        guard let stored = StoreJSON.decodeDocument(StoredIncident.self, from: bytes, decoder: StoreJSON.makeDecoder()) else { return false }
+        return (try? RecordCheck.refuseMisnamedIncident(id: stored.id, document: name)) != nil
+    }
+
     /// Reads every record of every area and returns what is wrong with them (empty if nothing):
     /// documents that do not decode as esafety records, duplicate ids, misnamed incident files.
-    /// Changes nothing; use on a read-only workspace.
-    public func checkRecords() -> [StoreProblem] {
+    /// Given the report of ``Store/checkReport(shapes:)`` with ``shapeCheck``, the documents it
+    /// decoded are not read again. Changes nothing; use on a read-only workspace.
+    public func checkRecords(after report: StoreCheckReport? = nil) -> [StoreProblem] {
+        let decoded = report?.decoded ?? []
         var problems: [StoreProblem] = []
         func note(_ work: () throws -> Void) {
             do { try work() } catch let StoreError.corrupt(file, reason) {
@@ -41,7 +54,7 @@ extension Workspace {
             }
         }
         // Every incident file, whoever is signed in (the log itself reads only what it needs).
-        let names = (try? store.documentNames(in: IncidentLog.folder)) ?? []
+        let names = ((try? store.documentNames(in: IncidentLog.folder)) ?? []).filter { !decoded.contains($0) }
         for read in IncidentLog.readFiles(documents: names, in: store) { note { _ = try read.get() } }
         if session != nil {  // and what only the records key can open
             let before = problems.count
@@ -50,7 +63,7 @@ extension Workspace {
                 problems.removeLast()
             }
         }
-        note { _ = try aup.allSignatures() }
+        note { try aup.readSignatureFiles(skipping: decoded) }
         if let problem = reviews.loadProblem { problems.append(StoreProblem(file: "(reviews)", problem: problem)) }
         return problems
     }
