@@ -9,7 +9,8 @@ public enum CSVWriter {
         var text = TerminalText.safe(value)  // no escape sequence reaches a terminal or a spreadsheet
         if let first = text.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) { text = "'" + text }  // = + - @ tab CR
         if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {  // , " LF CR
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            guard text.utf8.contains(0x22) else { return "\"" + text + "\"" }
+            return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
         }
         return text
     }
