@@ -246,7 +246,7 @@ struct BenchMeasurements {
     /// caller leaves out: scrypt is slow on purpose.
     @discardableResult
     private func openEveryArea(_ url: URL, access: StoreAccess, dropIndex: Bool) throws -> Double {
-        if dropIndex { try? FileManager.default.removeItem(at: url.appendingPathComponent("cache")) }
+        if dropIndex { try? FileManager.default.removeItem(at: url.appendingPathComponent(IncidentLog.indexFile)) }  // the index alone: the ledger's copy stays
         let workspace = try Workspace.open(at: url, access: access, actor: actor)
         defer { workspace.store.close() }
         let signIn = try milliseconds { try signInAsDemoHead(workspace) }

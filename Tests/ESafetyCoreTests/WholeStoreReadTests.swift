@@ -94,3 +94,26 @@ final class AuditLineSignatureTests: StoreTestCase {
         XCTAssertTrue(verdicts.contains { $0.contains("entry \(signed.entry.sequence)'s signature is not") }, "\(verdicts)")
     }
 }
+
+/// The entries a session reads when it opens are proven over the cores: one not signed as
+/// esafety signs them breaks the log, and only that one.
+final class OpeningTailProofTests: StoreTestCase {
+    func testAnUnsignedEntryReadAtOpeningBreaksTheLogAtThatEntry() throws {
+        let (workspace, _) = try schoolWithAccounts()
+        for index in 0..<(ParallelMap.threshold + 8) {  // enough signed entries to be proven over the cores
+            try workspace.store.recordEvent(actor: workspace.actor, action: "test.event", recordID: nil, summary: "Event \(index)")
+        }
+        workspace.store.close()
+        let bare = try Store.open(at: storeURL)  // no signer: as a hand-made program would write
+        try commitRaw(Data("{}".utf8), as: "notes/unsigned", in: bare)
+        let unsigned = bare.ledger.lastSequence
+        bare.close()
+
+        let reopened = try Workspace.open(at: storeURL, access: .readOnly, actor: sam)
+        defer { reopened.store.close() }
+        XCTAssertGreaterThan(reopened.store.openingTail.count, ParallelMap.threshold)
+        _ = try reopened.accounts()
+        XCTAssertEqual(reopened.store.ledger.problems.map(\.key), ["unsigned:\(unsigned)"])
+        XCTAssertTrue(reopened.store.ledger.problems.first?.description.contains("is not signed") == true)
+    }
+}

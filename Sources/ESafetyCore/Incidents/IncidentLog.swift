@@ -29,6 +29,9 @@ public final class IncidentLog {
     var summaryByID: [String: IncidentSummary] = [:]
 
     static let folder = "incidents"
+    /// The sealed index's file, relative to the store folder (derived: deleting it makes the next
+    /// lead's opening build it again from every record).
+    public static var indexFile: String { StoreDocumentName.cacheFolder + "/" + IncidentIndex.documentName + ".json" }
 
     static let figuresDocument = "incident-figures"
 

@@ -33,8 +33,13 @@ struct AuditSignatureVerifier {
     /// signatures are checked over the cores (each depends only on its key, which the walk
     /// along the chain settles first).
     mutating func verifyAll(_ entries: [(entry: AuditEntry, line: Data?)]) -> [String] {
+        verifyEach(entries).compactMap { $0 }
+    }
+
+    /// ``verify(_:)`` of each entry, in order, over the cores: what is wrong with each, or nil.
+    mutating func verifyEach(_ entries: [(entry: AuditEntry, line: Data?)]) -> [String?] {
         let steps = entries.map { next($0.entry, line: $0.line) }
-        return ParallelMap.map(steps, context: StoreJSON.makeLineEncoder) { encoder, step in step.problem(encoder: encoder) }.compactMap { $0 }
+        return ParallelMap.map(steps, context: StoreJSON.makeLineEncoder) { encoder, step in step.problem(encoder: encoder) }
     }
 
     /// What is left to prove of one entry once its place in the chain is known.

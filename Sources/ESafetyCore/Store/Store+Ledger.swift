@@ -110,6 +110,11 @@ extension Store {
     /// Runs `entryCheck` on an entry; a problem breaks the log until acknowledged.
     func noteEntryProblem(_ entry: AuditEntry) {
         guard let problem = entryCheck?(entry) else { return }
+        noteEntryProblem(entry, problem)
+    }
+
+    /// Breaks the log at `entry` for `problem` (found by `entryCheck`, or by proving many at once).
+    func noteEntryProblem(_ entry: AuditEntry, _ problem: String) {
         ledger.note(StoreLedger.LogProblem(key: "unsigned:\(entry.sequence)", description: problem))
     }
 

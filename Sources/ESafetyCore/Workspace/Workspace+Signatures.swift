@@ -21,7 +21,11 @@ extension Workspace {
             }
             return box.verifier.verify(entry)
         }
-        for entry in tail { store.noteEntryProblem(entry) }
+        // The entries read at opening, proven over the cores (the authority read now names every
+        // signer up to them); later ones, one by one as they arrive.
+        for (entry, problem) in zip(tail, box.verifier.verifyEach(tail.map { ($0, nil) })) {
+            if let problem { store.noteEntryProblem(entry, problem) }
+        }
     }
 }
 
