@@ -116,4 +116,27 @@ final class OpeningTailProofTests: StoreTestCase {
         XCTAssertEqual(reopened.store.ledger.problems.map(\.key), ["unsigned:\(unsigned)"])
         XCTAssertTrue(reopened.store.ledger.problems.first?.description.contains("is not signed") == true)
     }
+
+    /// Entries another session writes are proven over the lines read (the signature over its
+    /// line): signed ones pass, a line whose signature was moved onto other words does not.
+    func testEntriesAnotherSessionWritesAreProvenOverTheirLines() throws {
+        let (workspace, _) = try schoolWithAccounts()
+        let watcher = try Workspace.open(at: storeURL, access: .readOnly, actor: sam)
+        defer { watcher.store.close() }
+        _ = try watcher.accounts()
+        try workspace.store.recordEvent(actor: workspace.actor, action: "test.event", recordID: nil, summary: "Signed by its writer")
+        XCTAssertEqual(try watcher.store.catchUp().count, 1)
+        XCTAssertEqual(watcher.store.ledger.problems.map(\.key), [], "a signed entry read from another session passes")
+
+        // The same signature on a line that says something else, as a forger would try.
+        let lines = try String(decoding: bytes("audit.jsonl"), as: UTF8.self).split(separator: "\n")
+        let last = try XCTUnwrap(lines.last)
+        let forged = last.replacingOccurrences(of: "Signed by its writer", with: "Signed by someone else")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path("audit.jsonl")))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((forged + "\n").utf8))
+        try handle.close()
+        _ = try? watcher.store.catchUp()
+        XCTAssertTrue(watcher.store.ledger.problems.contains { $0.description.contains("signature is not") }, "\(watcher.store.ledger.problems)")
+    }
 }

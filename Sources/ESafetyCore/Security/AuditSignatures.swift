@@ -24,9 +24,10 @@ struct AuditSignatureVerifier {
         if newer.statements.count >= (authority?.statements.count ?? 0) { authority = newer }
     }
 
-    /// Why `entry` is not what esafety would have written, or nil. Advances past it.
-    mutating func verify(_ entry: AuditEntry) -> String? {
-        next(entry, line: nil).problem(encoder: encoder)
+    /// Why `entry` is not what esafety would have written, or nil. Advances past it. Given the
+    /// line it was read from, the signature is proven over that line (no encoding again).
+    mutating func verify(_ entry: AuditEntry, line: Data? = nil) -> String? {
+        next(entry, line: line).problem(encoder: encoder)
     }
 
     /// ``verify(_:)`` of every entry of a log, in order, with the line each was read from: the

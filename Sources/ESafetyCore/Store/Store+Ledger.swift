@@ -85,7 +85,9 @@ extension Store {
 
     private func readLogChunk() throws -> StoreAuditReader.Chunk {
         do {
-            return try StoreAuditReader.read(path: auditPath, from: ledger.offset, firstLine: ledger.lineCount + 1)
+            // With the lines' bytes when entries are proven: a signature is proven over its line.
+            return try StoreAuditReader.read(path: auditPath, from: ledger.offset, firstLine: ledger.lineCount + 1,
+                                             keepingBytes: entryCheck != nil)
         } catch let failure as StoreIOFailure {
             if failure.code == ENOENT { throw StoreError.missingAuditLog(directory: path) }
             throw StoreError.readFailed(file: StoreAuditLog.fileName, reason: failure.reason)
@@ -100,7 +102,7 @@ extension Store {
             if let entry = line.entry {
                 entries.append(entry)
                 recentEntries.append(entry)
-                noteEntryProblem(entry)
+                noteEntryProblem(entry, line: line.bytes)
             }
         }
         if recentEntries.count > 128 { recentEntries.removeFirst(recentEntries.count - 64) }
@@ -108,8 +110,8 @@ extension Store {
     }
 
     /// Runs `entryCheck` on an entry; a problem breaks the log until acknowledged.
-    func noteEntryProblem(_ entry: AuditEntry) {
-        guard let problem = entryCheck?(entry) else { return }
+    func noteEntryProblem(_ entry: AuditEntry, line: Data? = nil) {
+        guard let problem = entryCheck?(entry, line) else { return }
         noteEntryProblem(entry, problem)
     }
 

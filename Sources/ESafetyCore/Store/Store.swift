@@ -69,8 +69,9 @@ public final class Store {
     /// none): what records who looked and who failed to sign in. Nil: a read-only store commits nothing.
     public var recordsOnReadOnly: ((String) -> Bool)?
     /// Proves each audit entry as it is read or written (the signatures: see
-    /// `AuditSignatureVerifier`); a problem it names breaks the log, as a changed entry does.
-    public var entryCheck: ((AuditEntry) -> String?)?
+    /// `AuditSignatureVerifier`), given the line it was read from where there is one; a problem
+    /// it names breaks the log, as a changed entry does.
+    public var entryCheck: ((AuditEntry, Data?) -> String?)?
     /// The entries read when the store opened (after the anchored ledger), for `entryCheck`.
     var openingTail: [AuditEntry] = []
     /// What the last recovery did (tests).

@@ -11,7 +11,7 @@ extension Workspace {
         let box = VerifierBox(AuditSignatureVerifier(authority: accounts.authority,
                                                       revisionBefore: max(0, (store.ledger.state(of: name)?.revision ?? 0) - writes)))
         let path = store.directory.appendingPathComponent(name + ".json").path
-        store.entryCheck = { entry in
+        store.entryCheck = { entry, line in
             if entry.documents?.contains(where: { $0.document == name }) == true {
                 // A new statement: read it as it is (every statement proves itself by its signature).
                 if let contents = try? StoreFileIO.readFile(path),
@@ -19,7 +19,7 @@ extension Workspace {
                     box.verifier.update(try? Authority.verify(document))
                 }
             }
-            return box.verifier.verify(entry)
+            return box.verifier.verify(entry, line: line)
         }
         // The entries read at opening, proven over the cores (the authority read now names every
         // signer up to them); later ones, one by one as they arrive.
