@@ -287,15 +287,28 @@ final class SignatureShardFastDecoderTests: StoreTestCase {
         }
     }
 
+    func testReadsEscapesExactlyAsJSONDecoderDoes() throws {
+        let text = String(decoding: try StoreJSON.makeEncoder().encode(shard()), as: UTF8.self)
+        let escaped = Data(text.replacingOccurrences(of: "pupil-0007", with: "pupil-\\u0030007")
+            .replacingOccurrences(of: "Zoë", with: "Zo\\u00EB")
+            .replacingOccurrences(of: "\"os:sam\"", with: "\"os:sam\\/\\\"\\\\\\ud83d\\ude00\"").utf8)
+        let fast = try XCTUnwrap(SignatureShardFastDecoder.decode(escaped))
+        XCTAssertEqual(fast.signatures, try StoreJSON.makeDecoder().decode(SignatureShardDocument.self, from: escaped).signatures)
+        XCTAssertEqual(fast.signatures.first?.personID, "pupil-0007")
+        XCTAssertEqual(fast.signatures.first?.witness.id, "os:sam/\"\\😀")
+        XCTAssertEqual(fast.signatures.last?.witness.name, "Zoë Ōkubo 李")
+    }
+
     func testStepsAsideForAnythingUnusual() throws {
         let text = String(decoding: try StoreJSON.makeEncoder().encode(shard()), as: UTF8.self)
         let unusual = [
-            text.replacingOccurrences(of: "pupil-0007", with: "pupil-\\u0030007"),      // an escape
+            text.replacingOccurrences(of: "pupil-0007", with: "pupil-\\ud800"),         // a lone surrogate
             text.replacingOccurrences(of: "\"method\"", with: "\"note\" : \"x\", \"method\""),  // an unknown key
             text.replacingOccurrences(of: "\"2026-09-03\"", with: "\"2026-02-30\""),      // no such day
             text.replacingOccurrences(of: "\"class\"", with: "5"),                        // a wrong type
             String(text.prefix(text.count / 2)),                                          // truncated
             text + "x",                                                                   // something after it
+            text.replacingOccurrences(of: "pupil-0007", with: "pupil-\\x007"),          // no such escape
         ]
         for variant in unusual {
             XCTAssertNil(SignatureShardFastDecoder.decode(Data(variant.utf8)), variant)
@@ -303,10 +316,11 @@ final class SignatureShardFastDecoderTests: StoreTestCase {
         var invalid = Data(text.utf8)
         invalid[invalid.firstRange(of: Data("Zo".utf8))!.upperBound] = 0xFF
         XCTAssertNil(SignatureShardFastDecoder.decode(invalid))
-        // The escaped one is valid JSON: the store still reads it, through JSONDecoder.
+        // An escaped text is read by either path alike.
         let store = try makeStore()
         defer { store.close() }
-        try commitRaw(Data(unusual[0].utf8), as: "shard", in: store)
+        let escaped = Data(text.replacingOccurrences(of: "pupil-0007", with: "pupil-\\u0030007").utf8)
+        try commitRaw(escaped, as: "shard", in: store)
         XCTAssertEqual(try store.load(SignatureShardDocument.self, from: "shard")?.signatures, shard().signatures)
         // The wrong type is refused with the usual message naming the file and the field.
         try commitRaw(Data(unusual[3].utf8), as: "shard", in: store)

@@ -51,7 +51,12 @@ public enum StoreJSON {
 
     /// Parses `yyyy-MM-ddTHH:mm:ss[.fff][Z|±hh:mm|±hhmm]`; nil if `text` is not such a date.
     public static func date(from text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { date(fromUTF8: $0) }
+    }
+
+    /// ``date(from:)`` of a string's UTF-8 bytes (the store's fast decoders read dates in place).
+    static func date(fromUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var index = 0
         func number(_ width: Int) -> Int? {
             guard index + width <= bytes.count else { return nil }
