@@ -3,8 +3,8 @@ import Foundation
 import XCTest
 @testable import ESafetyCore
 
-/// Every incident of a demo store and of a generated store is read by the fast reader, and
-/// read exactly as `JSONDecoder` reads it.
+/// Every incident of a demo store and of a generated store, its file and the record sealed in
+/// it, is read by the fast readers, and read exactly as `JSONDecoder` reads it.
 final class IncidentFastDecoderStoreTests: IncidentFastDecoderTestCase {
     /// Checks each incident file of `workspace` and the record sealed in it; returns how many.
     private func checkEveryIncident(in workspace: Workspace, file: StaticString = #filePath, line: UInt = #line) throws -> Int {
@@ -13,6 +13,8 @@ final class IncidentFastDecoderStoreTests: IncidentFastDecoderTestCase {
         for name in names {
             let bytes = try Data(contentsOf: workspace.store.directory.appendingPathComponent(name + ".json"))
             let stored = try StoreJSON.makeDecoder().decode(StoredIncident.self, from: bytes)
+            let fastStored = try XCTUnwrap(StoredIncident.fastDecode(bytes), "\(name)'s file is read on the fast path", file: file, line: line)
+            XCTAssertEqual(encoded(fastStored), encoded(stored), name, file: file, line: line)
             let plaintext: Data
             switch stored {
             case .plain: plaintext = bytes
