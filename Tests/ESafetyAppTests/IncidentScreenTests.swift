@@ -72,6 +72,15 @@ final class IncidentScreenTests: AppTestCase {
         assertScreen(contains: "3 of 3 incidents")
     }
 
+    func testTheCountFollowsTheSlashFilterToo() async throws {
+        try launch(demo: true)
+        press(.character("1"), .character("2"), .character("/"))
+        for character in "bull" { press(.character(character)) }
+        assertScreen(contains: "1 of 3 incidents")
+        press(.escape)  // the typed filter cancelled: every row again
+        assertScreen(contains: "3 of 3 incidents")
+    }
+
     func testGovernorsFiguresShowNoNames() async throws {
         try launch(demo: true)
         press(.character("1"), .character("5"))  // after My reports

@@ -50,7 +50,7 @@ final class IncidentLogScreen: AppScreen, Screen {
     }
 
     func draw(into canvas: inout Canvas, rect: Rect) {
-        let shown = table.rows.count
+        let shown = table.shownCount  // after the `/` filter as well as the form's
         var note = "\(shown) of \(log.summaries.count) incidents"
         if !filter.isEmpty { note += " · filtered: \(describe(filter)) (x clears)" }
         canvas.write(note, at: Point(x: rect.x + 1, y: rect.y), style: filter.isEmpty ? .dim : .warning, clip: rect)

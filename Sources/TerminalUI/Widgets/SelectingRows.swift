@@ -18,6 +18,8 @@ public class SelectingRows {
     public var isFiltering: Bool { state.isFiltering }
     /// The filter typed or kept; empty when the rows are not filtered.
     public var filterText: String { state.filterText }
+    /// How many rows the `/` filter leaves shown (all of them when there is no filter).
+    public var shownCount: Int { state.visible.count }
 
     public func handle(key: Key) -> WidgetResponse { state.handle(key) }
 
