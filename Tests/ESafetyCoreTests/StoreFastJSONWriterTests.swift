@@ -6,7 +6,7 @@ import XCTest
 /// The store's fast writer gives exactly the bytes `StoreJSON.makeEncoder()` gives, for the
 /// documents it writes (signature files and the directory) and for every awkward value: empty
 /// lists, optional members absent and present, every control character, non-ASCII text, long
-/// strings, extreme numbers and dates.
+/// strings, extreme numbers and dates; and the store writes documents with it.
 final class StoreFastJSONWriterTests: StoreTestCase {
     /// Asserts that `value`'s fast bytes are its encoder bytes; on a difference, says where.
     private func assertSameAsEncoder<T: StoreFastEncodable & Encodable>(_ value: T, _ message: String = "",
@@ -179,5 +179,26 @@ final class StoreFastJSONWriterTests: StoreTestCase {
         let store = try BenchDataGenerator(scale: 1, counts: counts).generate(at: storeURL).store
         defer { store.close() }
         XCTAssertGreaterThanOrEqual(try checkDocuments(of: store), 50)
+    }
+
+    // MARK: The store's use of it
+
+    /// A document whose fast bytes differ from its `Codable` ones, to tell which path wrote it.
+    private struct Marked: Codable, StoreFastEncodable {
+        var fast: Data?
+        var name = "codable"
+        func fastEncoded() -> Data? { fast }
+        enum CodingKeys: String, CodingKey { case name }
+    }
+
+    func testTheStoreWritesTheFastBytesAndFallsBackToTheEncoderOnNil() throws {
+        let store = try Store.create(at: storeURL) { _ in }
+        defer { store.close() }
+        try store.save(Marked(fast: Data("{\n  \"name\" : \"fast\"\n}".utf8)), to: "marked-fast", actor: sam, action: "test",
+                       recordID: nil, summary: "fast")
+        try store.save(Marked(fast: nil), to: "marked-slow", actor: sam, action: "test", recordID: nil, summary: "slow")
+        XCTAssertEqual(String(decoding: try bytes("marked-fast.json"), as: UTF8.self), "{\n  \"_revision\" : 1,\n  \"name\" : \"fast\"\n}\n")
+        XCTAssertEqual(String(decoding: try bytes("marked-slow.json"), as: UTF8.self), "{\n  \"_revision\" : 1,\n  \"name\" : \"codable\"\n}\n")
+        XCTAssertTrue(store.check().isEmpty, "\(store.check())")
     }
 }
