@@ -1,0 +1,153 @@
+import Foundation
+
+/// Writes JSON into a byte buffer exactly as the store's encoder (``StoreJSON/makeEncoder()``)
+/// writes it, without the `Codable` machinery: the writing side of ``StoreFastEncodable``.
+///
+/// What Foundation's `JSONEncoder` does with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`
+/// (checked on Swift 6.3.1, and by `StoreFastJSONWriterTests` on every build):
+/// - each member or element on its own line, indented two spaces a level, `"key" : value`, with
+///   `,` ending every line but the last; the closing bracket on its own line at the outer indent;
+/// - an empty array or object as its brackets with an empty line between: `[\n\n<indent>]`;
+/// - keys sorted by their UTF-8 bytes (so `B` < `_revision` < `a`, and `é` after every ASCII key),
+///   not by `String`'s `<`; callers give the keys in that order (``key(_:)``);
+/// - in strings, `"` and `\` escaped, the control characters 0x00–0x1F as `\b \t \n \f \r` or
+///   `\u00xx` (lowercase hex), everything else (`/`, DEL, non-ASCII) as its raw UTF-8 bytes;
+/// - integers in decimal; `true`, `false`, `null`.
+struct StoreFastJSONWriter {
+    /// The JSON written so far.
+    private(set) var bytes: [UInt8] = []
+    /// How many objects and arrays are open.
+    private var depth = 0
+    /// True until the first member or element of the innermost open object or array is started.
+    private var isFirst = true
+
+    /// A writer whose buffer has room for about `capacity` bytes.
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// `value` as the store's encoder writes it at the top level.
+    static func encode<T: StoreFastJSONWritable>(_ value: T, capacity: Int = 256) -> Data {
+        var writer = StoreFastJSONWriter(capacity: capacity)
+        value.write(to: &writer)
+        return Data(writer.bytes)
+    }
+
+    // MARK: Structure
+
+    mutating func beginObject() { open(0x7B) }
+    mutating func endObject() { close(0x7D) }
+    mutating func beginArray() { open(0x5B) }
+    mutating func endArray() { close(0x5D) }
+
+    /// Starts the next member of the open object: `"key" : `. `key` must be ASCII that needs no
+    /// escape (a `CodingKey`'s name), and an object's keys must come in the encoder's order:
+    /// ascending by their bytes.
+    mutating func key(_ key: StaticString) {
+        startItem()
+        bytes.append(0x22)
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(0x22)
+        bytes.append(0x20)
+        bytes.append(0x3A)
+        bytes.append(0x20)
+    }
+
+    /// Starts the next element of the open array.
+    mutating func element() { startItem() }
+
+    /// A member whose value is `value`.
+    mutating func member<T: StoreFastJSONWritable>(_ key: StaticString, _ value: T) {
+        self.key(key)
+        value.write(to: &self)
+    }
+
+    /// A member only if `value` is not nil, as `encodeIfPresent` (and synthesized `Codable` for
+    /// an optional property) writes it.
+    mutating func memberIfPresent<T: StoreFastJSONWritable>(_ key: StaticString, _ value: T?) {
+        guard let value else { return }
+        member(key, value)
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        depth += 1
+        isFirst = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(0x0A)
+        if isFirst { bytes.append(0x0A) }  // empty: JSONEncoder still breaks the line twice
+        depth -= 1
+        indent()
+        bytes.append(bracket)
+        isFirst = false  // the enclosing object or array holds at least this
+    }
+
+    private mutating func startItem() {
+        if isFirst { isFirst = false } else { bytes.append(0x2C) }
+        bytes.append(0x0A)
+        indent()
+    }
+
+    private mutating func indent() {
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+    }
+
+    // MARK: Values
+
+    /// `text` quoted and escaped as `JSONEncoder` escapes it.
+    mutating func string(_ text: String) {
+        bytes.append(0x22)
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                escape(byte)
+                start = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(0x22)
+    }
+
+    /// `text` quoted, for text known to need no escape (dates the store formats itself).
+    mutating func plainString(_ text: String) {
+        bytes.append(0x22)
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(0x22)
+    }
+
+    mutating func integer(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func bool(_ value: Bool) {
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func null() {
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private mutating func escape(_ byte: UInt8) {
+        bytes.append(0x5C)
+        switch byte {
+        case 0x22, 0x5C: bytes.append(byte)
+        case 0x08: bytes.append(0x62)  // b
+        case 0x09: bytes.append(0x74)  // t
+        case 0x0A: bytes.append(0x6E)  // n
+        case 0x0C: bytes.append(0x66)  // f
+        case 0x0D: bytes.append(0x72)  // r
+        default:
+            bytes.append(contentsOf: "u00".utf8)
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+    }
+}
