@@ -17,6 +17,8 @@ public enum AUPDocumentName {
     public static func signatures(_ year: SchoolYear, bucket: String) -> String { "\(signatureFolder)/\(year)-ending-\(bucket)" }
     /// The 100 buckets, "00" to "99".
     public static let buckets: [String] = (0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }
+    /// Every signature file a school year may have, one per bucket.
+    static func signatureFiles(of year: SchoolYear) -> [String] { buckets.map { signatures(year, bucket: $0) } }
 }
 
 /// `aup/versions.json`.

@@ -83,7 +83,7 @@ public final class AUPRegister {
 
     private func loadYearThrowing(_ year: SchoolYear) throws {
         guard !loadedYears.contains(year) else { return }
-        let names = AUPDocumentName.buckets.map { AUPDocumentName.signatures(year, bucket: $0) }
+        let names = AUPDocumentName.signatureFiles(of: year)
         for (name, shard) in zip(names, try store.loadMany(SignatureShardDocument.self, from: names)) {
             guard let shard else { continue }
             shards[name] = shard.signatures
@@ -104,7 +104,7 @@ public final class AUPRegister {
     func readSignatureFiles(skipping decoded: Set<String>) throws {
         try load()
         for year in signatureYears() {
-            let names = AUPDocumentName.buckets.map { AUPDocumentName.signatures(year, bucket: $0) }.filter { !decoded.contains($0) }
+            let names = AUPDocumentName.signatureFiles(of: year).filter { !decoded.contains($0) }
             _ = try store.loadMany(SignatureShardDocument.self, from: names)
         }
     }

@@ -6,21 +6,19 @@ import Foundation
 /// passes is not read again by ``Workspace/checkRecords(after:)``; one that fails is, so its
 /// message is exactly that of an ordinary read.
 public struct StoreShapeCheck: Sendable {
-    /// The folders whose documents it reads (`incidents`, say).
-    let folders: Set<String>
     /// True when `bytes` (the document `name`, as read) decode as the record its folder holds,
     /// as ``Store/load(_:from:)`` decodes it. Called on several threads at once.
-    let decodes: @Sendable (_ name: String, _ bytes: Data) -> Bool
+    typealias Decodes = @Sendable (_ name: String, _ bytes: Data) -> Bool
 
-    init(folders: Set<String>, decodes: @escaping @Sendable (_ name: String, _ bytes: Data) -> Bool) {
-        self.folders = folders
-        self.decodes = decodes
-    }
+    /// By folder (`incidents`, say): the folders whose documents it reads.
+    let byFolder: [String: Decodes]
+
+    init(_ byFolder: [String: Decodes]) { self.byFolder = byFolder }
 
     /// Whether `document`'s bytes, already found strict JSON, decode as its record (nil: not a
     /// document this check reads).
     func check(_ document: StoreDocumentName, bytes: Data) -> Bool? {
-        guard let folder = document.folder, folders.contains(folder) else { return nil }
+        guard let folder = document.folder, let decodes = byFolder[folder] else { return nil }
         return decodes(document.name, bytes)
     }
 }

@@ -29,13 +29,15 @@ extension Workspace {
     /// What `check`'s first read of every file also proves (``Store/checkReport(shapes:)``): that
     /// each incident file and each signature file decodes as its record, and that an incident
     /// file holds the incident its name says. These are nine tenths of a store's bytes.
-    public static let shapeCheck = StoreShapeCheck(folders: [IncidentLog.folder, AUPDocumentName.signatureFolder]) { name, bytes in
-        if name.hasPrefix(AUPDocumentName.signatureFolder + "/") {
-            return StoreJSON.decodeDocument(SignatureShardDocument.self, from: bytes, decoder: StoreJSON.makeDecoder()) != nil
-        }
-        guard let stored = StoreJSON.decodeDocument(StoredIncident.self, from: bytes, decoder: StoreJSON.makeDecoder()) else { return false }
-        return (try? RecordCheck.refuseMisnamedIncident(id: stored.id, document: name)) != nil
-    }
+    public static let shapeCheck = StoreShapeCheck([
+        AUPDocumentName.signatureFolder: { _, bytes in
+            StoreJSON.decodeDocument(SignatureShardDocument.self, from: bytes, decoder: StoreJSON.makeDecoder()) != nil
+        },
+        IncidentLog.folder: { name, bytes in
+            guard let stored = StoreJSON.decodeDocument(StoredIncident.self, from: bytes, decoder: StoreJSON.makeDecoder()) else { return false }
+            return (try? RecordCheck.refuseMisnamedIncident(id: stored.id, document: name)) != nil
+        },
+    ])
 
     /// Reads every record of every area and returns what is wrong with them (empty if nothing):
     /// documents that do not decode as esafety records, duplicate ids, misnamed incident files.
