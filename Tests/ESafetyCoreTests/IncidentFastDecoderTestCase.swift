@@ -77,7 +77,7 @@ class IncidentFastDecoderTestCase: StoreTestCase {
     @discardableResult
     func assertAgrees(_ data: Data, _ message: @autoclosure () -> String = "", file: StaticString = #filePath,
                       line: UInt = #line) -> IncidentRecord? {
-        guard let fast = IncidentRecordFastDecoder.decode(data) else { return nil }
+        guard let fast = StoreFastDecoder.decode(IncidentRecord.self, from: data) else { return nil }
         let slow = try? StoreJSON.makeDecoder().decode(IncidentRecord.self, from: data)
         XCTAssertEqual(fast, slow, message(), file: file, line: line)
         if let slow { XCTAssertEqual(encoded(fast), encoded(slow), message(), file: file, line: line) }

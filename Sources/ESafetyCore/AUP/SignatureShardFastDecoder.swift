@@ -67,5 +67,6 @@ enum SignatureShardFastDecoder {
 }
 
 extension SignatureShardDocument: StoreFastDecodable {
-    static func fastDecode(_ data: Data) -> SignatureShardDocument? { SignatureShardFastDecoder.decode(data) }
+    /// It refuses a key twice or one it does not know, and checks every text, so needs no validation first.
+    static func fastDecode(_ data: Data, validated: Bool) -> SignatureShardDocument? { SignatureShardFastDecoder.decode(data) }
 }

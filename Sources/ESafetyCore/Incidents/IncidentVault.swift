@@ -126,7 +126,7 @@ struct IncidentOpener: Sendable {
             throw StoreError.corrupt(file: name, reason: "it is neither sealed to the records key nor to its recipients")
         }
         do {
-            return try IncidentRecordFastDecoder.decode(data) ?? StoreJSON.makeDecoder().decode(IncidentRecord.self, from: data)
+            return try StoreFastDecoder.decode(IncidentRecord.self, from: data) ?? StoreJSON.makeDecoder().decode(IncidentRecord.self, from: data)
         } catch {
             throw StoreError.corrupt(file: name, reason: "its sealed contents are not an incident record: \(StoreJSONDiagnostics.reason(for: error, data: data))")
         }

@@ -74,7 +74,7 @@ private struct SoundRead: @unchecked Sendable {  // made on one thread, then han
         if type.stripsRevision, let range = outline.revisionValue {
             data = StoreRevision.strip(data, valueRange: range)
         }
-        if let fast = type.fast, let decoded = fast.fastDecode(data) {
+        if let fast = type.fast, let decoded = fast.fastDecode(data, validated: true) {  // strict: validated above
             value = decoded
         } else if let decoded = try? decoder.decode(type.type, from: data) {
             value = decoded

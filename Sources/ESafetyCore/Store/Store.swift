@@ -275,7 +275,8 @@ public final class Store {
             data = StoreRevision.strip(data, valueRange: range)
         }
         // A faster reader for the largest documents (StoreFastDecodable.swift); nil means "ask JSONDecoder".
-        if let fast = T.self as? any StoreFastDecodable.Type, let value = fast.fastDecode(data) as? T {
+        // readProven has found the bytes strict JSON.
+        if let fast = T.self as? any StoreFastDecodable.Type, let value = fast.fastDecode(data, validated: true) as? T {
             return value
         }
         do {

@@ -88,7 +88,7 @@ enum StoreAuditReader {
             return Line(number: number, entry: nil, problem: "line \(number) is not a valid audit entry: "
                 + problem.replacingOccurrences(of: "line 1, ", with: ""), hash: hash, end: end)
         }
-        if let entry = AuditEntryFastDecoder.decode(data) {  // the usual line, read straight from its bytes
+        if let entry = StoreFastDecoder.decode(AuditEntry.self, from: data, validated: true) {  // the usual line, read straight from its bytes
             return Line(number: number, entry: entry, problem: nil, hash: hash, end: end)
         }
         do {

@@ -1,25 +1,8 @@
 import Foundation
 
-/// Whole values of any kind: stepped over, or captured as bytes and decoded by `JSONDecoder`
-/// alone (a member too rare or too complex to be worth reading by hand).
+/// Whole values of any kind, stepped over: to check a document's grammar, and to find where
+/// each member and element starts (``StoreFastDecoder``).
 extension StoreFastJSONReader {
-    /// The next value decoded by `JSONDecoder` (``StoreJSON/makeDecoder()``) from its bytes
-    /// alone: for a member too rare or too complex to be worth reading by hand. Its bytes are
-    /// first read strictly (``StoreJSONValidator``), so a key twice there is refused as it is
-    /// anywhere else, not left to `JSONDecoder`, which would take the first.
-    mutating func decodeValue<T: Decodable>(_ type: T.Type) -> T? {
-        guard let slice = valueBytes(), case .success = StoreJSONValidator.validate(slice) else { return nil }
-        return try? StoreJSON.makeDecoder().decode(type, from: slice)
-    }
-
-    /// The bytes of the next value, whole (see ``skipValue()``).
-    mutating func valueBytes() -> Data? {
-        skipSpace()
-        let start = position
-        guard skipValue() else { return nil }
-        return Data(UnsafeBufferPointer(rebasing: bytes[start..<position]))
-    }
-
     /// Steps over the next value of any kind, checked against JSON's grammar (strings' UTF-8
     /// and keys' uniqueness are left to whoever reads it), nested at most as deep as the store
     /// allows (``StoreJSONValidator/maximumDepth``).

@@ -1,9 +1,9 @@
 import CivilTime
 import Foundation
 
-/// The byte-level JSON reader the store's fast decoders share (``StoreFastDecodable``): a
-/// document's bytes read straight into one known shape, without `JSONDecoder`'s generic
-/// `Codable` machinery.
+/// The byte-level JSON reader the store's fast decoders share (``StoreFastDecodable``):
+/// ``StoreFastDecoder`` reads any `Decodable` type with it, and `SignatureShardFastDecoder`
+/// reads signature files straight into their one known shape.
 ///
 /// Each method reads one thing and returns nil (or false) for anything else, leaving the position
 /// anywhere: the decoder built on it then gives up, and the store decodes with `JSONDecoder`,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes JSON into a byte buffer exactly as the store's encoder (``StoreJSON/makeEncoder()``)
-/// writes it, without the `Codable` machinery: the writing side of ``StoreFastEncodable``.
+/// writes it: ``StoreFastEncoder`` gathers a value, and this writes it out.
 ///
 /// What Foundation's `JSONEncoder` does with `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`
 /// (checked on Swift 6.3.1, and by `StoreFastJSONWriterTests` on every build):
@@ -9,7 +9,8 @@ import Foundation
 ///   `,` ending every line but the last; the closing bracket on its own line at the outer indent;
 /// - an empty array or object as its brackets with an empty line between: `[\n\n<indent>]`;
 /// - keys sorted by their UTF-8 bytes (so `B` < `_revision` < `a`, and `é` after every ASCII key),
-///   not by `String`'s `<`; callers give the keys in that order (``key(_:)``);
+///   not by `String`'s `<`; callers give the keys in that order (``key(_:)``), and keys are
+///   escaped as strings are;
 /// - in strings, `"` and `\` escaped, the control characters 0x00–0x1F as `\b \t \n \f \r` or
 ///   `\u00xx` (lowercase hex), everything else (`/`, DEL, non-ASCII) as its raw UTF-8 bytes;
 /// - integers in decimal; `true`, `false`, `null`.
@@ -26,13 +27,6 @@ struct StoreFastJSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// `value` as the store's encoder writes it at the top level.
-    static func encode<T: StoreFastJSONWritable>(_ value: T, capacity: Int = 256) -> Data {
-        var writer = StoreFastJSONWriter(capacity: capacity)
-        value.write(to: &writer)
-        return Data(writer.bytes)
-    }
-
     // MARK: Structure
 
     mutating func beginObject() { open(0x7B) }
@@ -40,14 +34,11 @@ struct StoreFastJSONWriter {
     mutating func beginArray() { open(0x5B) }
     mutating func endArray() { close(0x5D) }
 
-    /// Starts the next member of the open object: `"key" : `. `key` must be ASCII that needs no
-    /// escape (a `CodingKey`'s name), and an object's keys must come in the encoder's order:
-    /// ascending by their bytes.
-    mutating func key(_ key: StaticString) {
+    /// Starts the next member of the open object: `"key" : `. An object's keys must come in
+    /// the encoder's order: ascending by their bytes.
+    mutating func key(_ key: String) {
         startItem()
-        bytes.append(0x22)
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22)
+        string(key)
         bytes.append(0x20)
         bytes.append(0x3A)
         bytes.append(0x20)
@@ -56,17 +47,9 @@ struct StoreFastJSONWriter {
     /// Starts the next element of the open array.
     mutating func element() { startItem() }
 
-    /// A member whose value is `value`.
-    mutating func member<T: StoreFastJSONWritable>(_ key: StaticString, _ value: T) {
-        self.key(key)
-        value.write(to: &self)
-    }
-
-    /// A member only if `value` is not nil, as `encodeIfPresent` (and synthesized `Codable` for
-    /// an optional property) writes it.
-    mutating func memberIfPresent<T: StoreFastJSONWritable>(_ key: StaticString, _ value: T?) {
-        guard let value else { return }
-        member(key, value)
+    /// Bytes already written as JSON (a scalar ``StoreFastEncoder`` wrote before).
+    mutating func raw<Bytes: Collection>(_ written: Bytes) where Bytes.Element == UInt8 {
+        bytes.append(contentsOf: written)
     }
 
     private mutating func open(_ bracket: UInt8) {
@@ -119,10 +102,6 @@ struct StoreFastJSONWriter {
         bytes.append(0x22)
         bytes.append(contentsOf: text.utf8)
         bytes.append(0x22)
-    }
-
-    mutating func integer(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
     }
 
     mutating func bool(_ value: Bool) {

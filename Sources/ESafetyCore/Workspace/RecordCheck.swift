@@ -31,10 +31,10 @@ extension Workspace {
     /// file holds the incident its name says. These are nine tenths of a store's bytes.
     public static let shapeCheck = StoreShapeCheck([
         AUPDocumentName.signatureFolder: { _, bytes in
-            StoreJSON.decodeDocument(SignatureShardDocument.self, from: bytes, decoder: StoreJSON.makeDecoder()) != nil
+            StoreJSON.decodeDocument(SignatureShardDocument.self, validated: bytes, decoder: StoreJSON.makeDecoder()) != nil
         },
         IncidentLog.folder: { name, bytes in
-            guard let stored = StoreJSON.decodeDocument(StoredIncident.self, from: bytes, decoder: StoreJSON.makeDecoder()) else { return false }
+            guard let stored = StoreJSON.decodeDocument(StoredIncident.self, validated: bytes, decoder: StoreJSON.makeDecoder()) else { return false }
             return (try? RecordCheck.refuseMisnamedIncident(id: stored.id, document: name)) != nil
         },
     ])

@@ -1,0 +1,111 @@
+import Foundation
+import XCTest
+@testable import ESafetyCore
+
+/// ``StoreFastDecoder`` and ``StoreFastEncoder`` read and write any `Codable` type exactly as
+/// the store's `JSONDecoder` and `JSONEncoder` do, or give up (nil), never another value: here
+/// on the shapes `Codable` can take that the store's documents do not all use.
+final class StoreFastCodableTests: IncidentFastDecoderTestCase {
+    /// A type written by hand with nested containers, a second ask for its container, and an
+    /// optional written as an explicit null.
+    private struct Nested: Codable, Equatable {
+        var name: String
+        var pairs: [[Int]]
+        var inner: [String: Int]
+        var note: String?
+
+        enum CodingKeys: String, CodingKey { case name, pairs, inner, note, zNull }
+        enum InnerKeys: String, CodingKey { case a, b }
+
+        init(name: String, pairs: [[Int]], inner: [String: Int], note: String?) {
+            self.name = name; self.pairs = pairs; self.inner = inner; self.note = note
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            var outer = try container.nestedUnkeyedContainer(forKey: .pairs)
+            pairs = []
+            while !outer.isAtEnd {
+                var row = try outer.nestedUnkeyedContainer()
+                var numbers: [Int] = []
+                while !row.isAtEnd { numbers.append(try row.decode(Int.self)) }
+                pairs.append(numbers)
+            }
+            inner = try container.decode([String: Int].self, forKey: .inner)
+            note = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .note)
+            guard try container.decodeNil(forKey: .zNull) else { throw DecodingError.dataCorruptedError(forKey: .zNull, in: container, debugDescription: "not null") }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            var outer = container.nestedUnkeyedContainer(forKey: .pairs)
+            for numbers in pairs {
+                var row = outer.nestedUnkeyedContainer()
+                for number in numbers { try row.encode(number) }
+            }
+            try container.encode(inner, forKey: .inner)
+            var again = encoder.container(keyedBy: CodingKeys.self)
+            try again.encodeIfPresent(note, forKey: .note)
+            try again.encodeNil(forKey: .zNull)
+        }
+    }
+
+    private func assertRoundTrip<T: Codable & Equatable>(_ value: T, _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let slow = try StoreJSON.makeEncoder().encode(value)
+        let fast = try XCTUnwrap(StoreFastEncoder.encode(value), "\(message): written on the fast path", file: file, line: line)
+        XCTAssertEqual(String(decoding: fast, as: UTF8.self), String(decoding: slow, as: UTF8.self), message, file: file, line: line)
+        let read = try XCTUnwrap(StoreFastDecoder.decode(T.self, from: slow), "\(message): read on the fast path", file: file, line: line)
+        XCTAssertEqual(read, value, message, file: file, line: line)
+        XCTAssertEqual(read, try StoreJSON.makeDecoder().decode(T.self, from: slow), message, file: file, line: line)
+    }
+
+    func testNestedContainersDictionariesAndExplicitNullsMatchFoundation() throws {
+        try assertRoundTrip(Nested(name: "a/b \"q\" é", pairs: [[], [1, -2], [999_999_999_999_999_999]], inner: ["b": 2, "a": 1, "é": 3, "B": 0], note: nil), "nested")
+        try assertRoundTrip(Nested(name: "", pairs: [], inner: [:], note: "x"), "empty")
+    }
+
+    func testEveryKindOfStoreRecordMatchesFoundation() throws {
+        try assertRoundTrip(richRecord(), "a rich record")
+        try assertRoundTrip(richRecord(Self.awkward), "awkward text")
+        try assertRoundTrip([AuditActor(id: "os:sam", name: "Sam")], "actors")
+    }
+
+    func testWhatFoundationWritesItsOwnWayIsLeftToIt() {
+        XCTAssertNil(StoreFastEncoder.encode([1.5]), "floating point: JSONEncoder's own digits")
+        XCTAssertNil(StoreFastEncoder.encode([URL(fileURLWithPath: "/tmp")]))
+        XCTAssertNil(StoreFastEncoder.encode([Decimal(1)]))
+        XCTAssertNil(StoreFastDecoder.decode([URL].self, from: Data(#"["file:///tmp"]"#.utf8)))
+        XCTAssertNil(StoreFastDecoder.decode([Double].self, from: Data("[1.5]".utf8)), "a fraction")
+        XCTAssertEqual(StoreFastDecoder.decode([Double].self, from: Data("[2]".utf8)), [2], "a whole number is the same either way")
+        XCTAssertNil(StoreFastDecoder.decode([Int8].self, from: Data("[128]".utf8)), "too large for its type")
+        XCTAssertNil(StoreFastDecoder.decode([Int].self, from: Data("[\(Int.max)]".utf8)), "more than 18 digits: left to JSONDecoder")
+        XCTAssertEqual(StoreFastDecoder.decode([UInt8].self, from: Data("[255]".utf8)), [255])
+        XCTAssertNil(StoreFastDecoder.decode([String].self, from: Data(#"["a", "a"] x"#.utf8)), "trailing text")
+    }
+
+    /// A type whose coding JSONEncoder refuses or writes oddly: a superclass encoder, two
+    /// single values, a value that encodes nothing.
+    private struct Odd: Encodable {
+        var kind: Int
+        func encode(to encoder: any Encoder) throws {
+            switch kind {
+            case 0:
+                var container = encoder.container(keyedBy: Nested.CodingKeys.self)
+                _ = container.superEncoder()
+            case 1:
+                var single = encoder.singleValueContainer()
+                try single.encode("a")
+                try single.encode("b")
+            default: break
+            }
+        }
+    }
+
+    func testOddEncodingsGiveUp() {
+        for kind in 0...2 {
+            XCTAssertNil(StoreFastEncoder.encode(Odd(kind: kind)), "kind \(kind)")
+        }
+    }
+}
