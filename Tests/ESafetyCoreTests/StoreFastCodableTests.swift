@@ -72,6 +72,24 @@ final class StoreFastCodableTests: IncidentFastDecoderTestCase {
         try assertRoundTrip([AuditActor(id: "os:sam", name: "Sam")], "actors")
     }
 
+    /// The directory (read under the lock by every change to a person) and the attention
+    /// documents of a store in use, read and written on the fast path as Foundation does.
+    func testTheDirectoryAndAttentionDocumentsOfAStoreInUse() throws {
+        let (workspace, _) = try schoolWithAccounts()
+        workspace.store.close()
+        let directory = try bytes("directory.json")
+        let fast = try XCTUnwrap(DirectoryDocument.fastDecode(directory, validated: false), "the directory is read on the fast path")
+        let slow = try StoreJSON.makeDecoder().decode(DirectoryDocument.self, from: directory)
+        XCTAssertGreaterThanOrEqual(slow.people.count, 3)
+        XCTAssertEqual(fast.people.map(\.id), slow.people.map(\.id))
+        XCTAssertEqual(try XCTUnwrap(fast.fastEncoded()), try StoreJSON.makeEncoder().encode(slow))
+        var attention = AttentionDocument()
+        attention.opened = ["2026-0002", "2026-0003"]
+        attention.reported = [.init(id: "2026-0001", recordedAt: Date(timeIntervalSince1970: 1_795_000_000))]
+        XCTAssertEqual(try XCTUnwrap(attention.fastEncoded()), try StoreJSON.makeEncoder().encode(attention))
+        XCTAssertEqual(StoreFastDecoder.decode(AttentionDocument.self, from: try StoreJSON.makeEncoder().encode(attention)), attention)
+    }
+
     func testWhatFoundationWritesItsOwnWayIsLeftToIt() {
         XCTAssertNil(StoreFastEncoder.encode([1.5]), "floating point: JSONEncoder's own digits")
         XCTAssertNil(StoreFastEncoder.encode([URL(fileURLWithPath: "/tmp")]))

@@ -22,6 +22,9 @@ extension StoreFastDecodable {
 /// Every export, subject access request and index build reads every incident file.
 extension StoredIncident: StoreFastDecodable {}
 
+/// `directory.json` holds every person and is read whole, under the lock, by every change to one.
+extension DirectoryDocument: StoreFastDecodable {}
+
 extension StoreJSON {
     /// `data` (a document that is not a dictionary type, already found strict by
     /// ``StoreJSONValidator``) as `type`, read as the store reads documents: with the type's

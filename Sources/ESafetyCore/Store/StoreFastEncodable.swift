@@ -19,6 +19,9 @@ extension DirectoryDocument: StoreFastEncodable {
     func fastEncoded() -> Data? { StoreFastEncoder.encode(self, capacity: 512 + 256 * people.count + 768 * roles.count) }
 }
 
+/// Written in the same commit as each incident opened or reported.
+extension AttentionDocument: StoreFastEncodable {}
+
 /// Signature files are the store's most written documents (every signature recorded rewrites one).
 extension SignatureShardDocument: StoreFastEncodable {
     func fastEncoded() -> Data? { StoreFastEncoder.encode(self, capacity: 512 + 448 * signatures.count) }
