@@ -34,6 +34,23 @@ final class ListViewTests: XCTestCase {
         XCTAssertEqual(list.filteredItems.count, 3, "Backspace widens the filter again")
     }
 
+    /// A megabyte typed into the filter (a terminal without bracketed paste) is refused past
+    /// the limit, said so, and takes back its room at the first Backspace.
+    func testAFilterHoldsAtMost256BytesAndSaysSo() async {
+        let list = makeList()
+        press(.character("/"), on: list)
+        type(String(repeating: "é", count: 200), into: list)
+        XCTAssertEqual(list.filterText.utf8.count, 256, "128 two-byte letters fit")
+        XCTAssertEqual(list.filteredItems, [])
+        let full = render(list, width: 60, height: 4).text
+        XCTAssertTrue(full.contains("at most 256 bytes"), full)
+        press(.backspace, on: list)
+        XCTAssertEqual(list.filterText.utf8.count, 254)
+        XCTAssertFalse(render(list, width: 60, height: 4).text.contains("at most"), "room again after Backspace")
+        press(.escape, on: list)
+        XCTAssertEqual(list.filterText, "")
+    }
+
     func testFilterDrawsPromptOnLastRowWhileFiltering() async {
         let list = makeList()
         press(.character("/"), on: list)

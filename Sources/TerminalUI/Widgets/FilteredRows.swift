@@ -18,6 +18,13 @@ struct FilteredRows {
     private(set) var filterText = ""
     /// True while the user is typing a filter.
     private(set) var isFiltering = false
+    /// True when a character was left out because the filter was full (``maximumFilterBytes``).
+    private(set) var isFilterFull = false
+
+    /// The longest filter, in UTF-8 bytes. No row's search text is near it, and it keeps each
+    /// keystroke's work small: a megabyte typed into the filter by a terminal without bracketed
+    /// paste costs a megabyte of refused keys, not a fold and a scan of the whole filter per key.
+    static let maximumFilterBytes = 256
     /// The selected position in `visible` (0 when nothing is visible).
     private(set) var selected = 0
     /// The first visible position shown at the top.
@@ -76,6 +83,10 @@ struct FilteredRows {
         if let action = actions.action(for: key) {
             guard action.takesText else { return perform(action.id) }
             guard case .character(let character) = key, !character.isNewline else { return .unhandled }
+            guard filterText.utf8.count + character.utf8.count <= Self.maximumFilterBytes else {
+                isFilterFull = true
+                return .handled
+            }
             filterText.append(character)
             refilter(narrowing: true, keeping: selectedIndex ?? 0)
             return .handled
@@ -95,6 +106,7 @@ struct FilteredRows {
                 isFiltering = false
             } else {
                 filterText.removeLast()
+                isFilterFull = false
                 refilter(narrowing: false, keeping: selectedIndex ?? 0)
             }
         case .filterRestart: clearFilter(keepEditing: true)
@@ -119,6 +131,7 @@ struct FilteredRows {
     private mutating func clearFilter(keepEditing: Bool) {
         let wasFiltered = hasFilter
         filterText = ""
+        isFilterFull = false
         isFiltering = keepEditing
         if wasFiltered { refilter(narrowing: false, keeping: selectedIndex ?? 0) }
     }
@@ -178,10 +191,14 @@ struct FilteredRows {
         scrollTop = ScrollPosition.keep(selected, visible: rows, total: visible.count, from: scrollTop)
     }
 
-    /// The line to show when no row is visible: `emptyText`, or "No match for 'x'".
+    /// The line to show when no row is visible: `emptyText`, "No match for 'x'", or that the filter is full.
     func emptyMessage(emptyText: String) -> String {
-        totalCount == 0 || !hasFilter ? emptyText : "No match for '\(filterText)'"
+        guard totalCount > 0, hasFilter else { return emptyText }
+        return isFilterFull ? fullNote : "No match for '\(filterText)'"
     }
+
+    /// Said, instead of echoing it, when characters were left out of a full filter.
+    private var fullNote: String { "No match: a filter holds at most \(Self.maximumFilterBytes) bytes, and the rest was left out" }
 
     /// True when the rows do not all fit in `rows` rows (a scroll bar then takes the last column).
     func overflows(rows: Int) -> Bool { visible.count > rows }
