@@ -118,9 +118,19 @@ public final class Application {
             }
             lastInput = clock.now
             process(event)
+            // Keys already waiting are handled before the next frame, for at most a frame's
+            // time, so that a burst of typing is drawn once and the screen still moves on.
+            let burstStart = clock.now
+            while isRunning, clock.now - burstStart < Self.burstDuration, let waiting = terminal.nextWaitingEvent() {
+                process(waiting)
+                lastInput = clock.now
+            }
             if isRunning { render() }
         }
     }
+
+    /// How long keys already waiting are handled before a frame is drawn anyway.
+    static let burstDuration: Duration = .milliseconds(50)
 
     /// One tick: asks `onTick` whether the state changed, and if it did, has the top screen
     /// refresh. Returns whether anything is to be redrawn. Exposed so tests can drive it.

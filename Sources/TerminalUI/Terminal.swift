@@ -17,9 +17,15 @@ public protocol Terminal: AnyObject {
     var functionKeys: Set<Int> { get }
     /// Makes the next `present` clear the physical screen and draw every cell (Ctrl-L, the lock).
     func forceFullRedraw()
+    /// An event already waiting, without waiting for one; nil if none is. The application
+    /// handles such events before it draws again, so that keys typed faster than a frame (a paste
+    /// from a terminal without bracketed paste) cost one frame, not one each.
+    func nextWaitingEvent() -> InputEvent?
 }
 
 extension Terminal {
     public var functionKeys: Set<Int> { Set(1...12) }
     public func forceFullRedraw() {}
+    /// None: each event is drawn after (`VirtualTerminal`, whose tests look at every frame).
+    public func nextWaitingEvent() -> InputEvent? { nil }
 }

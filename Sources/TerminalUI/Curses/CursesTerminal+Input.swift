@@ -30,6 +30,13 @@ extension CursesTerminal {
         }
     }
 
+    /// A key or paste already typed, read without waiting; nil when none is (or only a timeout).
+    public func nextWaitingEvent() -> InputEvent? {
+        let event = nextEvent(timeoutMilliseconds: 0)
+        if case .timeout = event { return nil }
+        return event
+    }
+
     public func nextEvent(timeoutMilliseconds: Int?) -> InputEvent {
         guard !isShutDown, !lostTerminal, let screen, let window else { return .endOfInput }
         _ = set_term(screen)
