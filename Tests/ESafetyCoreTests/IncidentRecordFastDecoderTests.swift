@@ -174,10 +174,13 @@ final class IncidentRecordFastDecoderTests: IncidentFastDecoderTestCase {
         let stamped = try StoreRevision.stampEncoded(Data(encoded(record).utf8), revision: 12, file: "incidents/x.json")
         XCTAssertEqual(try XCTUnwrap(assertAgrees(stamped)), record)
         let text = String(decoding: stamped, as: UTF8.self)
-        for odd in [text.replacingOccurrences(of: "\"_revision\" : 12", with: "\"_revision\" : \"12\""),
-                    text.replacingOccurrences(of: "\"_revision\" : 12,", with: "\"_revision\" : 12, \"_revision\" : 13,")] {
-            XCTAssertNil(StoreFastDecoder.decode(IncidentRecord.self, from: Data(odd.utf8)), odd)  // the store's validator refuses both
+        let texted = text.replacingOccurrences(of: "\"_revision\" : 12", with: "\"_revision\" : \"12\"")
+        let twice = text.replacingOccurrences(of: "\"_revision\" : 12,", with: "\"_revision\" : 12, \"_revision\" : 13,")
+        for odd in [texted, twice] {  // the store refuses both before anything decodes them
+            XCTAssertNotNil(StoreJSONValidator.problem(in: Data(odd.utf8)), odd)
         }
+        XCTAssertNil(StoreFastDecoder.decode(IncidentRecord.self, from: Data(twice.utf8)), "a key twice")
+        XCTAssertEqual(assertAgrees(texted), record, "on its own, a text revision is passed over as JSONDecoder passes it over")
     }
 
     func testTruncatedAndDamagedInputIsNeverARecordAndNeverACrash() throws {

@@ -90,6 +90,30 @@ final class StoreFastCodableTests: IncidentFastDecoderTestCase {
         XCTAssertEqual(StoreFastDecoder.decode(AttentionDocument.self, from: try StoreJSON.makeEncoder().encode(attention)), attention)
     }
 
+    /// A member the type passes over is still checked as strictly as the store's validator
+    /// checks a file: nothing is read that Foundation might refuse.
+    func testAMemberPassedOverIsCheckedStrictly() {
+        func read(_ unknown: [UInt8]) -> AuditActor? {
+            StoreFastDecoder.decode(AuditActor.self, from: Data(#"{"id": "a", "name": "b", "zz": ""#.utf8 + unknown + #""}"#.utf8))
+        }
+        XCTAssertEqual(read(Array(#"Zoë 李 😀 \ud83d\ude00 \u00e9"#.utf8)), AuditActor(id: "a", name: "b"))
+        // Escapes of a surrogate alone: left to JSONDecoder (the store's validator lets them be).
+        for (name, text) in [("a lone high surrogate", #"\ud83d"#), ("a lone low surrogate", #"\ude00"#),
+                             ("a high surrogate before another escape", #"\ud83d\u0041"#)] {
+            XCTAssertNil(read(Array(text.utf8)), name)
+        }
+        // Bytes that are not UTF-8: refused here as the store's validator refuses them.
+        let invalid: [(String, [UInt8])] = [
+            ("a cut sequence", [0xC3]), ("a stray continuation byte", [0x80]), ("an overlong slash", [0xC0, 0xAF]),
+            ("an encoded surrogate", [0xED, 0xA0, 0x80]), ("past U+10FFFF", [0xF4, 0x90, 0x80, 0x80]), ("0xFF", [0xFF]),
+        ]
+        for (name, bytes) in invalid {
+            XCTAssertNil(read(bytes), name)
+            let document = Data(#"{"id": "a", "name": "b", "zz": ""#.utf8 + bytes + #""}"#.utf8)
+            XCTAssertNotNil(StoreJSONValidator.problem(in: document), "the store's validator refuses it too: \(name)")
+        }
+    }
+
     func testWhatFoundationWritesItsOwnWayIsLeftToIt() {
         XCTAssertNil(StoreFastEncoder.encode([1.5]), "floating point: JSONEncoder's own digits")
         XCTAssertNil(StoreFastEncoder.encode([URL(fileURLWithPath: "/tmp")]))

@@ -3,9 +3,10 @@ import Foundation
 /// Whole values of any kind, stepped over: to check a document's grammar, and to find where
 /// each member and element starts (``StoreFastDecoder``).
 extension StoreFastJSONReader {
-    /// Steps over the next value of any kind, checked against JSON's grammar (strings' UTF-8
-    /// and keys' uniqueness are left to whoever reads it), nested at most as deep as the store
-    /// allows (``StoreJSONValidator/maximumDepth``).
+    /// Steps over the next value of any kind, checked against JSON's grammar, its strings'
+    /// UTF-8 and escapes checked at least as strictly as ``StoreJSONValidator`` checks them (keys'
+    /// uniqueness is left to whoever reads them), nested at most as deep as the store allows
+    /// (``StoreJSONValidator/maximumDepth``).
     mutating func skipValue() -> Bool { skipValue(depth: 0) }
 
     private mutating func skipValue(depth: Int) -> Bool {
@@ -36,7 +37,7 @@ extension StoreFastJSONReader {
         }
     }
 
-    /// Steps over a string, its escapes checked.
+    /// Steps over a string, its escapes (a surrogate only in a pair) and its UTF-8 checked.
     mutating func skipString() -> Bool {
         guard take(0x22) else { return false }
         while position < bytes.count {
@@ -49,15 +50,43 @@ extension StoreFastJSONReader {
                 let escaped = bytes[position]
                 position += 1
                 if escaped == 0x75 {
-                    guard hex4() != nil else { return false }
+                    guard let unit = hex4() else { return false }
+                    if (0xDC00...0xDFFF).contains(unit) { return false }  // a low surrogate alone
+                    if (0xD800...0xDBFF).contains(unit) {
+                        guard bytes.count - position >= 6, bytes[position] == 0x5C, bytes[position + 1] == 0x75 else { return false }
+                        position += 2
+                        guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return false }
+                    }
                 } else if Self.escaped(escaped) == nil {
                     return false
                 }
             case 0..<0x20: return false
+            case 0x80...0xFF: guard skipUTF8Sequence(lead: byte) else { return false }
             default: continue
             }
         }
         return false
+    }
+
+    /// The rest of a UTF-8 sequence whose `lead` byte was just stepped over (RFC 3629: no
+    /// overlong form, no surrogate, nothing past U+10FFFF).
+    private mutating func skipUTF8Sequence(lead: UInt8) -> Bool {
+        let second: ClosedRange<UInt8>
+        let count: Int
+        switch lead {
+        case 0xC2...0xDF: (second, count) = (0x80...0xBF, 1)
+        case 0xE0: (second, count) = (0xA0...0xBF, 2)
+        case 0xED: (second, count) = (0x80...0x9F, 2)
+        case 0xE1...0xEF: (second, count) = (0x80...0xBF, 2)
+        case 0xF0: (second, count) = (0x90...0xBF, 3)
+        case 0xF1...0xF3: (second, count) = (0x80...0xBF, 3)
+        case 0xF4: (second, count) = (0x80...0x8F, 3)
+        default: return false
+        }
+        guard bytes.count - position >= count, second.contains(bytes[position]) else { return false }
+        for offset in 1..<count where !(0x80...0xBF).contains(bytes[position + offset]) { return false }
+        position += count
+        return true
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`

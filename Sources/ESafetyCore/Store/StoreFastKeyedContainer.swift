@@ -2,7 +2,7 @@ import Foundation
 
 /// An object of a document being read by ``StoreFastDecoder``: its members found in one pass
 /// (each name and where its value starts), then read in whatever order the type asks for them.
-/// The document has been validated (``StoreJSONValidator``), so no name stands twice.
+/// A name twice makes it give up (``StoreFastObjectMembers``).
 struct StoreFastKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private let session: StoreFastDecoder.Session
     /// Kept apart from `Key`, so that finding a member needs no generic type made at run time.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The members of one JSON object, for ``StoreFastKeyedContainer``: each name (its bytes, or
-/// its text if written with an escape) and where its value starts, found in one pass.
+/// its text if written with an escape) and where its value starts, found in one pass. A name
+/// twice is refused: `JSONDecoder` would take one of them, and the store refuses such a file.
 struct StoreFastObjectMembers {
     private struct Member {
         let nameStart: Int
@@ -33,7 +34,9 @@ struct StoreFastObjectMembers {
             let nameCount = session.reader.position - 1 - nameStart
             guard session.reader.take(0x3A) else { throw StoreFastDecoder.GaveUp() }
             session.reader.skipSpace()
-            members.append(Member(nameStart: nameStart, nameCount: nameCount, escapedName: escapedName, value: session.reader.position))
+            let member = Member(nameStart: nameStart, nameCount: nameCount, escapedName: escapedName, value: session.reader.position)
+            guard !isNamed(member, in: session.reader.bytes) else { throw StoreFastDecoder.GaveUp() }
+            members.append(member)
             guard session.reader.skipValue() else { throw StoreFastDecoder.GaveUp() }
         } while session.reader.take(0x2C)
         guard session.reader.take(0x7D) else { throw StoreFastDecoder.GaveUp() }
@@ -51,6 +54,18 @@ struct StoreFastObjectMembers {
                 return member.value
             }
             return nil
+        }
+    }
+
+    /// Whether a member already found has `member`'s name.
+    private func isNamed(_ member: Member, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if hasEscapedNames {
+            let text = name(of: member, in: bytes)
+            return members.contains { name(of: $0, in: bytes) == text }
+        }
+        return members.contains { other in
+            other.nameCount == member.nameCount
+                && (member.nameCount == 0 || memcmp(bytes.baseAddress! + other.nameStart, bytes.baseAddress! + member.nameStart, member.nameCount) == 0)
         }
     }
 
