@@ -21,9 +21,9 @@ public final class IncidentReadAhead: @unchecked Sendable {  // `result` is writ
     }
 
     init(store: Store) throws {
-        let plan = store.readAhead(StoredIncident.self, from: try store.documentNames(in: IncidentLog.folder))
+        let plan = store.readAhead(StoredIncident.self, inFolder: IncidentLog.folder)  // listed on the other thread too
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            result = plan.run()
+            result = plan.run(spread: false)  // on one thread: the sign-in's scrypt has the other core
             finished.signal()
         }
     }

@@ -54,11 +54,17 @@ extension Store {
         try loadEach(type, from: names).map { try $0.get() }
     }
 
-    /// A read of `names` planned here (the paths, a copy of the ledger), to be run on any thread.
+    /// A read of `names` planned here (a copy of the ledger), to be run on any thread.
     func readAhead<T: Decodable>(_ type: T.Type, from names: [String]) -> StoreReadAhead<T> {
-        let targets = names.map { name in (try? StoreDocumentName(name)).map { StoreReadTarget(document: $0, path: filePath($0)) } }
-        return StoreReadAhead(storePath: path, names: names, targets: targets, type: MetatypeBox(T.self),
-                              conditions: StoreSoundRead.Conditions(ledger: ledger, trustsBytes: !provesDocuments && access == .readOnly))
+        StoreReadAhead(storePath: path, documents: .names(names), type: MetatypeBox(T.self),
+                       conditions: StoreSoundRead.Conditions(ledger: ledger, trustsBytes: !provesDocuments && access == .readOnly))
+    }
+
+    /// A read of every document in `folder`, planned here (a copy of the ledger); the folder is
+    /// listed when it runs, on whichever thread runs it.
+    func readAhead<T: Decodable>(_ type: T.Type, inFolder folder: String) -> StoreReadAhead<T> {
+        StoreReadAhead(storePath: path, documents: .folder(folder), type: MetatypeBox(T.self),
+                       conditions: StoreSoundRead.Conditions(ledger: ledger, trustsBytes: !provesDocuments && access == .readOnly))
     }
 }
 
@@ -74,19 +80,33 @@ struct StoreReadAhead<T: Decodable>: @unchecked Sendable {  // values only: name
         let reads: [StoreSoundRead?]
     }
 
+    /// Which documents: these, or every one a folder holds when the read runs.
+    enum Documents {
+        case names([String])
+        case folder(String)
+    }
+
     let storePath: String
-    let names: [String]
-    let targets: [StoreReadTarget?]
+    let documents: Documents
     fileprivate let type: MetatypeBox
     let conditions: StoreSoundRead.Conditions
 
-    /// Reads, proves and decodes every document, over the cores.
-    func run() -> Reads {
-        let box = type, conditions = conditions
-        let reads = ParallelMap.map(targets, context: StoreJSON.makeDecoder) { decoder, target -> StoreSoundRead? in
+    /// Reads, proves and decodes every document: over the cores, or with `spread` false on the
+    /// calling thread alone (beside other work that keeps a core busy).
+    func run(spread: Bool = true) -> Reads {
+        let names: [String]
+        switch documents {
+        case .names(let given): names = given
+        case .folder(let folder): names = StoreDocumentFiles.names(in: folder, below: storePath)
+        }
+        let storePath = storePath, box = type, conditions = conditions
+        let targets = names.map { name in (try? StoreDocumentName(name)).map { StoreReadTarget(document: $0, path: StoreDocumentFiles.path(of: $0, below: storePath)) } }
+        let read: @Sendable (inout JSONDecoder, StoreReadTarget?) -> StoreSoundRead? = { decoder, target in
             guard let target else { return nil }
             return StoreSoundRead(target.document, path: target.path, as: box, decoder: decoder, conditions: conditions)
         }
+        var decoder = StoreJSON.makeDecoder()
+        let reads = spread ? ParallelMap.map(targets, context: StoreJSON.makeDecoder, read) : targets.map { read(&decoder, $0) }
         return Reads(storePath: storePath, names: names, reads: reads)
     }
 }

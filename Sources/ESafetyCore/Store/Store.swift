@@ -344,11 +344,7 @@ public final class Store {
     /// The names of the documents in a folder (`"incidents"` gives `["incidents/2026-0001", …]`),
     /// sorted; temporary files are not listed.
     public func documentNames(in folder: String) throws -> [String] {
-        let folderPath = (path as NSString).appendingPathComponent(folder)
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folderPath) else { return [] }
-        return entries.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-            .map { folder + "/" + String($0.dropLast(5)) }
-            .sorted()
+        StoreDocumentFiles.names(in: folder, below: path)
     }
 
     /// The stamp of each document in a folder, by document name (`"incidents/2026-0001"`): a
@@ -370,9 +366,7 @@ public final class Store {
         return stamps
     }
 
-    func filePath(_ document: StoreDocumentName) -> String {
-        (path as NSString).appendingPathComponent(document.relativePath)
-    }
+    func filePath(_ document: StoreDocumentName) -> String { StoreDocumentFiles.path(of: document, below: path) }
 
     // MARK: Checks
 
