@@ -10,9 +10,8 @@ import Foundation
 /// a file is taken from here only if its bytes are still the ones the log records then; any
 /// other (changed since, re-sealed by a key rotation at sign-in, new, damaged) is read again
 /// there, with the checks and errors of an ordinary read.
-public final class IncidentReadAhead: @unchecked Sendable {  // `result` is written once, before `finished` is signalled
-    private let finished = DispatchSemaphore(value: 0)
-    private var result: StoreReadAhead<StoredIncident>.Reads?
+public final class IncidentReadAhead: @unchecked Sendable {  // `taken` only on the thread that takes the reads
+    private let read: StoreSharedRead<StoredIncident>
     private var taken: StoreReadAhead<StoredIncident>.Reads?
 
     /// Starts reading every incident file of the workspace's store on another thread.
@@ -21,18 +20,16 @@ public final class IncidentReadAhead: @unchecked Sendable {  // `result` is writ
     }
 
     init(store: Store) throws {
-        let plan = store.readAhead(StoredIncident.self, inFolder: IncidentLog.folder)  // listed on the other thread too
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            result = plan.run(spread: false)  // on one thread: the sign-in's scrypt has the other core
-            finished.signal()
-        }
+        let read = StoreSharedRead(store.readAhead(StoredIncident.self, inFolder: IncidentLog.folder))  // listed over there too
+        self.read = read
+        // One thread while the sign-in's scrypt has the other core; the signed-in thread joins it.
+        DispatchQueue.global(qos: .userInitiated).async { read.begin() }
     }
 
-    /// What was read, once the reading has finished (waits for it; on the thread that uses it).
+    /// What was read, once every file is (this thread helps with what is left, then waits).
     func reads() -> StoreReadAhead<StoredIncident>.Reads? {
         if let taken { return taken }
-        finished.wait()
-        taken = result
+        taken = read.reads()
         return taken
     }
 }

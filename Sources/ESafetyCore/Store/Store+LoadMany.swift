@@ -91,23 +91,30 @@ struct StoreReadAhead<T: Decodable>: @unchecked Sendable {  // values only: name
     fileprivate let type: MetatypeBox
     let conditions: StoreSoundRead.Conditions
 
-    /// Reads, proves and decodes every document: over the cores, or with `spread` false on the
-    /// calling thread alone (beside other work that keeps a core busy).
-    func run(spread: Bool = true) -> Reads {
+    /// Reads, proves and decodes every document, over the cores.
+    func run() -> Reads {
+        let (names, targets) = resolve()
+        let box = type, conditions = conditions
+        let reads = ParallelMap.map(targets, context: StoreJSON.makeDecoder) { decoder, target in
+            StoreSoundRead.read(target, as: box, decoder: decoder, conditions: conditions)
+        }
+        return Reads(storePath: storePath, names: names, reads: reads)
+    }
+
+    /// The documents' names (the folder listed now, if the plan names a folder) and their files.
+    func resolve() -> (names: [String], targets: [StoreReadTarget?]) {
         let names: [String]
         switch documents {
         case .names(let given): names = given
         case .folder(let folder): names = StoreDocumentFiles.names(in: folder, below: storePath)
         }
-        let storePath = storePath, box = type, conditions = conditions
-        let targets = names.map { name in (try? StoreDocumentName(name)).map { StoreReadTarget(document: $0, path: StoreDocumentFiles.path(of: $0, below: storePath)) } }
-        let read: @Sendable (inout JSONDecoder, StoreReadTarget?) -> StoreSoundRead? = { decoder, target in
-            guard let target else { return nil }
-            return StoreSoundRead(target.document, path: target.path, as: box, decoder: decoder, conditions: conditions)
-        }
-        var decoder = StoreJSON.makeDecoder()
-        let reads = spread ? ParallelMap.map(targets, context: StoreJSON.makeDecoder, read) : targets.map { read(&decoder, $0) }
-        return Reads(storePath: storePath, names: names, reads: reads)
+        let storePath = storePath
+        return (names, names.map { name in (try? StoreDocumentName(name)).map { StoreReadTarget(document: $0, path: StoreDocumentFiles.path(of: $0, below: storePath)) } })
+    }
+
+    /// One document read, proven and decoded, if it is sound (nil otherwise, or for no target).
+    func read(_ target: StoreReadTarget?, decoder: JSONDecoder) -> StoreSoundRead? {
+        StoreSoundRead.read(target, as: type, decoder: decoder, conditions: conditions)
     }
 }
 
@@ -148,7 +155,13 @@ struct StoreSoundRead: @unchecked Sendable {  // made on one thread, then handed
     /// is taken only while the store's ledger still records it.
     var sha256: String?
 
-    fileprivate init?(_ document: StoreDocumentName, path: String, as type: MetatypeBox, decoder: JSONDecoder, conditions: Conditions) {
+    /// `target` read, if it is sound (nil otherwise, or for no target).
+    fileprivate static func read(_ target: StoreReadTarget?, as type: MetatypeBox, decoder: JSONDecoder, conditions: Conditions) -> StoreSoundRead? {
+        guard let target else { return nil }
+        return StoreSoundRead(target.document, path: target.path, as: type, decoder: decoder, conditions: conditions)
+    }
+
+    private init?(_ document: StoreDocumentName, path: String, as type: MetatypeBox, decoder: JSONDecoder, conditions: Conditions) {
         guard let contents = (try? StoreFileIO.readFile(path)) ?? nil,
               case .success(let outline) = StoreJSONValidator.validate(contents.data) else { return nil }
         if document.isUnaudited || conditions.trustsBytes {
