@@ -24,6 +24,10 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (created readable by you only) instead of standard output.", valueName: "FILE"))
     var output: String?
 
+    /// Every record an incident export opened, kept until the process ends: freeing five
+    /// thousand records one by one, after the output is written, took longer than writing it.
+    nonisolated(unsafe) private static var keptUntilExit: [Any] = []
+
     func run() throws {
         let workspace: Workspace
         do {
@@ -32,19 +36,24 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw UserFacingError(error)
         }
+        defer { workspace.store.close() }  // closed as ever, though the records outlive it
         let text: String
         switch what {
         case .roles: text = try DirectoryExport.roles(workspace.directory, format: format)
         case .people: text = try DirectoryExport.people(workspace.directory, format: format)
         case .incidents:
             text = try StoreOptions.userFacing { () throws -> String in
+                // The files are read (not opened: no key yet) while the passphrase is stretched,
+                // and used only where still as the audit log records them after sign-in.
+                let readAhead = try IncidentReadAhead(workspace)
                 try signIn.signIn(workspace)
                 try workspace.require(.exportIncidents)
-                let log = try workspace.incidents()
+                let log = try workspace.incidentsReadInFull(readAhead: readAhead)  // every record is read: the index is not needed
                 let records = try log.allRecords()
                 let text = try IncidentExport.incidents(records, form: log.form, format: format)
                 try workspace.store.recordEvent(actor: workspace.actor, action: "incident.export", recordID: nil,
                                                 summary: "Exported \(records.count) incidents as \(format.rawValue)")
+                Self.keptUntilExit = [log, records]
                 return text
             }
         case .consents, .filtering:

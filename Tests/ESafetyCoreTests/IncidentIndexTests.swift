@@ -294,6 +294,15 @@ final class IncidentIndexTests: StoreTestCase {
         XCTAssertNil(IncidentIndexCodec.decode(negativeCount), "a negative count")
     }
 
+    func testTheIndexFileIsWrittenAsTheStoresEncoderWritesIt() throws {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 2, 3, 64, 1_000] {
+            let seal = Data((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }) + Data([0xFB, 0xFF, 0xFE])  // "+", "/"
+            let file = IncidentIndex.SealedFile(format: IncidentIndex.format, sealedIndex: seal)
+            XCTAssertEqual(file.fastEncoded(), try StoreJSON.makeEncoder().encode(file), "\(length) bytes")
+        }
+    }
+
     /// `data` with the one occurrence of `text` replaced by `replacement` (of the same length).
     private static func replacing(_ text: String, with replacement: String, in data: Data) -> Data {
         var copy = data

@@ -12,6 +12,7 @@ enum IncidentIndexCodec {
 
     static func encode(_ entries: [IncidentIndex.Entry]) -> Data {
         var writer = Writer()
+        writer.bytes.reserveCapacity(entries.count * 512)
         writer.integer(entries.count)
         for entry in entries {
             let summary = entry.summary
@@ -46,7 +47,7 @@ enum IncidentIndexCodec {
                 writer.integer(number)
             }
         }
-        return writer.data
+        return Data(writer.bytes)
     }
 
     static func decode(_ data: Data) -> [IncidentIndex.Entry]? {
@@ -54,17 +55,21 @@ enum IncidentIndexCodec {
         return try? reader.entries()
     }
 
+    /// Writes into an array (appending to `Data` a few bytes at a time cost more than the rest).
     private struct Writer {
-        var data = Data()
+        var bytes: [UInt8] = []
 
         mutating func integer(_ value: Int) {
-            withUnsafeBytes(of: Int64(value).littleEndian) { data.append(contentsOf: $0) }
+            var bits = UInt64(bitPattern: Int64(value))
+            for _ in 0..<8 {
+                bytes.append(UInt8(truncatingIfNeeded: bits))  // little-endian
+                bits >>= 8
+            }
         }
 
         mutating func string(_ value: String) {
-            let bytes = Array(value.utf8)
-            integer(bytes.count)
-            data.append(contentsOf: bytes)
+            integer(value.utf8.count)
+            bytes.append(contentsOf: value.utf8)
         }
 
         mutating func date(_ value: CivilDate) { integer(value.daysSinceEpoch) }

@@ -7,8 +7,9 @@ import Foundation
 extension IncidentLog {
     /// ``readRecord(document:)`` of each name, in order; throws the first error, as reading them
     /// one after another would.
-    func readRecords(documents names: [String]) throws -> [IncidentRecord?] {
-        let loads = Self.readFiles(documents: names, in: store)
+    /// Files in `readAhead` are taken from it where they are still as the log records them.
+    func readRecords(documents names: [String], readAhead: IncidentReadAhead? = nil) throws -> [IncidentRecord?] {
+        let loads = Self.readFiles(documents: names, in: store, readAhead: readAhead?.reads())
         let opener = vault.opener()
         let opened = ParallelMap.map(loads.map { try? $0.get() }, context: opener.keys) { keys, stored -> Result<IncidentRecord?, Error> in
             switch stored {
@@ -27,8 +28,9 @@ extension IncidentLog {
 
     /// ``readFile(document:in:)`` of each name, in order: the file (an incident whose id is its
     /// name), or the error reading it alone would throw.
-    static func readFiles(documents names: [String], in store: Store) -> [Result<StoredIncident?, Error>] {
-        zip(names, store.loadEach(StoredIncident.self, from: names)).map { name, read in
+    static func readFiles(documents names: [String], in store: Store,
+                          readAhead: StoreReadAhead<StoredIncident>.Reads? = nil) -> [Result<StoredIncident?, Error>] {
+        zip(names, store.loadEach(StoredIncident.self, from: names, readAhead: readAhead)).map { name, read in
             Result {
                 guard let stored = try read.get() else { return nil }
                 try RecordCheck.refuseMisnamedIncident(id: stored.id, document: name)

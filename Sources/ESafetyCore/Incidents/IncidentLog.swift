@@ -35,21 +35,31 @@ public final class IncidentLog {
 
     static let figuresDocument = "incident-figures"
 
-    /// Lists every incident in the store that the session may read (see IncidentLog+Index.swift).
+    /// Lists every incident in the store that the session may read: from the sealed index (see
+    /// IncidentLog+Index.swift), or by reading every record (IncidentLog+ReadInFull.swift).
     init(store: Store, actor: @escaping () -> AuditActor, now: @escaping () -> Date, timeZone: TimeZone,
-         vault: IncidentVault = .unsecured) throws {
+         vault: IncidentVault = .unsecured, listing: Listing = .fromIndex) throws {
         self.store = store
         self.actor = actor
         self.now = now
         self.timeZone = timeZone
         self.vault = vault
         self.form = try IncidentFormDefinition.standard()
-        let stamps = try store.documentStamps(in: Self.folder)
-        allIDs = Set(stamps.keys.map(Self.id(ofDocument:)))
+        var stamps: [String: StoreFileStamp] = [:]
+        var names: [String] = []
+        switch listing {
+        case .fromIndex: stamps = try store.documentStamps(in: Self.folder)
+        case .everyRecordRead: names = try store.documentNames(in: Self.folder)
+        }
+        allIDs = Set((stamps.isEmpty ? names : Array(stamps.keys)).map(Self.id(ofDocument:)))
         summaries = []
         guard (try? vault.require(.readIncidents)) != nil else { return }
 
-        let readable = try readableSummaries(stamps: stamps)
+        let readable: [IncidentSummary]
+        switch listing {
+        case .fromIndex: readable = try readableSummaries(stamps: stamps)
+        case .everyRecordRead(let readAhead): readable = try summariesReadingEveryRecord(names, readAhead: readAhead)
+        }
         summaries = readable.sorted(by: Self.newestFirst)
         summaryByID = Dictionary(readable.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -16,9 +16,13 @@ public struct SealedPayload: Codable, Sendable, Hashable {
         return SealedPayload(encapsulatedKey: sender.encapsulatedKey, ciphertext: ciphertext)
     }
 
+    /// The opener for records' `info`, its key schedule's context worked out once.
+    private static let recordsOpener = HPKEBaseOpener(info: info)
+
+    /// Opens with ``HPKEBaseOpener`` (the bytes swift-crypto's `HPKE.Recipient` gives, faster).
     func open(with privateKey: Curve25519.KeyAgreement.PrivateKey, info: Data = info) throws -> Data {
-        var recipient = try HPKE.Recipient(privateKey: privateKey, ciphersuite: Self.suite, info: info, encapsulatedKey: encapsulatedKey)
-        return try recipient.open(ciphertext)
+        let opener = info == Self.info ? Self.recordsOpener : HPKEBaseOpener(info: info)
+        return try opener.open(ciphertext, encapsulatedKey: encapsulatedKey, with: privateKey)
     }
 }
 

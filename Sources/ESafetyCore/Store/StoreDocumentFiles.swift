@@ -21,4 +21,19 @@ enum StoreDocumentFiles {
         return candidates.filter { $0.hasSuffix(".json") && $0 != StoreManifest.fileName }
             .map { ($0, StoreDocumentName.fromRelativePath($0)) }
     }
+
+    /// The names of the documents in one folder of the store at `directory` (`"incidents"` gives
+    /// `["incidents/2026-0001", …]`), sorted; temporary (hidden) files are not listed.
+    static func names(in folder: String, below directory: String) -> [String] {
+        let folderPath = (directory as NSString).appendingPathComponent(folder)
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folderPath) else { return [] }
+        return entries.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .map { folder + "/" + String($0.dropLast(5)) }
+            .sorted()
+    }
+
+    /// A document's file in the store at `directory`.
+    static func path(of document: StoreDocumentName, below directory: String) -> String {
+        (directory as NSString).appendingPathComponent(document.relativePath)
+    }
 }

@@ -80,13 +80,25 @@ public final class Workspace {
     /// - Throws: a `StoreError` naming an incident file that cannot be read.
     public func incidents() throws -> IncidentLog {
         if let loadedIncidents { return loadedIncidents }
+        return try openIncidents(listing: .fromIndex)
+    }
+
+    /// The incident log opened by reading and opening every record the session may read (for an
+    /// export, which needs the whole of each: the sealed index is not used), taking files from
+    /// `readAhead` where they are still as the audit log records them.
+    /// - Throws: a `StoreError` naming an incident file that cannot be read.
+    public func incidentsReadInFull(readAhead: IncidentReadAhead? = nil) throws -> IncidentLog {
+        try openIncidents(listing: .everyRecordRead(readAhead))
+    }
+
+    private func openIncidents(listing: IncidentLog.Listing) throws -> IncidentLog {
         let accounts = try accounts()
         if accounts.isSetUp, accounts.authority == nil {
             throw AccessError.authorityDamaged(accounts.authorityProblem?.description ?? "authority.json cannot be read")
         }
         let vault = IncidentVault(currentAuthority: { [weak accounts] in accounts?.authority?.current }, session: session)
         let log = try IncidentLog(store: store, actor: { [unowned self] in self.actor }, now: { [unowned self] in self.now() },
-                                  timeZone: timeZone, vault: vault)
+                                  timeZone: timeZone, vault: vault, listing: listing)
         loadedIncidents = log
         return log
     }
