@@ -24,10 +24,6 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (created readable by you only) instead of standard output.", valueName: "FILE"))
     var output: String?
 
-    /// Every record an incident export opened, kept until the process ends: freeing five
-    /// thousand records one by one, after the output is written, took longer than writing it.
-    nonisolated(unsafe) private static var keptUntilExit: [Any] = []
-
     func run() throws {
         let workspace: Workspace
         do {
@@ -36,7 +32,6 @@ struct ExportCommand: ParsableCommand {
         } catch {
             throw UserFacingError(error)
         }
-        defer { workspace.store.close() }  // closed as ever, though the records outlive it
         let text: String
         switch what {
         case .roles: text = try DirectoryExport.roles(workspace.directory, format: format)
@@ -53,7 +48,6 @@ struct ExportCommand: ParsableCommand {
                 let text = try IncidentExport.incidents(records, form: log.form, format: format)
                 try workspace.store.recordEvent(actor: workspace.actor, action: "incident.export", recordID: nil,
                                                 summary: "Exported \(records.count) incidents as \(format.rawValue)")
-                Self.keptUntilExit = [log, records]
                 return text
             }
         case .consents, .filtering:
