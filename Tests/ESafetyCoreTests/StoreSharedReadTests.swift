@@ -26,7 +26,7 @@ final class StoreSharedReadTests: StoreTestCase {
             group.wait()
             XCTAssertEqual(reads.names, names, "\(helpers) helpers")
             XCTAssertEqual(ids(reads), ids(alone), "\(helpers) helpers")
-            XCTAssertEqual(reads.reads.map { $0?.sha256 }, alone.reads.map { $0?.sha256 })
+            XCTAssertEqual(reads.reads.map { $0?.proof?.sha256 }, alone.reads.map { $0?.proof?.sha256 })
         }
 
         let empty = StoreSharedRead(store.readAhead(StoredIncident.self, inFolder: "no-such-folder"))

@@ -40,10 +40,10 @@ extension Store {
             reads = self.readAhead(type, from: names).run().reads
         }
         return zip(names, reads).map { name, read in
-            guard let read, read.sha256 == nil || ledger.state(of: name)?.sha256 == read.sha256 else {
+            guard let read, read.proof.map({ ledger.state(of: name)?.sha256 == $0.sha256 }) ?? true else {
                 return Result { try load(type, from: name) }
             }
-            if let revision = read.revision, let stamp = read.stamp { proven[name] = (stamp, revision) }
+            if let proof = read.proof { proven[name] = (proof.stamp, proof.revision) }
             readRevisions[name] = proven[name]?.revision
             return .success(read.value as? T)
         }
@@ -148,12 +148,18 @@ struct StoreSoundRead: @unchecked Sendable {  // made on one thread, then handed
         var trustsBytes: Bool
     }
 
+    /// What the ledger proved of the bytes read; nil where they were not proven (a draft, or
+    /// `check`'s second pass taking them as read).
+    struct Proof {
+        var stamp: StoreFileStamp
+        var revision: Int
+        /// The SHA-256 of the bytes read, which the ledger recorded: the read is taken only
+        /// while the store's ledger still records it.
+        var sha256: String
+    }
+
     var value: Any
-    var stamp: StoreFileStamp?
-    var revision: Int?
-    /// The SHA-256 of the bytes read, which the ledger recorded (nil where not proven): the read
-    /// is taken only while the store's ledger still records it.
-    var sha256: String?
+    var proof: Proof?
 
     /// `target` read, if it is sound (nil otherwise, or for no target).
     fileprivate static func read(_ target: StoreReadTarget?, as type: MetatypeBox, decoder: JSONDecoder, conditions: Conditions) -> StoreSoundRead? {
@@ -165,15 +171,11 @@ struct StoreSoundRead: @unchecked Sendable {  // made on one thread, then handed
         guard let contents = (try? StoreFileIO.readFile(path)) ?? nil,
               case .success(let outline) = StoreJSONValidator.validate(contents.data) else { return nil }
         if document.isUnaudited || conditions.trustsBytes {
-            stamp = nil
-            revision = nil
-            sha256 = nil
+            proof = nil
         } else {
             let hash = StoreAuditLog.hash(contents.data)
             guard let state = conditions.ledger.state(of: document.name), state.sha256 == hash else { return nil }
-            stamp = contents.stamp
-            revision = state.revision
-            sha256 = hash
+            proof = Proof(stamp: contents.stamp, revision: state.revision, sha256: hash)
         }
         var data = contents.data
         if type.stripsRevision, let range = outline.revisionValue {
