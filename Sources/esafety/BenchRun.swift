@@ -114,8 +114,8 @@ struct BenchMeasurements {
 
         // A lead's first opening after the data arrived builds the sealed incident index; later
         // openings read it. Both are shown; the target is for the usual opening.
-        var rebuildParts = (signIn: 0.0, incidentLog: 0.0)
-        let rebuild = try milliseconds { rebuildParts = try openEveryArea(store, access: .readWrite, dropIndex: true) } - rebuildParts.signIn
+        var rebuildSignIn = 0.0
+        let rebuild = try milliseconds { rebuildSignIn = try openEveryArea(store, access: .readWrite, dropIndex: true) } - rebuildSignIn
         var sessions: [(dashboard: Double, log: Double, megabytes: Double)] = []
         for _ in 0..<3 { sessions.append(try appSession()) }
         let dashboard = sessions.map(\.dashboard).sorted()[1]
@@ -125,7 +125,7 @@ struct BenchMeasurements {
         rows.append(Row(name: "Then the incident log drawn, every incident listed", value: logScreen, unit: "ms", target: "< 200 ms", met: logScreen < 200))
 
         var signIn = 0.0
-        let load = try medianOf(3) { try milliseconds { signIn = try openEveryArea(store, access: .readOnly, dropIndex: false).signIn } - signIn }
+        let load = try medianOf(3) { try milliseconds { signIn = try openEveryArea(store, access: .readOnly, dropIndex: false) } - signIn }
         let python = try medianOf(3) { try pythonJSONLoadMilliseconds(store) }
         rows.append(Row(name: "Load the store as the app does: every area, the head teacher signed in (sign-in not counted)", value: load, unit: "ms",
                         target: "≤ python3", met: load <= python))
@@ -134,8 +134,15 @@ struct BenchMeasurements {
         rows.append(Row(name: "Sign-in (scrypt, 32 MiB: deliberately slow)", value: signIn, unit: "ms", target: "(security)", met: nil))
         rows.append(Row(name: "As the load above, the first time: the incident index built from every record (once)", value: rebuild, unit: "ms",
                         target: "(no target)", met: nil))
-        rows.append(Row(name: "Of which the index's first build: every incident file read, opened and summarised, the sealed index saved",
-                        value: rebuildParts.incidentLog, unit: "ms", target: "≤ 500 ms", met: rebuildParts.incidentLog <= 500))
+        // The build alone, in a process of its own each time (the index dropped first), median of 3.
+        let firstBuild = try medianOf(3) {
+            guard let value = BenchChild.value("index", in: try BenchChild.run(["bench", "load", "--index-first-build", "--store", store.path])) else {
+                throw UserFacingError("bench load printed no index figure")
+            }
+            return value
+        }
+        rows.append(Row(name: "Of which the index's first build: every incident file read, opened and summarised, the sealed index saved (median of 3, new processes)",
+                        value: firstBuild, unit: "ms", target: "≤ 500 ms", met: firstBuild <= 500))
         let full = try medianOf(3) {
             guard let value = BenchChild.value("full", in: try BenchChild.run(["bench", "load", "--store", store.path])) else {
                 throw UserFacingError("bench load printed no figure")
@@ -245,19 +252,18 @@ struct BenchMeasurements {
     /// What the app reads to have every area ready for a lead: the store, profile, directory and
     /// accounts; the AUP texts, roster and this school year's signatures; the incident log (from
     /// its sealed index); the review schedule. Returns the sign-in time inside it, which the
-    /// caller leaves out: scrypt is slow on purpose; and the time the incident log took to open.
-    @discardableResult
-    private func openEveryArea(_ url: URL, access: StoreAccess, dropIndex: Bool) throws -> (signIn: Double, incidentLog: Double) {
+    /// caller leaves out: scrypt is slow on purpose.
+    private func openEveryArea(_ url: URL, access: StoreAccess, dropIndex: Bool) throws -> Double {
         if dropIndex { try? FileManager.default.removeItem(at: url.appendingPathComponent(IncidentLog.indexFile)) }  // the index alone: the ledger's copy stays
         let workspace = try Workspace.open(at: url, access: access, actor: actor)
         defer { workspace.store.close() }
         let signIn = try milliseconds { try signInAsDemoHead(workspace) }
         try workspace.aup.load()
         _ = workspace.aup.completion(today: workspace.today)
-        let incidentLog = try milliseconds { _ = try workspace.incidents().summaries.count }
+        _ = try workspace.incidents().summaries.count
         _ = workspace.reviews.schedule.items.count
         if let problem = workspace.reviews.loadProblem { throw UserFacingError(problem) }
-        return (signIn, incidentLog)
+        return signIn
     }
 
     private func pythonJSONLoadMilliseconds(_ url: URL) throws -> Double {

@@ -114,6 +114,46 @@ final class StoreFastCodableTests: IncidentFastDecoderTestCase {
         }
     }
 
+    /// Strings are stepped over eight bytes at a time: whatever ends the plain run (a quote, an
+    /// escape, a control character, non-ASCII, bytes that are not UTF-8, the end of the data) is
+    /// found at every offset from a word's edge, in a value read and in a member passed over.
+    func testWhatEndsAStringIsFoundAtEveryOffset() throws {
+        let pieces: [(name: String, bytes: [UInt8], valid: Bool)] = [
+            ("an escaped quote", Array(#"\""#.utf8), true), ("an escaped backslash", Array(#"\\"#.utf8), true),
+            ("a \\u escape", Array(#"\u00e9"#.utf8), true), ("é", Array("é".utf8), true), ("😀", Array("😀".utf8), true),
+            ("a raw tab", [0x09], false), ("a raw NUL", [0x00], false), ("0xFF", [0xFF], false), ("a cut sequence", [0xE2, 0x82], false),
+        ]
+        for offset in 0..<19 {
+            let before = [UInt8](repeating: 0x61, count: offset), after = [UInt8](repeating: 0x62, count: 19 - offset)
+            for piece in pieces {
+                let text: [UInt8] = before + piece.bytes + after
+                for member in ["name", "zz"] {  // read, and passed over
+                    var bytes = Array(#"{"id": "a", "#.utf8)
+                    if member == "zz" { bytes += Array(#""name": "n", "#.utf8) }
+                    bytes += Array(#"""#.utf8) + Array(member.utf8)
+                    bytes += Array(#"": ""#.utf8)
+                    bytes += text
+                    bytes += Array(#""}"#.utf8)
+                    let data = Data(bytes)
+                    let fast = StoreFastDecoder.decode(AuditActor.self, from: data)
+                    let foundation = try? StoreJSON.makeDecoder().decode(AuditActor.self, from: data)
+                    let label = "\(piece.name) after \(offset) bytes, in \(member)"
+                    if piece.valid {
+                        XCTAssertNotNil(fast, label)
+                        XCTAssertEqual(fast, foundation, label)
+                    } else {
+                        XCTAssertNil(fast, label)
+                    }
+                }
+                // The string never closed: nothing is read.
+                let unclosed = Data(Array(#"[""#.utf8) + text)
+                XCTAssertNil(StoreFastDecoder.decode([String].self, from: unclosed), "\(piece.name) after \(offset), unclosed")
+            }
+        }
+        XCTAssertEqual(StoreFastDecoder.decode([String].self, from: Data(#"["abcdefghijklmnopq", "abcdefgh"]"#.utf8)),
+                       ["abcdefghijklmnopq", "abcdefgh"])
+    }
+
     func testWhatFoundationWritesItsOwnWayIsLeftToIt() {
         XCTAssertNil(StoreFastEncoder.encode([1.5]), "floating point: JSONEncoder's own digits")
         XCTAssertNil(StoreFastEncoder.encode([URL(fileURLWithPath: "/tmp")]))

@@ -9,7 +9,9 @@ extension StoreFastJSONReader {
         guard take(0x22) else { return nil }
         let start = position
         var ascii = true
-        while position < bytes.count {
+        while true {
+            position = endOfPlainASCII(from: position)
+            guard position < bytes.count else { return nil }
             let byte = bytes[position]
             if byte == 0x22 {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
@@ -17,10 +19,37 @@ extension StoreFastJSONReader {
                 return (slice, ascii)
             }
             if byte == 0x5C || byte < 0x20 { return nil }
-            if byte >= 0x80 { ascii = false }
+            ascii = false  // a byte of a multi-byte sequence (checked when the text is made)
             position += 1
         }
-        return nil
+    }
+
+    /// The first position from `start` holding a quote, a backslash, a control character or a
+    /// byte of 0x80 or more (`bytes.count` if there is none): the run of plain ASCII inside a
+    /// string, stepped over eight bytes at a time. Long strings in the store (a sealed record's
+    /// base64, a description) are mostly such a run.
+    func endOfPlainASCII(from start: Int) -> Int {
+        var index = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while bytes.count - index >= 8 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+                // A byte is zero in `quote` where `word` has a quote (the same for a backslash);
+                // `x - 0x01…01 & ~x` sets a byte's high bit where x has a zero byte, and
+                // `word - 0x20…20 & ~word` where word has a byte below 0x20.
+                let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                    | ((word &- ones &* 0x20) & ~word) | word
+                if found & highs != 0 { break }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 || byte >= 0x80 { return index }
+            index += 1
+        }
+        return index
     }
 
     /// A string with escapes, unescaped into its UTF-8 and then checked.

@@ -40,7 +40,9 @@ extension StoreFastJSONReader {
     /// Steps over a string, its escapes (a surrogate only in a pair) and its UTF-8 checked.
     mutating func skipString() -> Bool {
         guard take(0x22) else { return false }
-        while position < bytes.count {
+        while true {
+            position = endOfPlainASCII(from: position)
+            guard position < bytes.count else { return false }
             let byte = bytes[position]
             position += 1
             switch byte {
@@ -65,7 +67,6 @@ extension StoreFastJSONReader {
             default: continue
             }
         }
-        return false
     }
 
     /// The rest of a UTF-8 sequence whose `lead` byte was just stepped over (RFC 3629: no
