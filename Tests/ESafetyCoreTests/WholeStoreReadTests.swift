@@ -44,6 +44,47 @@ final class WholeStoreReadTests: StoreTestCase {
         XCTAssertEqual(store.revision(of: names[10]), store.committedRevision(of: names[10]), "what it read is remembered")
     }
 
+    /// A type with a fast reader, as the store's incidents, directory and signatures have.
+    private struct Case: Codable, Equatable, StoreFastDecodable {
+        var value: Int
+        var note: String
+    }
+
+    /// Proven files of a type with a fast reader skip the validator (the reader's own strict pass
+    /// stands in): still the same values and errors as `load`, for bytes a commit wrote that the
+    /// reader gives up on (an escaped surrogate alone) as for ordinary ones. Bytes the validator
+    /// refuses are never proven: a commit refuses them (a key twice, here).
+    func testProvenFilesOfAFastTypeReadAsLoadReadsThem() throws {
+        let store = try makeStore()
+        var names: [String] = []
+        for index in 0..<70 {
+            let name = String(format: "fast/c%03d", index)
+            try store.save(Case(value: index, note: "Zoë \(index)"), to: name, actor: sam, action: "test", recordID: nil, summary: name)
+            names.append(name)
+        }
+        try store.commit(actor: sam, action: "test") {
+            try $0.writeRaw(Data(#"{"value": 1, "note": "\ud83d"}"#.utf8), to: StoreDocumentName("fast/lone"))
+        }
+        names.append("fast/lone")
+        for twice in [#"{"value": 1, "note": "a", "value": 2}"#, #"{"value": 1, "note": "a", "extra": {"k": 1, "k": 2}}"#] {
+            XCTAssertThrowsError(try store.commit(actor: sam, action: "test") {
+                try $0.writeRaw(Data(twice.utf8), to: StoreDocumentName("fast/twice"))
+            }, twice)
+        }
+        let many = store.loadEach(Case.self, from: names)
+        for (name, read) in zip(names, many) {
+            let single = Result { try store.load(Case.self, from: name) }
+            switch (read, single) {
+            case let (.success(a), .success(b)): XCTAssertEqual(a, b, name)
+            case let (.failure(a), .failure(b)): XCTAssertEqual(String(describing: a), String(describing: b), name)
+            default: XCTFail("\(name): loadEach \(read), load \(single)")
+            }
+        }
+        XCTAssertEqual(try many[5].get(), Case(value: 5, note: "Zoë 5"))
+        XCTAssertNil(StoreFastDecoder.decode(Case.self, from: try Data(contentsOf: URL(fileURLWithPath: path("fast/lone.json")))),
+                     "the fast reader gives the lone surrogate up, so the usual way reads it")
+    }
+
     func testTheAnchoredLedgerIsTheLedgerOfTheWholeLog() throws {
         let store = try makeStore()
         for index in 0..<600 {  // two anchors and a tail
