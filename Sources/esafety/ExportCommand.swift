@@ -28,6 +28,7 @@ struct ExportCommand: ParsableCommand {
         let workspace: Workspace
         do {
             // Exporting incidents is audited, so it needs the store for writing.
+            if what == .incidents { signIn.beginEarly(at: options.location) }
             workspace = try Workspace.open(at: options.location, access: what == .incidents ? .readWrite : .readOnly, actor: options.actor)
         } catch {
             throw UserFacingError(error)

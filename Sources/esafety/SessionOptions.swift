@@ -14,6 +14,7 @@ struct SessionOptions: ParsableArguments {
     func run<T>(readOnly: Bool = false, signingIn: Bool = true, _ body: (Workspace) throws -> T) throws -> T {
         try StoreOptions.userFacing {
             let now = try TodayOverride.clock()
+            if signingIn { signIn.beginEarly(at: options.location) }
             let workspace = try Workspace.open(at: options.location, access: readOnly ? .readOnly : .readWrite, actor: options.actor)
             defer { workspace.store.close() }
             workspace.now = now

@@ -20,7 +20,7 @@ struct SignInOptions: ParsableArguments {
             throw UserFacingError("This store has accounts: sign in with --user NAME (the passphrase is asked for, or read from ESAFETY_PASSPHRASE).")
         }
         let directory = workspace.directory
-        guard let person = directory.person(user) ?? directory.people.first(where: { TextSearch.fold($0.fullName) == TextSearch.fold(user) }) else {
+        guard let person = directory.personSigningIn(as: user) else {
             throw UserFacingError("There is nobody called \(user) in the role directory.")
         }
         let passphrase = try ProcessInfo.processInfo.environment["ESAFETY_PASSPHRASE"] ?? Self.ask("Passphrase for \(person.fullName): ")
@@ -37,6 +37,13 @@ struct SignInOptions: ParsableArguments {
         if try workspace.accounts().isSetUp, workspace.session?.isAdministrator != true {
             throw UserFacingError("Only an administrator may \(what): sign in as one with --user NAME.")
         }
+    }
+
+    /// Begins stretching the passphrase from ESAFETY_PASSPHRASE on another core, for the sign-in
+    /// to come, while the store at `location` opens (PassphrasePrederivation.swift).
+    func beginEarly(at location: URL) {
+        guard let user, let passphrase = ProcessInfo.processInfo.environment["ESAFETY_PASSPHRASE"] else { return }
+        PassphrasePrederivation.begin(storePath: location.path, user: user, passphrase: passphrase)
     }
 
     /// Reads a passphrase from the terminal without echoing it.

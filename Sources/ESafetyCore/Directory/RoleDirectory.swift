@@ -25,6 +25,11 @@ public struct RoleDirectory: Sendable, Equatable {
     // MARK: Reading
 
     public func person(_ id: String) -> Person? { people.first { $0.id == id } }
+
+    /// The person someone signing in names: by id, else by full name (case and accents aside).
+    public func personSigningIn(as user: String) -> Person? {
+        person(user) ?? people.first { TextSearch.fold($0.fullName) == TextSearch.fold(user) }
+    }
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
 
     /// The people who hold a role, in the role's order.

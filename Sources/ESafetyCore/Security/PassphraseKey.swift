@@ -44,10 +44,18 @@ public struct PassphraseKey: Codable, Sendable, Hashable {
         return difference == 0 ? wrap : nil
     }
 
+    /// The checking half and the wrapping key: from a derivation begun early for exactly these
+    /// inputs if there is one (PassphrasePrederivation.swift), else derived now.
     private static func derive(passphrase: String, salt: Data, costLog2: Int, blockSize: Int) throws -> (Data, SymmetricKey) {
-        let key = try KDF.Scrypt.deriveKey(from: Data(passphrase.precomposedStringWithCanonicalMapping.utf8), salt: salt,
-                                           outputByteCount: 64, rounds: 1 << costLog2, blockSize: blockSize, parallelism: 1)
-        let bytes = key.withUnsafeBytes { Data($0) }
+        let inputs = PassphrasePrederivation.Inputs(passphrase: passphrase, salt: salt, costLog2: costLog2, blockSize: blockSize)
+        let bytes = try PassphrasePrederivation.take(inputs) ?? scrypt(inputs)
         return (bytes.prefix(32), SymmetricKey(data: bytes.suffix(32)))
+    }
+
+    /// scrypt itself: 64 bytes, the checking half then the wrapping key.
+    static func scrypt(_ inputs: PassphrasePrederivation.Inputs) throws -> Data {
+        let key = try KDF.Scrypt.deriveKey(from: Data(inputs.passphrase.precomposedStringWithCanonicalMapping.utf8), salt: inputs.salt,
+                                           outputByteCount: 64, rounds: 1 << inputs.costLog2, blockSize: inputs.blockSize, parallelism: 1)
+        return key.withUnsafeBytes { Data($0) }
     }
 }
