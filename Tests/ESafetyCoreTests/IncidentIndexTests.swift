@@ -6,23 +6,10 @@ import XCTest
 /// The sealed incident index (`cache/incident-index.json`) on a real demo store: what it holds,
 /// that the log takes summaries from it only while a file is as the index last saw it, and that
 /// a missing, damaged or foreign index is rebuilt from the records.
-final class IncidentIndexTests: StoreTestCase {
+final class IncidentIndexTests: DemoStoreTestCase {
     private static let indexFile = "cache/incident-index.json"
     private static let lead = "Tom Whitfield"
     private static let office = "Siobhán Byrne"
-
-    private var workspace: Workspace!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        workspace = try Workspace.create(at: storeURL, actor: sam, demo: true)
-    }
-
-    override func tearDownWithError() throws {
-        workspace?.store.close()
-        workspace = nil
-        try super.tearDownWithError()
-    }
 
     // MARK: Helpers
 

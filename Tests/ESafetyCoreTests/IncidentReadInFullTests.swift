@@ -5,24 +5,11 @@ import XCTest
 /// The incident log opened by reading every record (an export): the same records as the log
 /// opened from the sealed index, for whoever is signed in, without the index; and files read
 /// ahead (during sign-in) are taken only while they are still as the audit log records them.
-final class IncidentReadInFullTests: StoreTestCase {
+final class IncidentReadInFullTests: DemoStoreTestCase {
     private static let indexFile = "cache/incident-index.json"
     private static let lead = "Tom Whitfield"
     private static let head = "Amira Haddad"
     private static let office = "Siobhán Byrne"
-
-    private var workspace: Workspace!
-
-    override func setUpWithError() throws {
-        try super.setUpWithError()
-        workspace = try Workspace.create(at: storeURL, actor: sam, demo: true)
-    }
-
-    override func tearDownWithError() throws {
-        workspace?.store.close()
-        workspace = nil
-        try super.tearDownWithError()
-    }
 
     private func person(_ fullName: String) throws -> Person {
         try XCTUnwrap(workspace.directory.people.first { $0.fullName == fullName }, fullName)
@@ -36,20 +23,7 @@ final class IncidentReadInFullTests: StoreTestCase {
     }
 
     private func report(_ description: String, allegationAgainst subject: Person? = nil) -> IncidentReport {
-        var report = IncidentReport()
-        report.occurredOn = workspace.today
-        report.reporterName = Self.office
-        report.reporterRole = "School business manager"
-        report.location = .inSchool
-        report.involved = [InvolvedParty(kind: .child, name: "Zoë Ōkubo")]
-        if let subject {
-            report.involved.append(InvolvedParty(kind: .staff, name: subject.fullName, personID: subject.id))
-            report.allegationAgainstStaff = true
-        }
-        report.typeIDs = ["bullying"]
-        report.description = description
-        report.access = .deliberate
-        return report
+        officeReport(description, on: workspace.today, allegationAgainst: subject)
     }
 
     /// The demo's incidents and an allegation against the lead, which only the head teacher opens.

@@ -21,20 +21,7 @@ final class IncidentSecurityTests: StoreTestCase {
     }
 
     private func report(_ description: String, staffAllegationAgainst subject: Person? = nil) -> IncidentReport {
-        var report = IncidentReport()
-        report.occurredOn = workspace.today
-        report.reporterName = "Siobhán Byrne"
-        report.reporterRole = "School business manager"
-        report.location = .inSchool
-        report.involved = [InvolvedParty(kind: .child, name: "Zoë Ōkubo")]
-        if let subject {
-            report.involved.append(InvolvedParty(kind: .staff, name: subject.fullName, personID: subject.id))
-            report.allegationAgainstStaff = true
-        }
-        report.typeIDs = ["bullying"]
-        report.description = description
-        report.access = .deliberate
-        return report
+        officeReport(description, on: workspace.today, allegationAgainst: subject)
     }
 
     /// Every byte of every file under the store, searched for a text.

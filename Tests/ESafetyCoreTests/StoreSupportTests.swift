@@ -100,6 +100,25 @@ class StoreTestCase: XCTestCase {
         return data.contains { $0 != 0x20 && $0 != 0x0A }
     }
 
+    /// The office's report of bullying of a fictional pupil (Zoë Ōkubo), made today, and an
+    /// allegation against `subject` where one is named.
+    func officeReport(_ description: String, on day: CivilDate, allegationAgainst subject: Person? = nil) -> IncidentReport {
+        var report = IncidentReport()
+        report.occurredOn = day
+        report.reporterName = "Siobhán Byrne"
+        report.reporterRole = "School business manager"
+        report.location = .inSchool
+        report.involved = [InvolvedParty(kind: .child, name: "Zoë Ōkubo")]
+        if let subject {
+            report.involved.append(InvolvedParty(kind: .staff, name: subject.fullName, personID: subject.id))
+            report.allegationAgainstStaff = true
+        }
+        report.typeIDs = ["bullying"]
+        report.description = description
+        report.access = .deliberate
+        return report
+    }
+
     /// A complete fictional incident report, as the office would submit it.
     func sampleReport(on day: CivilDate, description: String = "A fictional incident for a test.") -> IncidentReport {
         var report = IncidentReport()
